@@ -1,0 +1,277 @@
+// Steps of the runbook "cPanel VPS hangs during automatic backup".
+// Conventions for every diagnosis check: exit 0 = pass (the risk factor is absent), exit 1 = fail
+// (found), any other exit = error (could not tell). Each check prints one line a person can read.
+import { defineRunbook } from '../../src/runbook/schema.ts';
+
+const AGENT = 'qemu-guest-agent';
+const CPANEL = '/usr/local/cpanel';
+
+/** Installed agent version, pass when >= 10.0 (bind mounts skipped) or when not installed. */
+const agentVersion = {
+  el: `v=$(rpm -q --qf '%{VERSION}' ${AGENT} 2>/dev/null) || { echo "${AGENT} is not installed"; exit 0; }
+echo "${AGENT} $v"
+[ "\${v%%.*}" -ge 10 ]`,
+  ubuntu: `# shellcheck disable=SC2016 # \${Version} is dpkg-query's field, not a shell variable
+v=$(dpkg-query -W -f='\${Version}' ${AGENT} 2>/dev/null || true)
+if [ -z "$v" ]; then echo "${AGENT} is not installed"; exit 0; fi
+v=\${v#*:}
+echo "${AGENT} $v"
+[ "\${v%%.*}" -ge 10 ]`,
+};
+
+const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
+echo "/tmp: \${src:-on the root filesystem}"
+if losetup -a | grep -F tmpDSK; then exit 1; fi
+case "$src" in /dev/loop*) exit 1 ;; esac`;
+
+const virtfsCount = `n=$(grep -c ' /home/virtfs/' /proc/self/mounts || true)
+echo "$n VirtFS mount(s) under /home/virtfs"
+[ "$n" -eq 0 ]`;
+
+const pass = { pass: { exit: [0] }, fail: { exit: [1] } };
+const done = { pass: { exit: [0] } };
+const cpanelUser = { pattern: /^[a-z][a-z0-9]{0,15}$/, example: 'alice', maxLength: 16 };
+
+export default defineRunbook({
+  slug: 'cpanel-backup-freeze',
+  source: {
+    url: 'https://github.com/ovh/docs/tree/develop/pages/bare_metal_cloud/virtual_private_servers/cpanel_snapshot',
+    licence: 'CC BY-NC-SA 4.0',
+    licenceUrl: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+  },
+  fixes: [
+    { id: 'agent', maintenanceWindow: false },
+    { id: 'shell', maintenanceWindow: false },
+    { id: 'securetmp', maintenanceWindow: true },
+    { id: 'upgrade', maintenanceWindow: false },
+  ],
+  // At risk: the agent runs (or will), it is older than 10.0, and the mount order makes it freeze a
+  // loop device's backing filesystem before the loop device itself.
+  atRisk: [['agent-running', 'agent-enabled'], ['agent-old'], ['freeze-order']],
+  recommend: 'agent',
+  steps: [
+    // Diagnosis: read-only, safe on a production host.
+    {
+      id: 'agent-channel',
+      factor: 'agent-channel',
+      risk: 'read-only',
+      root: false,
+      run: `if ls -l /dev/virtio-ports/org.qemu.guest_agent.0 2>/dev/null; then exit 1; fi
+echo "No guest agent channel: the hypervisor cannot ask this VPS to freeze"`,
+      expect: pass,
+    },
+    {
+      id: 'agent-running',
+      factor: 'agent-running',
+      risk: 'read-only',
+      root: false,
+      run: `state=$(systemctl is-active ${AGENT} 2>&1 || true)
+echo "${AGENT}: $state"
+case "$state" in
+  active | activating | reloading | deactivating) exit 1 ;;
+  inactive | failed) exit 0 ;;
+  *) exit 2 ;;
+esac`,
+      expect: pass,
+    },
+    {
+      id: 'agent-enabled',
+      factor: 'agent-enabled',
+      risk: 'read-only',
+      root: false,
+      // "disabled" is not enough: udev starts the agent when its channel appears.
+      run: `state=$(systemctl is-enabled ${AGENT} 2>/dev/null || true)
+echo "${AGENT}: \${state:-not-found}"
+case "$state" in
+  masked | masked-runtime | not-found | '') exit 0 ;;
+  *) exit 1 ;;
+esac`,
+      expect: pass,
+    },
+    { id: 'agent-version', factor: 'agent-old', risk: 'read-only', root: false, run: agentVersion, expect: pass },
+    { id: 'tmp-loop', factor: 'loop-tmp', risk: 'read-only', root: false, run: tmpNotOnLoop, expect: pass },
+    {
+      id: 'jailed-users',
+      factor: 'jailed-users',
+      risk: 'read-only',
+      root: false,
+      run: `awk -F: '$7 == "${CPANEL}/bin/jailshell" { print $1; n++ }
+  END { if (n) { print n " user(s) with Jailed Shell"; exit 1 } print "No user has Jailed Shell" }' /etc/passwd`,
+      expect: pass,
+    },
+    { id: 'virtfs-mounts', factor: 'virtfs-mounts', risk: 'read-only', root: false, run: virtfsCount, expect: pass },
+    {
+      id: 'freeze-order',
+      factor: 'freeze-order',
+      risk: 'read-only',
+      root: false,
+      // qemu-ga < 10.0 freezes the mounts of /proc/self/mountinfo in reverse order, skipping device
+      // major 0. If a mount of a loop device's backing filesystem comes after the loop device's last
+      // mount, the backing filesystem is frozen first and freezing the loop device never returns.
+      run: `risk=0 loops=0
+for sys in /sys/block/loop*; do
+  [ -r "$sys/loop/backing_file" ] || continue
+  loopdev=$(cat "$sys/dev")
+  file=$(cat "$sys/loop/backing_file")
+  last=$(awk -v d="$loopdev" '$3 == d { n = NR } END { print n + 0 }' /proc/self/mountinfo)
+  [ "$last" -gt 0 ] || continue
+  loops=$((loops + 1))
+  st=$(stat -c %d "$file") || continue
+  backing="$(((st >> 8) & 0xfff)):$(((st & 0xff) | ((st >> 12) & 0xfff00)))"
+  echo "\${sys##*/} ($file, on device $backing) is mounted on:$(awk -v d="$loopdev" '$3 == d { printf " %s", $5 }' /proc/self/mountinfo)"
+  later=$(awk -v d="$backing" -v n="$last" 'NR > n && $3 == d { printf " %s", $5 }' /proc/self/mountinfo)
+  if [ -n "$later" ]; then
+    echo "  at risk: mounted after it from the same filesystem:$later"
+    risk=1
+  fi
+done
+[ "$loops" -gt 0 ] || echo "No mounted loop device"
+exit "$risk"`,
+      expect: pass,
+    },
+    {
+      id: 'past-hang',
+      factor: 'past-hang',
+      risk: 'read-only',
+      root: true,
+      run: `if ! journalctl -k -b -1 -q -n 1 --no-pager >/dev/null 2>&1; then
+  echo "No previous boot in the journal (it may not be persistent)"
+  exit 0
+fi
+if journalctl -k -b -1 -q --no-pager | grep -E 'blocked for more than|hung_task|Kernel panic'; then exit 1; fi
+echo "No hung task or kernel panic in the previous boot's kernel log"`,
+      expect: pass,
+    },
+    {
+      id: 'panic-on-hang',
+      factor: 'panic-on-hang',
+      risk: 'read-only',
+      root: false,
+      run: `p=$(cat /proc/sys/kernel/hung_task_panic 2>/dev/null || echo absent)
+t=$(cat /proc/sys/kernel/hung_task_timeout_secs 2>/dev/null || echo absent)
+echo "kernel.hung_task_panic = $p"
+echo "kernel.hung_task_timeout_secs = $t"
+[ "$p" != 1 ]`,
+      expect: pass,
+    },
+
+    // Fix 1: stop and mask the guest agent. "disable" alone does not survive a reboot where udev
+    // starts the agent when its virtio channel appears.
+    {
+      id: 'agent-mask',
+      fix: 'agent',
+      risk: 'changes',
+      root: true,
+      run: `systemctl mask --now ${AGENT}`,
+      expect: done,
+      verify: {
+        run: `a=$(systemctl is-active ${AGENT} || true)
+e=$(systemctl is-enabled ${AGENT} || true)
+echo "${AGENT}: $a, $e"
+[ "$a" != active ] && [ "$e" = masked ]`,
+        expect: done,
+      },
+      rollback: `systemctl unmask ${AGENT} && systemctl start ${AGENT}`,
+    },
+
+    // Fix 2: Normal Shell instead of Jailed Shell, then release the VirtFS mounts.
+    {
+      id: 'shell-default',
+      fix: 'shell',
+      risk: 'changes',
+      root: true,
+      run: `${CPANEL}/bin/whmapi1 set_tweaksetting key=jaildefaultshell value=0`,
+      expect: { pass: { exit: [0], stdout: /result: 1/ } },
+      verify: { run: `grep -x 'jaildefaultshell=0' /var/cpanel/cpanel.config`, expect: done },
+      rollback: `${CPANEL}/bin/whmapi1 set_tweaksetting key=jaildefaultshell value=1`,
+    },
+    {
+      id: 'shell-user',
+      fix: 'shell',
+      risk: 'changes',
+      root: true,
+      params: { user: cpanelUser },
+      run: `usermod -s /bin/bash {{user}}`,
+      expect: done,
+      verify: {
+        run: `shell=$(getent passwd {{user}} | cut -d: -f7)
+echo "{{user}}: \${shell:-no such user}"
+[ "$shell" = /bin/bash ]`,
+        expect: done,
+      },
+      rollback: `usermod -s ${CPANEL}/bin/jailshell {{user}}`,
+    },
+    {
+      id: 'shell-release-virtfs',
+      fix: 'shell',
+      risk: 'changes',
+      root: true,
+      // Unmounts only; never delete anything under /home/virtfs: it holds bind mounts of user data.
+      run: `${CPANEL}/scripts/clear_orphaned_virtfs_mounts --clearall`,
+      expect: done,
+      verify: { run: virtfsCount, expect: done },
+    },
+
+    // Fix 3: undo cPanel's /tmp hardening (securetmp). Takes full effect once /tmp is unmounted.
+    {
+      id: 'securetmp-remove',
+      fix: 'securetmp',
+      risk: 'changes',
+      root: true,
+      run: `${CPANEL}/scripts/securetmp --uninstall
+sed -i 's|^\\([^#].*/usr/tmpDSK.*\\)$|#runguide# \\1|' /etc/fstab`,
+      expect: done,
+      verify: {
+        run: `if grep -E '^[^#].*/usr/tmpDSK' /etc/fstab; then exit 1; fi
+echo "/etc/fstab no longer mounts /usr/tmpDSK"`,
+        expect: done,
+      },
+      rollback: `sed -i 's|^#runguide# ||' /etc/fstab && ${CPANEL}/scripts/securetmp --install`,
+    },
+    {
+      id: 'securetmp-unmount',
+      fix: 'securetmp',
+      risk: 'disruptive',
+      root: true,
+      // /var/tmp is a bind mount of the loop-backed /tmp: it goes first.
+      run: `for m in /var/tmp /tmp; do
+  if findmnt -no SOURCE "$m" | grep -q '^/dev/loop'; then umount "$m"; fi
+done
+chmod 1777 /tmp`,
+      expect: done,
+      verify: { run: tmpNotOnLoop, expect: done },
+      rollback: `mount -o loop,nosuid,noexec,nodev /usr/tmpDSK /tmp && mount --bind /tmp /var/tmp`,
+    },
+
+    // Fix 4 (beyond OVHcloud's guide): an agent >= 10.0 skips bind mounts when it freezes.
+    {
+      id: 'agent-candidate',
+      fix: 'upgrade',
+      risk: 'read-only',
+      root: false,
+      run: {
+        el: `c=$(dnf -q repoquery --latest-limit 1 --qf '%{version}\\n' ${AGENT} 2>/dev/null | tail -n 1)
+echo "Available ${AGENT}: \${c:-none}"
+[ -n "$c" ] && [ "\${c%%.*}" -ge 10 ]`,
+        ubuntu: `c=$(apt-cache policy ${AGENT} | awk '/Candidate:/ { print $2 }')
+echo "Available ${AGENT}: \${c:-none}"
+c=\${c#*:}
+[ -n "$c" ] && [ "\${c%%.*}" -ge 10 ]`,
+      },
+      expect: { pass: { exit: [0] }, fail: { exit: [1] } },
+    },
+    {
+      id: 'agent-upgrade',
+      fix: 'upgrade',
+      risk: 'changes',
+      root: true,
+      timeout: 900,
+      run: {
+        el: `dnf -y upgrade ${AGENT} && systemctl try-restart ${AGENT}`,
+        ubuntu: `DEBIAN_FRONTEND=noninteractive apt-get install -y --only-upgrade ${AGENT} && systemctl try-restart ${AGENT}`,
+      },
+      expect: done,
+      verify: { run: agentVersion, expect: done },
+    },
+  ],
+});

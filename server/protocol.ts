@@ -1,0 +1,79 @@
+// The runner's wire protocol: one WebSocket per terminal session, at /api/term.
+// Text frames carry JSON messages validated by these schemas; binary frames carry terminal bytes
+// (server → client: PTY output; never client → server). See server/PROTOCOL.md.
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };
+const Id = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64);
+const ParamValues = z.record(z.string().max(64), z.string().max(256));
+/** Which command of a step: its main command, its verify, or its rollback. */
+export const WhichSchema = z.enum(['run', 'verify', 'rollback']);
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  /** First message: start a session on a host, or reattach to one within its grace period. */
+  z.object({ type: z.literal('open'), host: z.string().min(1).max(128), ...Size, resume: z.string().max(64).optional() }).strict(),
+  z.object({ type: z.literal('input'), data: z.string().max(65536) }).strict(),
+  z.object({ type: z.literal('resize'), ...Size }).strict(),
+  /** Flow control: the client has written this many more characters of output to its screen. */
+  z.object({ type: z.literal('ack'), chars: z.number().int().positive().max(1 << 30) }).strict(),
+  /** Run a step by id. The server resolves the command; the client never sends command text. */
+  z.object({ type: z.literal('run'), runbook: Id, step: Id, which: WhichSchema.default('run'), params: ParamValues.default({}) }).strict(),
+  /** Answer to a `confirm` request for a step that changes the system. */
+  z.object({ type: z.literal('confirm'), runId: z.string().max(64), accept: z.boolean() }).strict(),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+export const VerdictSchema = z.enum(['pass', 'fail', 'error']);
+
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ready'),
+    version: z.literal(PROTOCOL_VERSION),
+    session: z.string(),
+    host: z.string(),
+    /** Detected distro family, null until known (e.g. while an SSH login prompt waits). */
+    distro: z.enum(['el', 'ubuntu']).nullable(),
+    resumed: z.boolean(),
+  }),
+  /** A step that changes the system waits for the user's explicit yes. */
+  z.object({
+    type: z.literal('confirm'),
+    runId: z.string(),
+    runbook: z.string(),
+    step: z.string(),
+    which: WhichSchema,
+    command: z.string(),
+    risk: z.enum(['read-only', 'changes', 'disruptive']),
+    rollback: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('started'), runId: z.string(), runbook: z.string(), step: z.string(), which: WhichSchema, command: z.string() }),
+  z.object({
+    type: z.literal('result'),
+    runId: z.string(),
+    runbook: z.string(),
+    step: z.string(),
+    which: WhichSchema,
+    verdict: VerdictSchema,
+    exitCode: z.number().int().nullable(),
+    durationMs: z.number(),
+    /** On fail or error of a change step: the rollback command, for the page to offer. */
+    rollback: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']) }),
+  /** Bad input or a refused action; the connection stays usable unless `fatal`. */
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), fatal: z.boolean().default(false) }),
+  /** The shell on the host ended. */
+  z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),
+]);
+export type ServerMessage = z.input<typeof ServerMessageSchema>;
+
+/** A host the user can pick: from the hosts file, from ~/.ssh/config, or this machine. */
+export const HostEntrySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['local', 'ssh']),
+  source: z.enum(['builtin', 'hosts-file', 'ssh-config']),
+});
+export type HostEntry = z.infer<typeof HostEntrySchema>;

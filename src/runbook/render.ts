@@ -1,0 +1,105 @@
+// Turning a step into the exact bash text that runs, and a finished run into a verdict.
+// The runner, the exporters, the page and the lab all go through these two functions.
+import {
+  PLACEHOLDER,
+  SAFE_VALUE,
+  type Command,
+  type Distro,
+  type Expect,
+  type Runbook,
+  type Step,
+} from './schema.ts';
+
+export class ParamError extends Error {
+  override name = 'ParamError';
+}
+
+/** Checks user-supplied values against a step's parameter schemas; returns the validated values. */
+export function validateParams(step: Step, values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(values))
+    if (!(name in step.params)) throw new ParamError(`step ${step.id} has no parameter "${name}"`);
+  for (const [name, spec] of Object.entries(step.params)) {
+    const v = values[name];
+    if (typeof v !== 'string') throw new ParamError(`step ${step.id}: parameter "${name}" is required`);
+    if (v.length > spec.maxLength || !spec.pattern.test(v) || !SAFE_VALUE.test(v))
+      throw new ParamError(`step ${step.id}: "${v}" is not a valid ${name} (expected ${spec.pattern.source})`);
+    out[name] = v;
+  }
+  return out;
+}
+
+/** The bash text for one distro, with `{{name}}` placeholders left in place (for display). */
+export function commandFor(command: Command, distro: Distro): string {
+  return typeof command === 'string' ? command : command[distro];
+}
+
+/** True when the command's text is the same on every distro. */
+export function isUniversal(command: Command): boolean {
+  return typeof command === 'string';
+}
+
+/** The runnable bash text: validated parameters substituted. Throws ParamError on a bad value. */
+export function renderCommand(
+  step: Step,
+  which: 'run' | 'verify' | 'rollback',
+  distro: Distro,
+  values: Record<string, unknown> = {},
+): string {
+  const command = which === 'run' ? step.run : which === 'verify' ? step.verify?.run : step.rollback;
+  if (!command) throw new Error(`step ${step.id} has no ${which} command`);
+  const params = validateParams(step, values);
+  return commandFor(command, distro).replace(PLACEHOLDER, (_, name: string) => params[name]!);
+}
+
+/** The example values of a step's parameters, for the page and for tests. */
+export function exampleParams(step: Step): Record<string, string> {
+  return Object.fromEntries(Object.entries(step.params).map(([k, p]) => [k, p.example]));
+}
+
+export type Verdict = 'pass' | 'fail' | 'error';
+
+/** A finished command's verdict under an expectation. */
+export function evaluate(expect: Expect, exitCode: number, stdout: string): Verdict {
+  const matches = (m: Expect['pass']) =>
+    m.exit.includes(exitCode) && (m.stdout === undefined || m.stdout.test(stdout));
+  if (matches(expect.pass)) return 'pass';
+  if (expect.fail && matches(expect.fail)) return 'fail';
+  return 'error';
+}
+
+export function findStep(runbook: Runbook, id: string): Step | undefined {
+  return runbook.steps.find((s) => s.id === id);
+}
+
+export const diagnosisSteps = (rb: Runbook) => rb.steps.filter((s) => !s.fix);
+export const fixSteps = (rb: Runbook, fix: string) => rb.steps.filter((s) => s.fix === fix);
+
+export interface Assessment {
+  /** null while a check that the verdict depends on has not passed or failed. */
+  atRisk: boolean | null;
+  /** The failed factors that make up the risk, for the summary. */
+  factors: string[];
+  recommend: string | null;
+}
+
+/** Combines diagnosis verdicts (by step id) into the runbook's at-risk verdict. */
+export function assess(rb: Runbook, verdicts: Record<string, Verdict | undefined>): Assessment {
+  const factorVerdict = (factor: string): Verdict | undefined => {
+    const steps = rb.steps.filter((s) => s.factor === factor);
+    const vs = steps.map((s) => verdicts[s.id]);
+    if (vs.includes('fail')) return 'fail';
+    if (vs.length > 0 && vs.every((v) => v === 'pass')) return 'pass';
+    return vs.includes('error') ? 'error' : undefined;
+  };
+  const failed = rb.steps.flatMap((s) => (s.factor && verdicts[s.id] === 'fail' ? [s.factor] : []));
+  let unknown = false;
+  for (const group of rb.atRisk) {
+    const vs = group.map(factorVerdict);
+    if (vs.includes('fail')) continue;
+    if (vs.every((v) => v === 'pass')) return { atRisk: false, factors: failed, recommend: null };
+    unknown = true;
+  }
+  if (unknown) return { atRisk: null, factors: failed, recommend: null };
+  return { atRisk: true, factors: failed, recommend: rb.recommend };
+}

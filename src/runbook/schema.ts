@@ -1,0 +1,199 @@
+// The typed step module: the one description of a runbook's commands that the site, the runner,
+// the exporters and the lab all read. Prose lives in the MDX of each locale; commands live here only.
+import { z } from 'zod';
+
+/** Route keys of the site's locales (Starlight `locales` keys), with their BCP 47 tags. */
+export const LOCALES = {
+  'pt-pt': 'pt-PT',
+  en: 'en',
+  fr: 'fr',
+  de: 'de',
+  es: 'es',
+  it: 'it',
+  pl: 'pl',
+} as const;
+export type Locale = keyof typeof LOCALES;
+export const localeIds = Object.keys(LOCALES) as Locale[];
+export const LocaleSchema = z.enum(localeIds as [Locale, ...Locale[]]);
+
+/**
+ * Distribution families whose commands can differ. `el`: AlmaLinux, CloudLinux, Rocky Linux (RPM);
+ * `ubuntu`: Ubuntu, and Debian (dpkg/apt), which the lab VM runs.
+ */
+export const DISTROS = ['el', 'ubuntu'] as const;
+export const DistroSchema = z.enum(DISTROS);
+export type Distro = z.infer<typeof DistroSchema>;
+
+/** read-only: safe on a production host; changes: alters the system; disruptive: may interrupt service. */
+export const RiskSchema = z.enum(['read-only', 'changes', 'disruptive']);
+export type Risk = z.infer<typeof RiskSchema>;
+
+const ID = /^[a-z][a-z0-9-]*$/;
+const PLACEHOLDER = /\{\{([a-z][a-zA-Z0-9]*)\}\}/g;
+
+/** A command: one bash text for every distro, or one per distro family. `{{name}}` marks a parameter. */
+export const CommandSchema = z.union([
+  z.string().min(1),
+  z.object({ el: z.string().min(1), ubuntu: z.string().min(1) }).strict(),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+/**
+ * A parameter's value must match `pattern` in full, and the pattern may only admit characters that
+ * need no quoting in bash: a command built from a bad value cannot exist, it is refused before.
+ */
+export const SAFE_VALUE = /^[A-Za-z0-9._-]+$/;
+export const ParamSchema = z
+  .object({
+    pattern: z.instanceof(RegExp),
+    /** A valid value, used in the page's rendering, in tests and in shellcheck runs. */
+    example: z.string(),
+    maxLength: z.number().int().positive().max(64),
+  })
+  .strict()
+  .refine((p) => p.pattern.source.startsWith('^') && p.pattern.source.endsWith('$'), {
+    message: 'a parameter pattern must be anchored with ^ and $',
+  })
+  .refine((p) => p.pattern.test(p.example) && SAFE_VALUE.test(p.example), {
+    message: 'the example must match the pattern and contain only shell-safe characters',
+  });
+export type Param = z.infer<typeof ParamSchema>;
+
+/** A match on a finished command: exit code in `exit`, and if given, stdout matching `stdout`. */
+export const MatchSchema = z
+  .object({
+    exit: z.array(z.number().int().min(0).max(255)).min(1),
+    stdout: z.instanceof(RegExp).optional(),
+  })
+  .strict();
+export type Match = z.infer<typeof MatchSchema>;
+
+/**
+ * What a run means. `pass` is the healthy outcome (for a check: this risk factor is absent; for a
+ * change: it was applied). `fail` is the outcome the check exists to catch. Anything else is `error`
+ * (command missing, permission denied…), which is never read as a pass.
+ */
+export const ExpectSchema = z
+  .object({ pass: MatchSchema, fail: MatchSchema.optional() })
+  .strict();
+export type Expect = z.infer<typeof ExpectSchema>;
+
+export const CheckSchema = z.object({ run: CommandSchema, expect: ExpectSchema }).strict();
+
+export const FixIdSchema = z.enum(['agent', 'shell', 'securetmp', 'upgrade']);
+export type FixId = z.infer<typeof FixIdSchema>;
+
+/** Diagnosis findings the summary combines: each is what a failing check of that factor reveals. */
+export const FactorSchema = z.enum([
+  'agent-channel',
+  'agent-running',
+  'agent-enabled',
+  'agent-old',
+  'loop-tmp',
+  'jailed-users',
+  'virtfs-mounts',
+  'freeze-order',
+  'past-hang',
+  'panic-on-hang',
+]);
+export type Factor = z.infer<typeof FactorSchema>;
+
+export const StepSchema = z
+  .object({
+    id: z.string().regex(ID),
+    /** Absent: a diagnosis step. Present: a step of that fix. */
+    fix: FixIdSchema.optional(),
+    /** For diagnosis steps: the factor a `fail` reveals. */
+    factor: FactorSchema.optional(),
+    risk: RiskSchema,
+    root: z.boolean(),
+    params: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), ParamSchema).default({}),
+    run: CommandSchema,
+    expect: ExpectSchema,
+    /** Re-checks the state a change step meant to reach. */
+    verify: CheckSchema.optional(),
+    /** Undoes a change step. */
+    rollback: CommandSchema.optional(),
+    /** Seconds before the runner gives up waiting for the step's end marker. */
+    timeout: z.number().int().positive().max(3600).default(60),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    if (step.risk !== 'read-only' && !step.fix)
+      ctx.addIssue({ code: 'custom', message: `step ${step.id}: only a fix's steps may change the system` });
+    if (!step.fix && !step.factor)
+      ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
+    if (step.risk !== 'read-only' && !step.verify)
+      ctx.addIssue({ code: 'custom', message: `step ${step.id}: a change step needs a verify` });
+    // Every placeholder must be a declared parameter, and every parameter must be used.
+    const used = new Set<string>();
+    for (const text of commandTexts(step)) for (const m of text.matchAll(PLACEHOLDER)) used.add(m[1]!);
+    for (const name of used)
+      if (!(name in step.params))
+        ctx.addIssue({ code: 'custom', message: `step ${step.id}: {{${name}}} is not a declared parameter` });
+    for (const name of Object.keys(step.params))
+      if (!used.has(name))
+        ctx.addIssue({ code: 'custom', message: `step ${step.id}: parameter ${name} is never used` });
+  });
+export type StepInput = z.input<typeof StepSchema>;
+export type Step = z.output<typeof StepSchema>;
+
+export const FixSchema = z
+  .object({
+    id: FixIdSchema,
+    /** Disruptive fixes want a maintenance window; the page says so. */
+    maintenanceWindow: z.boolean(),
+  })
+  .strict();
+
+export const RunbookSchema = z
+  .object({
+    slug: z.string().regex(ID),
+    /** The guide the prose derives from, credited on every locale's page and in every export. */
+    source: z.object({ url: z.url(), licence: z.string(), licenceUrl: z.url() }).strict(),
+    fixes: z.array(FixSchema).min(1),
+    steps: z.array(StepSchema).min(1),
+    /**
+     * When the host is at risk, in conjunctive form: every group must contain at least one factor
+     * whose check failed. Declarative, so the page, the script and the playbook compute it alike.
+     */
+    atRisk: z.array(z.array(FactorSchema).min(1)).min(1),
+    /** The fix the page recommends for a host at risk. */
+    recommend: FixIdSchema,
+  })
+  .strict()
+  .superRefine((rb, ctx) => {
+    const seen = new Set<string>();
+    for (const s of rb.steps) {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${s.id}` });
+      seen.add(s.id);
+      if (s.fix && !rb.fixes.some((f) => f.id === s.fix))
+        ctx.addIssue({ code: 'custom', message: `step ${s.id}: unknown fix ${s.fix}` });
+    }
+    for (const f of rb.fixes)
+      if (!rb.steps.some((s) => s.fix === f.id))
+        ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
+    for (const factor of rb.atRisk.flat())
+      if (!rb.steps.some((s) => s.factor === factor))
+        ctx.addIssue({ code: 'custom', message: `atRisk names ${factor}, which no step checks` });
+    if (!rb.fixes.some((f) => f.id === rb.recommend))
+      ctx.addIssue({ code: 'custom', message: `recommend names unknown fix ${rb.recommend}` });
+  });
+export type RunbookInput = z.input<typeof RunbookSchema>;
+export type Runbook = z.output<typeof RunbookSchema>;
+
+/** Every bash text a step can produce, for every distro: run, verify and rollback. */
+export function commandTexts(step: Pick<Step, 'run' | 'verify' | 'rollback'>): string[] {
+  const all = [step.run, step.verify?.run, step.rollback].filter((c): c is Command => c !== undefined);
+  return all.flatMap((c) => (typeof c === 'string' ? [c] : [c.el, c.ubuntu]));
+}
+
+/** Validates a runbook module at import time, so a malformed one fails the build and the server. */
+export function defineRunbook(input: RunbookInput): Runbook {
+  const parsed = RunbookSchema.safeParse(input);
+  if (!parsed.success)
+    throw new Error(`runbook ${String(input.slug)} is invalid:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export { PLACEHOLDER };
