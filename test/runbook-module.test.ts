@@ -1,0 +1,127 @@
+// The step module contract: malformed runbooks are refused at load, bad parameter values can never
+// become a command, and verdicts and the at-risk assessment follow the module's expectations.
+import { describe, expect, it } from 'vitest';
+import { defineRunbook, type RunbookInput } from '../src/runbook/schema.ts';
+import { assess, evaluate, ParamError, renderCommand, findStep } from '../src/runbook/render.ts';
+import { runbooks } from '../runbooks/index.ts';
+
+const rb = runbooks['cpanel-backup-freeze']!;
+
+function minimal(over: Partial<RunbookInput> = {}): RunbookInput {
+  return {
+    slug: 'demo',
+    source: { url: 'https://example.org/g', licence: 'CC BY-NC-SA 4.0', licenceUrl: 'https://example.org/l' },
+    fixes: [{ id: 'agent', maintenanceWindow: false }],
+    atRisk: [['agent-running']],
+    recommend: 'agent',
+    steps: [
+      { id: 'check', factor: 'agent-running', risk: 'read-only', root: false, run: 'true', expect: { pass: { exit: [0] } } },
+      {
+        id: 'apply',
+        fix: 'agent',
+        risk: 'changes',
+        root: true,
+        run: 'true',
+        expect: { pass: { exit: [0] } },
+        verify: { run: 'true', expect: { pass: { exit: [0] } } },
+      },
+    ],
+    ...over,
+  };
+}
+
+describe('defineRunbook', () => {
+  it('accepts a well-formed runbook', () => {
+    expect(defineRunbook(minimal()).steps).toHaveLength(2);
+  });
+
+  it('refuses duplicate step ids', () => {
+    const steps = minimal().steps;
+    expect(() => defineRunbook(minimal({ steps: [...steps, steps[0]!] }))).toThrow(/duplicate step id check/);
+  });
+
+  it('refuses a change step outside a fix and one without verify', () => {
+    const [check, apply] = minimal().steps;
+    expect(() => defineRunbook(minimal({ steps: [{ ...check!, risk: 'changes' }, apply!] }))).toThrow(
+      /only a fix's steps may change the system/,
+    );
+    const { verify: _, ...noVerify } = apply!;
+    expect(() => defineRunbook(minimal({ steps: [check!, noVerify] }))).toThrow(/needs a verify/);
+  });
+
+  it('refuses an undeclared placeholder and an unused parameter', () => {
+    const [check, apply] = minimal().steps;
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, run: 'usermod {{user}}' }] }))).toThrow(
+      /\{\{user\}\} is not a declared parameter/,
+    );
+    const param = { pattern: /^[a-z]+$/, example: 'alice', maxLength: 16 };
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, params: { user: param } }] }))).toThrow(
+      /parameter user is never used/,
+    );
+  });
+
+  it('refuses a parameter pattern that is not anchored', () => {
+    const [check, apply] = minimal().steps;
+    const param = { pattern: /[a-z]+/, example: 'alice', maxLength: 16 };
+    expect(() =>
+      defineRunbook(minimal({ steps: [check!, { ...apply!, run: 'id {{user}}', params: { user: param } }] })),
+    ).toThrow(/anchored/);
+  });
+
+  it('refuses an at-risk rule naming a factor no step checks', () => {
+    expect(() => defineRunbook(minimal({ atRisk: [['freeze-order']] }))).toThrow(/no step checks/);
+  });
+});
+
+describe('renderCommand', () => {
+  const step = findStep(rb, 'shell-user')!;
+
+  it('substitutes a valid parameter', () => {
+    expect(renderCommand(step, 'run', 'el', { user: 'alice' })).toBe('usermod -s /bin/bash alice');
+    expect(renderCommand(step, 'rollback', 'ubuntu', { user: 'bob2' })).toContain('jailshell bob2');
+  });
+
+  it.each([['alice; rm -rf /'], ['$(id)'], ['Alice'], ['a b'], [''], ['x'.repeat(17)], ['../etc']])(
+    'refuses %j before any command exists',
+    (bad) => {
+      expect(() => renderCommand(step, 'run', 'el', { user: bad })).toThrow(ParamError);
+    },
+  );
+
+  it('refuses a missing or unknown parameter', () => {
+    expect(() => renderCommand(step, 'run', 'el', {})).toThrow(/required/);
+    expect(() => renderCommand(step, 'run', 'el', { user: 'alice', shell: 'sh' })).toThrow(/no parameter "shell"/);
+  });
+
+  it('picks the distro variant', () => {
+    const v = findStep(rb, 'agent-version')!;
+    expect(renderCommand(v, 'run', 'el')).toContain('rpm -q');
+    expect(renderCommand(v, 'run', 'ubuntu')).toContain('dpkg-query');
+  });
+});
+
+describe('evaluate and assess', () => {
+  const expectation = { pass: { exit: [0] }, fail: { exit: [1] } };
+
+  it('maps exit codes to pass, fail and error', () => {
+    expect(evaluate(expectation, 0, '')).toBe('pass');
+    expect(evaluate(expectation, 1, '')).toBe('fail');
+    expect(evaluate(expectation, 127, 'command not found')).toBe('error');
+  });
+
+  it('requires the stdout pattern when one is given', () => {
+    const e = { pass: { exit: [0], stdout: /result: 1/ } };
+    expect(evaluate(e, 0, 'metadata:\n  result: 1\n')).toBe('pass');
+    expect(evaluate(e, 0, 'metadata:\n  result: 0\n')).toBe('error');
+  });
+
+  it('finds the host at risk only when every condition group has a failed factor', () => {
+    const atRisk = { 'agent-running': 'fail', 'agent-enabled': 'pass', 'agent-version': 'fail', 'freeze-order': 'fail' } as const;
+    expect(assess(rb, atRisk)).toMatchObject({ atRisk: true, recommend: 'agent' });
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass' })).toMatchObject({ atRisk: false, recommend: null });
+    // The agent masked: neither running nor enabled.
+    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': 'pass' }).atRisk).toBe(false);
+    // A check that could not run leaves the verdict open rather than calling the host safe.
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'error' }).atRisk).toBeNull();
+  });
+});
