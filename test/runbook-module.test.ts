@@ -123,5 +123,7 @@ describe('evaluate and assess', () => {
     expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': 'pass' }).atRisk).toBe(false);
     // A check that could not run leaves the verdict open rather than calling the host safe.
     expect(assess(rb, { ...atRisk, 'freeze-order': 'error' }).atRisk).toBeNull();
+    // One factor of a group passed, the other was never checked: still open.
+    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': undefined }).atRisk).toBeNull();
   });
 });
