@@ -10,6 +10,8 @@ export default defineConfig({
     checkStepReferences(),
     starlight({
       title: 'runguide',
+      // Every locale lives under its own prefix; `/` is src/pages/index.astro, which sends the
+      // browser to its preferred language (and lists them all without JavaScript).
       defaultLocale: 'en',
       locales: {
         en: { label: 'English', lang: 'en' },
@@ -20,6 +22,11 @@ export default defineConfig({
         it: { label: 'Italiano', lang: 'it' },
         pl: { label: 'Polski', lang: 'pl' },
       },
+      // No `sidebar`: Starlight lists each locale's pages (its home page, then its runbooks).
+      components: {
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
+      customCss: ['./src/styles/site.css'],
     }),
     mdx(),
   ],

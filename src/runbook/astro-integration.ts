@@ -17,8 +17,11 @@ export function checkStepReferences(): AstroIntegration {
           for (const [, path] of runbookMdxFiles(root, slug))
             for (const ref of readRunbookMdx(path)) {
               const where = `${relative(root, path)}:${ref.line}`;
-              if (!ids.has(ref.id)) problems.push(`${where}: unknown step id "${ref.id}" (runbook ${slug})`);
+              if (ref.malformed)
+                problems.push(`${where}: a <Step> tag whose attributes are not all "double-quoted" strings`);
+              else if (!ids.has(ref.id)) problems.push(`${where}: unknown step id "${ref.id}" (runbook ${slug})`);
               else if (!ref.title) problems.push(`${where}: step "${ref.id}" has no title`);
+              else if (!ref.pass) problems.push(`${where}: step "${ref.id}" has no pass (what a pass looks like)`);
             }
         }
         if (problems.length) throw new Error(`Runbook step references are broken:\n${problems.join('\n')}`);

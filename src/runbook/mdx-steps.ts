@@ -6,18 +6,36 @@ import { join } from 'node:path';
 export interface StepRef {
   id: string;
   title: string;
+  /** What a pass looks like (required by the build check). */
+  pass: string;
+  /** What a failure means (optional). */
+  fail?: string;
   line: number;
+  /** The tag's attributes could not be read (not all double-quoted strings). */
+  malformed?: boolean;
 }
 
-const TAG = /<Step\b([^>]*?)\/?>/g;
+// Attributes are double-quoted strings (they may contain '>'), so a tag is read attribute by
+// attribute from each "<Step" rather than up to the first '>'. A tag that cannot be read this way
+// (an {expression}, single quotes) still yields a ref, with `malformed`, so the build reports it.
+const START = /<Step\b/g;
+const TAG = /<Step((?:\s+[a-zA-Z]+="[^"]*")*)\s*\/?>/y;
 const ATTR = /([a-zA-Z]+)="([^"]*)"/g;
 
 export function readStepRefs(mdx: string): StepRef[] {
   const refs: StepRef[] = [];
-  for (const m of mdx.matchAll(TAG)) {
+  for (const start of mdx.matchAll(START)) {
+    const line = mdx.slice(0, start.index).split('\n').length;
+    TAG.lastIndex = start.index;
+    const m = TAG.exec(mdx);
+    if (!m) {
+      refs.push({ id: '', title: '', pass: '', line, malformed: true });
+      continue;
+    }
     const attrs = Object.fromEntries([...m[1]!.matchAll(ATTR)].map((a) => [a[1], a[2]]));
-    const line = mdx.slice(0, m.index).split('\n').length;
-    refs.push({ id: attrs.id ?? '', title: attrs.title ?? '', line });
+    const ref: StepRef = { id: attrs.id ?? '', title: attrs.title ?? '', pass: attrs.pass ?? '', line };
+    if (attrs.fail) ref.fail = attrs.fail;
+    refs.push(ref);
   }
   return refs;
 }

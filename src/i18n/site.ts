@@ -1,0 +1,201 @@
+// The site's own UI strings (step cards, credits, language chooser), one dictionary per locale.
+// Typed as Record<Locale, SiteStrings>: a locale that lacks a key does not compile.
+import type { Distro, Locale, Risk } from '../runbook/schema.ts';
+import { LOCALES, localeIds } from '../runbook/schema.ts';
+
+export interface SiteStrings {
+  risk: Record<Risk, string>;
+  needsRoot: string;
+  command: string;
+  /** Heading of a step's "what a pass looks like" line. */
+  pass: string;
+  /** Heading of a step's "what a failure means" line. */
+  fail: string;
+  verify: string;
+  rollback: string;
+  /** Buttons the runner UI reveals: run the command, run its verify, run its rollback. */
+  run: { run: string; verify: string; rollback: string };
+  /** Labels of step parameters, by parameter name. */
+  params: Record<string, string>;
+  /** Shown under a parameter input: what the value must look like. */
+  paramHint: string;
+  credits: {
+    heading: string;
+    /** `{guide}` and `{licence}` become links. */
+    text: string;
+    guide: string;
+    code: string;
+  };
+  /** Name of the language, written in it, and the chooser's prompt (for the page at /). */
+  languageName: string;
+  chooseLanguage: string;
+}
+
+/** Distro family labels: product names, the same in every language. */
+export const distroLabels: Record<Distro, string> = {
+  el: 'AlmaLinux / CloudLinux / Rocky',
+  ubuntu: 'Ubuntu / Debian',
+};
+
+const strings: Record<Locale, SiteStrings> = {
+  en: {
+    risk: { 'read-only': 'Read-only', changes: 'Changes the system', disruptive: 'Disruptive' },
+    needsRoot: 'Needs root',
+    command: 'Command',
+    pass: 'Passes when',
+    fail: 'If it fails',
+    verify: 'Verify',
+    rollback: 'Roll back',
+    run: { run: 'Run', verify: 'Run the check', rollback: 'Roll back' },
+    params: { user: 'cPanel user' },
+    paramHint: 'Lower-case letters and digits, starting with a letter.',
+    credits: {
+      heading: 'Credits and licence',
+      text: 'The text of this runbook is derived from {guide}, licensed under {licence}, and shares that licence.',
+      guide: "OVHcloud's guide",
+      code: 'Commands and site code: MIT licence.',
+    },
+    languageName: 'English',
+    chooseLanguage: 'Choose your language',
+  },
+  'pt-pt': {
+    risk: { 'read-only': 'Só leitura', changes: 'Altera o sistema', disruptive: 'Interrompe o serviço' },
+    needsRoot: 'Requer root',
+    command: 'Comando',
+    pass: 'Passa quando',
+    fail: 'Se falhar',
+    verify: 'Verificar',
+    rollback: 'Reverter',
+    run: { run: 'Executar', verify: 'Executar a verificação', rollback: 'Reverter' },
+    params: { user: 'Utilizador cPanel' },
+    paramHint: 'Letras minúsculas e algarismos, a começar por uma letra.',
+    credits: {
+      heading: 'Créditos e licença',
+      text: 'O texto deste guia deriva do {guide}, publicado sob a licença {licence}, e partilha essa licença.',
+      guide: 'guia da OVHcloud',
+      code: 'Comandos e código do site: licença MIT.',
+    },
+    languageName: 'Português (Portugal)',
+    chooseLanguage: 'Escolha o seu idioma',
+  },
+  fr: {
+    risk: { 'read-only': 'Lecture seule', changes: 'Modifie le système', disruptive: 'Interrompt le service' },
+    needsRoot: 'Nécessite root',
+    command: 'Commande',
+    pass: 'Réussite quand',
+    fail: 'En cas d’échec',
+    verify: 'Vérifier',
+    rollback: 'Revenir en arrière',
+    run: { run: 'Exécuter', verify: 'Lancer la vérification', rollback: 'Revenir en arrière' },
+    params: { user: 'Utilisateur cPanel' },
+    paramHint: 'Lettres minuscules et chiffres, en commençant par une lettre.',
+    credits: {
+      heading: 'Crédits et licence',
+      text: 'Le texte de ce guide est dérivé du {guide}, publié sous licence {licence}, et reste sous cette licence.',
+      guide: 'guide d’OVHcloud',
+      code: 'Commandes et code du site : licence MIT.',
+    },
+    languageName: 'Français',
+    chooseLanguage: 'Choisissez votre langue',
+  },
+  de: {
+    risk: { 'read-only': 'Nur lesend', changes: 'Ändert das System', disruptive: 'Unterbricht den Betrieb' },
+    needsRoot: 'Erfordert root',
+    command: 'Befehl',
+    pass: 'Bestanden, wenn',
+    fail: 'Wenn es fehlschlägt',
+    verify: 'Prüfen',
+    rollback: 'Rückgängig machen',
+    run: { run: 'Ausführen', verify: 'Prüfung ausführen', rollback: 'Rückgängig machen' },
+    params: { user: 'cPanel-Benutzer' },
+    paramHint: 'Kleinbuchstaben und Ziffern, beginnend mit einem Buchstaben.',
+    credits: {
+      heading: 'Quellen und Lizenz',
+      text: 'Der Text dieses Runbooks beruht auf dem {guide}, lizenziert unter {licence}, und steht unter derselben Lizenz.',
+      guide: 'Leitfaden von OVHcloud',
+      code: 'Befehle und Code der Website: MIT-Lizenz.',
+    },
+    languageName: 'Deutsch',
+    chooseLanguage: 'Wählen Sie Ihre Sprache',
+  },
+  es: {
+    risk: { 'read-only': 'Solo lectura', changes: 'Modifica el sistema', disruptive: 'Interrumpe el servicio' },
+    needsRoot: 'Requiere root',
+    command: 'Comando',
+    pass: 'Se supera cuando',
+    fail: 'Si falla',
+    verify: 'Verificar',
+    rollback: 'Revertir',
+    run: { run: 'Ejecutar', verify: 'Ejecutar la verificación', rollback: 'Revertir' },
+    params: { user: 'Usuario de cPanel' },
+    paramHint: 'Letras minúsculas y dígitos, empezando por una letra.',
+    credits: {
+      heading: 'Créditos y licencia',
+      text: 'El texto de esta guía deriva de la {guide}, publicada con licencia {licence}, y se comparte con la misma licencia.',
+      guide: 'guía de OVHcloud',
+      code: 'Comandos y código del sitio: licencia MIT.',
+    },
+    languageName: 'Español',
+    chooseLanguage: 'Elija su idioma',
+  },
+  it: {
+    risk: { 'read-only': 'Sola lettura', changes: 'Modifica il sistema', disruptive: 'Interrompe il servizio' },
+    needsRoot: 'Richiede root',
+    command: 'Comando',
+    pass: 'Superato quando',
+    fail: 'Se non è superato',
+    verify: 'Verifica',
+    rollback: 'Annulla la modifica',
+    run: { run: 'Esegui', verify: 'Esegui la verifica', rollback: 'Annulla la modifica' },
+    params: { user: 'Utente cPanel' },
+    paramHint: 'Lettere minuscole e cifre, iniziando con una lettera.',
+    credits: {
+      heading: 'Crediti e licenza',
+      text: 'Il testo di questa guida deriva dalla {guide}, distribuita con licenza {licence}, e ne mantiene la licenza.',
+      guide: 'guida di OVHcloud',
+      code: 'Comandi e codice del sito: licenza MIT.',
+    },
+    languageName: 'Italiano',
+    chooseLanguage: 'Scegli la tua lingua',
+  },
+  pl: {
+    risk: { 'read-only': 'Tylko odczyt', changes: 'Zmienia system', disruptive: 'Przerywa działanie usług' },
+    needsRoot: 'Wymaga roota',
+    command: 'Polecenie',
+    pass: 'Zaliczone, gdy',
+    fail: 'Jeśli nie przejdzie',
+    verify: 'Weryfikacja',
+    rollback: 'Wycofanie',
+    run: { run: 'Uruchom', verify: 'Uruchom weryfikację', rollback: 'Wycofaj' },
+    params: { user: 'Użytkownik cPanel' },
+    paramHint: 'Małe litery i cyfry, zaczynając od litery.',
+    credits: {
+      heading: 'Źródło i licencja',
+      text: 'Tekst tego poradnika opiera się na {guide}, udostępnionym na licencji {licence}, i jest udostępniany na tej samej licencji.',
+      guide: 'przewodniku OVHcloud',
+      code: 'Polecenia i kod strony: licencja MIT.',
+    },
+    languageName: 'Polski',
+    chooseLanguage: 'Wybierz język',
+  },
+};
+
+/** True for the route keys of the site's locales ("pt-pt", "fr"…). */
+export function isLocale(value: string | undefined): value is Locale {
+  return value !== undefined && (localeIds as string[]).includes(value);
+}
+
+/** The UI strings of a locale; unknown locales get English (Starlight's default locale). */
+export function t(locale: string | undefined): SiteStrings {
+  return strings[isLocale(locale) ? locale : 'en'];
+}
+
+/** Splits a string with `{name}` slots into text and slot parts, for rendering links inside it. */
+export function slots(text: string): ({ text: string } | { slot: string })[] {
+  return text.split(/(\{[a-z]+\})/).filter(Boolean).map((p) => {
+    const m = /^\{([a-z]+)\}$/.exec(p);
+    return m ? { slot: m[1]! } : { text: p };
+  });
+}
+
+export { LOCALES };

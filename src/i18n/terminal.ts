@@ -1,0 +1,452 @@
+// The terminal panel's interface text, in every locale of the site. The page renders the few
+// strings its loader shows; the panel's lazy chunk reads the rest here, by the page's lang.
+import { LOCALES, type Locale } from '../runbook/schema.ts';
+
+export interface TerminalStrings {
+  openTerminal: string;
+  closeTerminal: string;
+  terminal: string;
+  runAll: string;
+  /** Shown when the site is served without the runner; `{command}` becomes the command. */
+  runnerAbsent: string;
+  runnerUnauthorized: string;
+  host: string;
+  thisMachine: string;
+  hostSources: Record<'builtin' | 'hosts-file' | 'ssh-config' | 'lab', string>;
+  newSession: string;
+  download: string;
+  search: string;
+  searchNext: string;
+  searchPrevious: string;
+  resizeHandle: string;
+  keyboardHint: string;
+  state: Record<'connecting' | 'connected' | 'reconnecting' | 'ended' | 'offline', string>;
+  switchHostBusy: string;
+  confirmTitle: string;
+  risk: Record<'read-only' | 'changes' | 'disruptive', string>;
+  riskLabel: string;
+  rollbackLabel: string;
+  noRollback: string;
+  run: string;
+  cancel: string;
+  proceed: string;
+  verdict: Record<'pass' | 'fail' | 'error', string>;
+  which: Record<'run' | 'verify' | 'rollback', string>;
+  running: string;
+  waiting: string;
+  cancelled: string;
+  rollBack: string;
+  rollbackOffer: string;
+  paramRequired: string;
+  paramInvalid: string;
+  atRisk: string;
+  notAtRisk: string;
+  riskUnknown: string;
+  factorsFound: string;
+  recommend: string;
+  progress: string;
+  runAllStopped: string;
+  serverError: string;
+  hostsUnavailable: string;
+}
+
+const en: TerminalStrings = {
+  openTerminal: 'Open terminal',
+  closeTerminal: 'Close terminal',
+  terminal: 'Terminal',
+  runAll: 'Run all checks',
+  runnerAbsent:
+    'The steps of this guide can run here once the local runner is started. In a clone of runguide, run {command} and open the address it prints.',
+  runnerUnauthorized:
+    'The runner is running, but this page was not opened through it. Open the address the runner printed: it carries the access token.',
+  host: 'Host',
+  thisMachine: 'This machine',
+  hostSources: { builtin: 'Built in', 'hosts-file': 'Hosts file', 'ssh-config': 'SSH configuration', lab: 'Lab' },
+  newSession: 'New session',
+  download: 'Download recording',
+  search: 'Search the output',
+  searchNext: 'Next match',
+  searchPrevious: 'Previous match',
+  resizeHandle: 'Resize the terminal',
+  keyboardHint: 'Copy: Ctrl+Shift+C. Paste: Ctrl+Shift+V. To leave the terminal, press Escape, then Tab.',
+  state: {
+    connecting: 'Connecting to {host}…',
+    connected: 'Connected to {host}',
+    reconnecting: 'Connection lost, reconnecting…',
+    ended: 'The shell on {host} has ended.',
+    offline: 'Not connected',
+  },
+  switchHostBusy: 'A step is still running in this session. Open a new session on {host} anyway?',
+  confirmTitle: 'Run this command?',
+  risk: { 'read-only': 'Read-only', changes: 'Changes the system', disruptive: 'May interrupt service' },
+  riskLabel: 'Risk',
+  rollbackLabel: 'To undo it',
+  noRollback: 'This step has no automatic rollback.',
+  run: 'Run',
+  cancel: 'Cancel',
+  proceed: 'Continue',
+  verdict: { pass: 'Pass', fail: 'Fail', error: 'Error' },
+  which: { run: '', verify: 'Verification', rollback: 'Rollback' },
+  running: 'Running…',
+  waiting: 'Waiting for your confirmation…',
+  cancelled: 'Cancelled: nothing was run.',
+  rollBack: 'Roll back',
+  rollbackOffer: 'This change did not complete. You can roll it back.',
+  paramRequired: 'Enter a value.',
+  paramInvalid: '“{value}” is not valid here.',
+  atRisk: 'This server is at risk: an automatic backup can hang it.',
+  notAtRisk: 'This server is not at risk.',
+  riskUnknown: 'Some checks could not tell: the risk is unknown. Look at the checks marked “Error”.',
+  factorsFound: 'Checks that found a risk factor:',
+  recommend: 'Recommended fix:',
+  progress: 'Running check {n} of {total}…',
+  runAllStopped: 'The checks stopped: {reason}',
+  serverError: 'The runner refused: {message}',
+  hostsUnavailable: 'The list of hosts could not be loaded.',
+};
+
+const ptPt: TerminalStrings = {
+  openTerminal: 'Abrir o terminal',
+  closeTerminal: 'Fechar o terminal',
+  terminal: 'Terminal',
+  runAll: 'Executar todas as verificações',
+  runnerAbsent:
+    'Os passos deste guia podem ser executados aqui depois de iniciar o executor local. Num clone do runguide, execute {command} e abra o endereço que ele mostrar.',
+  runnerUnauthorized:
+    'O executor está a funcionar, mas esta página não foi aberta através dele. Abra o endereço que o executor mostrou: contém o token de acesso.',
+  host: 'Servidor',
+  thisMachine: 'Este computador',
+  hostSources: { builtin: 'Incluído', 'hosts-file': 'Ficheiro de servidores', 'ssh-config': 'Configuração SSH', lab: 'Laboratório' },
+  newSession: 'Nova sessão',
+  download: 'Transferir a gravação',
+  search: 'Pesquisar na saída',
+  searchNext: 'Resultado seguinte',
+  searchPrevious: 'Resultado anterior',
+  resizeHandle: 'Redimensionar o terminal',
+  keyboardHint: 'Copiar: Ctrl+Shift+C. Colar: Ctrl+Shift+V. Para sair do terminal, prima Escape e depois Tab.',
+  state: {
+    connecting: 'A ligar a {host}…',
+    connected: 'Ligado a {host}',
+    reconnecting: 'Ligação perdida, a restabelecer…',
+    ended: 'A shell em {host} terminou.',
+    offline: 'Sem ligação',
+  },
+  switchHostBusy: 'Ainda há um passo em execução nesta sessão. Abrir mesmo assim uma nova sessão em {host}?',
+  confirmTitle: 'Executar este comando?',
+  risk: { 'read-only': 'Só leitura', changes: 'Altera o sistema', disruptive: 'Pode interromper o serviço' },
+  riskLabel: 'Risco',
+  rollbackLabel: 'Para o reverter',
+  noRollback: 'Este passo não tem reversão automática.',
+  run: 'Executar',
+  cancel: 'Cancelar',
+  proceed: 'Continuar',
+  verdict: { pass: 'Aprovado', fail: 'Falhou', error: 'Erro' },
+  which: { run: '', verify: 'Verificação', rollback: 'Reversão' },
+  running: 'Em execução…',
+  waiting: 'A aguardar a sua confirmação…',
+  cancelled: 'Cancelado: nada foi executado.',
+  rollBack: 'Reverter',
+  rollbackOffer: 'Esta alteração não foi concluída. Pode revertê-la.',
+  paramRequired: 'Introduza um valor.',
+  paramInvalid: '«{value}» não é válido aqui.',
+  atRisk: 'Este servidor está em risco: uma cópia de segurança automática pode bloqueá-lo.',
+  notAtRisk: 'Este servidor não está em risco.',
+  riskUnknown: 'Algumas verificações não foram conclusivas: o risco é desconhecido. Veja as verificações marcadas com «Erro».',
+  factorsFound: 'Verificações que encontraram um fator de risco:',
+  recommend: 'Correção recomendada:',
+  progress: 'A executar a verificação {n} de {total}…',
+  runAllStopped: 'As verificações pararam: {reason}',
+  serverError: 'O executor recusou: {message}',
+  hostsUnavailable: 'Não foi possível carregar a lista de servidores.',
+};
+
+const fr: TerminalStrings = {
+  openTerminal: 'Ouvrir le terminal',
+  closeTerminal: 'Fermer le terminal',
+  terminal: 'Terminal',
+  runAll: 'Lancer toutes les vérifications',
+  runnerAbsent:
+    'Les étapes de ce guide peuvent s’exécuter ici une fois l’exécuteur local démarré. Dans un clone de runguide, lancez {command} puis ouvrez l’adresse qu’il affiche.',
+  runnerUnauthorized:
+    'L’exécuteur tourne, mais cette page n’a pas été ouverte par son intermédiaire. Ouvrez l’adresse qu’il a affichée : elle contient le jeton d’accès.',
+  host: 'Hôte',
+  thisMachine: 'Cette machine',
+  hostSources: { builtin: 'Intégré', 'hosts-file': 'Fichier d’hôtes', 'ssh-config': 'Configuration SSH', lab: 'Laboratoire' },
+  newSession: 'Nouvelle session',
+  download: 'Télécharger l’enregistrement',
+  search: 'Rechercher dans la sortie',
+  searchNext: 'Résultat suivant',
+  searchPrevious: 'Résultat précédent',
+  resizeHandle: 'Redimensionner le terminal',
+  keyboardHint: 'Copier : Ctrl+Maj+C. Coller : Ctrl+Maj+V. Pour quitter le terminal, appuyez sur Échap puis sur Tab.',
+  state: {
+    connecting: 'Connexion à {host}…',
+    connected: 'Connecté à {host}',
+    reconnecting: 'Connexion perdue, reconnexion…',
+    ended: 'Le shell sur {host} s’est terminé.',
+    offline: 'Non connecté',
+  },
+  switchHostBusy: 'Une étape est encore en cours dans cette session. Ouvrir quand même une nouvelle session sur {host} ?',
+  confirmTitle: 'Exécuter cette commande ?',
+  risk: { 'read-only': 'Lecture seule', changes: 'Modifie le système', disruptive: 'Peut interrompre le service' },
+  riskLabel: 'Risque',
+  rollbackLabel: 'Pour l’annuler',
+  noRollback: 'Cette étape n’a pas de retour arrière automatique.',
+  run: 'Exécuter',
+  cancel: 'Annuler',
+  proceed: 'Continuer',
+  verdict: { pass: 'Réussi', fail: 'Échec', error: 'Erreur' },
+  which: { run: '', verify: 'Vérification', rollback: 'Retour arrière' },
+  running: 'En cours…',
+  waiting: 'En attente de votre confirmation…',
+  cancelled: 'Annulé : rien n’a été exécuté.',
+  rollBack: 'Revenir en arrière',
+  rollbackOffer: 'Cette modification n’a pas abouti. Vous pouvez l’annuler.',
+  paramRequired: 'Saisissez une valeur.',
+  paramInvalid: '« {value} » n’est pas valide ici.',
+  atRisk: 'Ce serveur est à risque : une sauvegarde automatique peut le bloquer.',
+  notAtRisk: 'Ce serveur n’est pas à risque.',
+  riskUnknown: 'Certaines vérifications n’ont pas pu conclure : le risque est inconnu. Voyez celles marquées « Erreur ».',
+  factorsFound: 'Vérifications ayant trouvé un facteur de risque :',
+  recommend: 'Correctif recommandé :',
+  progress: 'Vérification {n} sur {total} en cours…',
+  runAllStopped: 'Les vérifications se sont arrêtées : {reason}',
+  serverError: 'L’exécuteur a refusé : {message}',
+  hostsUnavailable: 'La liste des hôtes n’a pas pu être chargée.',
+};
+
+const de: TerminalStrings = {
+  openTerminal: 'Terminal öffnen',
+  closeTerminal: 'Terminal schließen',
+  terminal: 'Terminal',
+  runAll: 'Alle Prüfungen ausführen',
+  runnerAbsent:
+    'Die Schritte dieser Anleitung lassen sich hier ausführen, sobald der lokale Runner läuft. Führen Sie in einem Klon von runguide {command} aus und öffnen Sie die angezeigte Adresse.',
+  runnerUnauthorized:
+    'Der Runner läuft, aber diese Seite wurde nicht über ihn geöffnet. Öffnen Sie die Adresse, die der Runner ausgegeben hat: Sie enthält das Zugriffstoken.',
+  host: 'Host',
+  thisMachine: 'Dieser Rechner',
+  hostSources: { builtin: 'Eingebaut', 'hosts-file': 'Hosts-Datei', 'ssh-config': 'SSH-Konfiguration', lab: 'Labor' },
+  newSession: 'Neue Sitzung',
+  download: 'Aufzeichnung herunterladen',
+  search: 'Ausgabe durchsuchen',
+  searchNext: 'Nächster Treffer',
+  searchPrevious: 'Vorheriger Treffer',
+  resizeHandle: 'Terminalgröße ändern',
+  keyboardHint: 'Kopieren: Strg+Umschalt+C. Einfügen: Strg+Umschalt+V. Um das Terminal zu verlassen, drücken Sie Escape und dann Tab.',
+  state: {
+    connecting: 'Verbindung zu {host} wird hergestellt…',
+    connected: 'Verbunden mit {host}',
+    reconnecting: 'Verbindung verloren, neuer Versuch…',
+    ended: 'Die Shell auf {host} wurde beendet.',
+    offline: 'Nicht verbunden',
+  },
+  switchHostBusy: 'In dieser Sitzung läuft noch ein Schritt. Trotzdem eine neue Sitzung auf {host} öffnen?',
+  confirmTitle: 'Diesen Befehl ausführen?',
+  risk: { 'read-only': 'Nur lesend', changes: 'Ändert das System', disruptive: 'Kann den Betrieb unterbrechen' },
+  riskLabel: 'Risiko',
+  rollbackLabel: 'Rückgängig machen mit',
+  noRollback: 'Für diesen Schritt gibt es keine automatische Rücknahme.',
+  run: 'Ausführen',
+  cancel: 'Abbrechen',
+  proceed: 'Fortfahren',
+  verdict: { pass: 'Bestanden', fail: 'Nicht bestanden', error: 'Fehler' },
+  which: { run: '', verify: 'Überprüfung', rollback: 'Rücknahme' },
+  running: 'Läuft…',
+  waiting: 'Wartet auf Ihre Bestätigung…',
+  cancelled: 'Abgebrochen: Es wurde nichts ausgeführt.',
+  rollBack: 'Rückgängig machen',
+  rollbackOffer: 'Diese Änderung wurde nicht abgeschlossen. Sie können sie rückgängig machen.',
+  paramRequired: 'Geben Sie einen Wert ein.',
+  paramInvalid: '„{value}“ ist hier nicht zulässig.',
+  atRisk: 'Dieser Server ist gefährdet: Eine automatische Sicherung kann ihn zum Hängen bringen.',
+  notAtRisk: 'Dieser Server ist nicht gefährdet.',
+  riskUnknown: 'Einige Prüfungen waren nicht eindeutig: Das Risiko ist unbekannt. Sehen Sie sich die mit „Fehler“ markierten Prüfungen an.',
+  factorsFound: 'Prüfungen, die einen Risikofaktor gefunden haben:',
+  recommend: 'Empfohlene Lösung:',
+  progress: 'Prüfung {n} von {total} läuft…',
+  runAllStopped: 'Die Prüfungen wurden angehalten: {reason}',
+  serverError: 'Der Runner hat abgelehnt: {message}',
+  hostsUnavailable: 'Die Liste der Hosts konnte nicht geladen werden.',
+};
+
+const es: TerminalStrings = {
+  openTerminal: 'Abrir el terminal',
+  closeTerminal: 'Cerrar el terminal',
+  terminal: 'Terminal',
+  runAll: 'Ejecutar todas las comprobaciones',
+  runnerAbsent:
+    'Los pasos de esta guía pueden ejecutarse aquí cuando el ejecutor local esté en marcha. En un clon de runguide, ejecute {command} y abra la dirección que muestre.',
+  runnerUnauthorized:
+    'El ejecutor está en marcha, pero esta página no se abrió a través de él. Abra la dirección que mostró el ejecutor: contiene el token de acceso.',
+  host: 'Servidor',
+  thisMachine: 'Este equipo',
+  hostSources: { builtin: 'Integrado', 'hosts-file': 'Archivo de servidores', 'ssh-config': 'Configuración SSH', lab: 'Laboratorio' },
+  newSession: 'Nueva sesión',
+  download: 'Descargar la grabación',
+  search: 'Buscar en la salida',
+  searchNext: 'Siguiente coincidencia',
+  searchPrevious: 'Coincidencia anterior',
+  resizeHandle: 'Cambiar el tamaño del terminal',
+  keyboardHint: 'Copiar: Ctrl+Mayús+C. Pegar: Ctrl+Mayús+V. Para salir del terminal, pulse Escape y después Tab.',
+  state: {
+    connecting: 'Conectando con {host}…',
+    connected: 'Conectado a {host}',
+    reconnecting: 'Conexión perdida, reconectando…',
+    ended: 'La shell en {host} ha terminado.',
+    offline: 'Sin conexión',
+  },
+  switchHostBusy: 'Todavía hay un paso en ejecución en esta sesión. ¿Abrir de todos modos una nueva sesión en {host}?',
+  confirmTitle: '¿Ejecutar este comando?',
+  risk: { 'read-only': 'Solo lectura', changes: 'Modifica el sistema', disruptive: 'Puede interrumpir el servicio' },
+  riskLabel: 'Riesgo',
+  rollbackLabel: 'Para deshacerlo',
+  noRollback: 'Este paso no tiene reversión automática.',
+  run: 'Ejecutar',
+  cancel: 'Cancelar',
+  proceed: 'Continuar',
+  verdict: { pass: 'Correcto', fail: 'Fallido', error: 'Error' },
+  which: { run: '', verify: 'Verificación', rollback: 'Reversión' },
+  running: 'En ejecución…',
+  waiting: 'Esperando su confirmación…',
+  cancelled: 'Cancelado: no se ha ejecutado nada.',
+  rollBack: 'Revertir',
+  rollbackOffer: 'Este cambio no se completó. Puede revertirlo.',
+  paramRequired: 'Introduzca un valor.',
+  paramInvalid: '«{value}» no es válido aquí.',
+  atRisk: 'Este servidor está en riesgo: una copia de seguridad automática puede bloquearlo.',
+  notAtRisk: 'Este servidor no está en riesgo.',
+  riskUnknown: 'Algunas comprobaciones no fueron concluyentes: el riesgo es desconocido. Revise las marcadas como «Error».',
+  factorsFound: 'Comprobaciones que encontraron un factor de riesgo:',
+  recommend: 'Solución recomendada:',
+  progress: 'Ejecutando la comprobación {n} de {total}…',
+  runAllStopped: 'Las comprobaciones se detuvieron: {reason}',
+  serverError: 'El ejecutor lo rechazó: {message}',
+  hostsUnavailable: 'No se pudo cargar la lista de servidores.',
+};
+
+const it: TerminalStrings = {
+  openTerminal: 'Apri il terminale',
+  closeTerminal: 'Chiudi il terminale',
+  terminal: 'Terminale',
+  runAll: 'Esegui tutti i controlli',
+  runnerAbsent:
+    'I passaggi di questa guida si possono eseguire qui dopo aver avviato il runner locale. In un clone di runguide, esegui {command} e apri l’indirizzo che mostra.',
+  runnerUnauthorized:
+    'Il runner è in esecuzione, ma questa pagina non è stata aperta tramite esso. Apri l’indirizzo stampato dal runner: contiene il token di accesso.',
+  host: 'Host',
+  thisMachine: 'Questo computer',
+  hostSources: { builtin: 'Predefinito', 'hosts-file': 'File degli host', 'ssh-config': 'Configurazione SSH', lab: 'Laboratorio' },
+  newSession: 'Nuova sessione',
+  download: 'Scarica la registrazione',
+  search: 'Cerca nell’output',
+  searchNext: 'Risultato successivo',
+  searchPrevious: 'Risultato precedente',
+  resizeHandle: 'Ridimensiona il terminale',
+  keyboardHint: 'Copia: Ctrl+Maiusc+C. Incolla: Ctrl+Maiusc+V. Per uscire dal terminale, premi Esc e poi Tab.',
+  state: {
+    connecting: 'Connessione a {host}…',
+    connected: 'Connesso a {host}',
+    reconnecting: 'Connessione persa, nuovo tentativo…',
+    ended: 'La shell su {host} è terminata.',
+    offline: 'Non connesso',
+  },
+  switchHostBusy: 'In questa sessione è ancora in esecuzione un passaggio. Aprire comunque una nuova sessione su {host}?',
+  confirmTitle: 'Eseguire questo comando?',
+  risk: { 'read-only': 'Sola lettura', changes: 'Modifica il sistema', disruptive: 'Può interrompere il servizio' },
+  riskLabel: 'Rischio',
+  rollbackLabel: 'Per annullarlo',
+  noRollback: 'Questo passaggio non prevede un ripristino automatico.',
+  run: 'Esegui',
+  cancel: 'Annulla',
+  proceed: 'Continua',
+  verdict: { pass: 'Superato', fail: 'Non superato', error: 'Errore' },
+  which: { run: '', verify: 'Verifica', rollback: 'Ripristino' },
+  running: 'In esecuzione…',
+  waiting: 'In attesa della tua conferma…',
+  cancelled: 'Annullato: non è stato eseguito nulla.',
+  rollBack: 'Ripristina',
+  rollbackOffer: 'Questa modifica non è stata completata. Puoi annullarla.',
+  paramRequired: 'Inserisci un valore.',
+  paramInvalid: '«{value}» non è valido qui.',
+  atRisk: 'Questo server è a rischio: un backup automatico può bloccarlo.',
+  notAtRisk: 'Questo server non è a rischio.',
+  riskUnknown: 'Alcuni controlli non sono stati conclusivi: il rischio è sconosciuto. Guarda quelli contrassegnati con «Errore».',
+  factorsFound: 'Controlli che hanno trovato un fattore di rischio:',
+  recommend: 'Correzione consigliata:',
+  progress: 'Controllo {n} di {total} in corso…',
+  runAllStopped: 'I controlli si sono interrotti: {reason}',
+  serverError: 'Il runner ha rifiutato: {message}',
+  hostsUnavailable: 'Impossibile caricare l’elenco degli host.',
+};
+
+const pl: TerminalStrings = {
+  openTerminal: 'Otwórz terminal',
+  closeTerminal: 'Zamknij terminal',
+  terminal: 'Terminal',
+  runAll: 'Uruchom wszystkie testy',
+  runnerAbsent:
+    'Kroki tego przewodnika można wykonać tutaj po uruchomieniu lokalnego runnera. W klonie repozytorium runguide wykonaj {command} i otwórz wyświetlony adres.',
+  runnerUnauthorized:
+    'Runner działa, ale ta strona nie została otwarta przez niego. Otwórz adres wyświetlony przez runnera: zawiera token dostępu.',
+  host: 'Host',
+  thisMachine: 'Ten komputer',
+  hostSources: { builtin: 'Wbudowane', 'hosts-file': 'Plik hostów', 'ssh-config': 'Konfiguracja SSH', lab: 'Laboratorium' },
+  newSession: 'Nowa sesja',
+  download: 'Pobierz nagranie',
+  search: 'Szukaj w wyjściu',
+  searchNext: 'Następne wystąpienie',
+  searchPrevious: 'Poprzednie wystąpienie',
+  resizeHandle: 'Zmień rozmiar terminala',
+  keyboardHint: 'Kopiuj: Ctrl+Shift+C. Wklej: Ctrl+Shift+V. Aby opuścić terminal, naciśnij Escape, a potem Tab.',
+  state: {
+    connecting: 'Łączenie z {host}…',
+    connected: 'Połączono z {host}',
+    reconnecting: 'Utracono połączenie, ponowne łączenie…',
+    ended: 'Powłoka na {host} zakończyła działanie.',
+    offline: 'Brak połączenia',
+  },
+  switchHostBusy: 'W tej sesji nadal wykonuje się krok. Czy mimo to otworzyć nową sesję na {host}?',
+  confirmTitle: 'Wykonać to polecenie?',
+  risk: { 'read-only': 'Tylko odczyt', changes: 'Zmienia system', disruptive: 'Może przerwać działanie usług' },
+  riskLabel: 'Ryzyko',
+  rollbackLabel: 'Aby cofnąć',
+  noRollback: 'Tego kroku nie można cofnąć automatycznie.',
+  run: 'Wykonaj',
+  cancel: 'Anuluj',
+  proceed: 'Kontynuuj',
+  verdict: { pass: 'Zaliczony', fail: 'Niezaliczony', error: 'Błąd' },
+  which: { run: '', verify: 'Weryfikacja', rollback: 'Wycofanie' },
+  running: 'Trwa wykonywanie…',
+  waiting: 'Czeka na Twoje potwierdzenie…',
+  cancelled: 'Anulowano: nic nie zostało wykonane.',
+  rollBack: 'Cofnij zmianę',
+  rollbackOffer: 'Ta zmiana nie została ukończona. Możesz ją cofnąć.',
+  paramRequired: 'Wpisz wartość.',
+  paramInvalid: '„{value}” nie jest tu poprawną wartością.',
+  atRisk: 'Ten serwer jest zagrożony: automatyczna kopia zapasowa może go zawiesić.',
+  notAtRisk: 'Ten serwer nie jest zagrożony.',
+  riskUnknown: 'Niektóre testy nie dały jednoznacznej odpowiedzi: ryzyko jest nieznane. Sprawdź testy oznaczone jako „Błąd”.',
+  factorsFound: 'Testy, które wykryły czynnik ryzyka:',
+  recommend: 'Zalecana poprawka:',
+  progress: 'Trwa test {n} z {total}…',
+  runAllStopped: 'Testy zostały przerwane: {reason}',
+  serverError: 'Runner odmówił: {message}',
+  hostsUnavailable: 'Nie udało się wczytać listy hostów.',
+};
+
+export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': ptPt, fr, de, es, it, pl };
+
+/** The strings for a BCP 47 tag (`document.documentElement.lang`), English when unknown. */
+export function terminalStringsFor(lang: string | undefined): TerminalStrings {
+  const tag = (lang ?? '').toLowerCase();
+  for (const [locale, bcp47] of Object.entries(LOCALES) as [Locale, string][])
+    if (bcp47.toLowerCase() === tag) return terminalStrings[locale];
+  const base = tag.split('-')[0] as Locale;
+  return terminalStrings[base] ?? en;
+}
+
+/** Fills `{name}` slots. */
+export function format(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
