@@ -1,0 +1,151 @@
+// One terminal session over the runner's WebSocket (/api/term): opens it on a host, reattaches
+// after a dropped connection (the runner replays the screen), and acknowledges written output so
+// the runner can pause a flooding command instead of filling the browser's memory.
+import {
+  ServerMessageSchema,
+  type ClientMessage,
+} from '../../server/protocol.ts';
+import type { z } from 'zod';
+
+export type ServerMessage = z.output<typeof ServerMessageSchema>;
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectionHandlers {
+  message(m: ServerMessage): void;
+  /** Terminal bytes; call `written` once they are on the screen (xterm's write callback). */
+  output(bytes: Uint8Array, written: () => void): void;
+  state(s: ConnectionState): void;
+  /** About to reattach to the session: the runner will replay its screen. */
+  reattaching(): void;
+}
+
+/** Characters acknowledged at once; the runner pauses the PTY above 100 000 unacknowledged. */
+const ACK_BATCH = 5000;
+const MAX_RETRIES = 8;
+
+export class Connection {
+  readonly host: string;
+  session: string | undefined;
+  #handlers: ConnectionHandlers;
+  #size: () => { cols: number; rows: number };
+  #ws: WebSocket | undefined;
+  #stopped = false;
+  #retries = 0;
+  #ready = false;
+  #unacked = 0;
+  #writing = 0;
+
+  constructor(host: string, handlers: ConnectionHandlers, size: () => { cols: number; rows: number }, resume?: string) {
+    this.host = host;
+    this.#handlers = handlers;
+    this.#size = size;
+    this.session = resume;
+  }
+
+  start() {
+    this.#connect();
+  }
+
+  send(m: ClientMessage): boolean {
+    if (this.#ws?.readyState !== WebSocket.OPEN || !this.#ready) return false;
+    this.#ws.send(JSON.stringify(m));
+    return true;
+  }
+
+  get connected(): boolean {
+    return this.#ready && this.#ws?.readyState === WebSocket.OPEN;
+  }
+
+  /** Ends this connection for good (the runner keeps the session for its grace period). */
+  close() {
+    this.#stopped = true;
+    this.#ws?.close(1000);
+    this.#handlers.state('closed');
+  }
+
+  #connect() {
+    const url = new URL('/api/term', location.href);
+    url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
+    this.#ws = ws;
+    this.#ready = false;
+    this.#unacked = 0;
+    this.#writing = 0;
+    this.#handlers.state(this.#retries === 0 ? 'connecting' : 'reconnecting');
+    const resume = this.session;
+    ws.onopen = () => {
+      const open: ClientMessage = { type: 'open', host: this.host, ...this.#size() };
+      if (resume) {
+        open.resume = resume;
+        this.#handlers.reattaching();
+      }
+      ws.send(JSON.stringify(open));
+    };
+    ws.onmessage = (event) => {
+      if (ws !== this.#ws) return;
+      if (event.data instanceof ArrayBuffer) return this.#output(new Uint8Array(event.data));
+      let parsed;
+      try {
+        parsed = ServerMessageSchema.safeParse(JSON.parse(String(event.data)));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed?.success) {
+        console.warn('runguide: unexpected message from the runner', event.data);
+        return;
+      }
+      const m = parsed.data;
+      if (m.type === 'ready') {
+        this.#ready = true;
+        this.#retries = 0;
+        this.session = m.session;
+        this.#handlers.state('open');
+      } else if (m.type === 'error' && !this.#ready && resume) {
+        // The session to resume is gone (grace period over, runner restarted): start afresh.
+        this.session = undefined;
+        this.#retries = 0;
+        ws.onclose = null;
+        ws.close();
+        this.#connect();
+        return;
+      } else if (m.type === 'exit') {
+        this.#stopped = true;
+      } else if (m.type === 'error' && m.fatal) {
+        this.#stopped = true;
+      }
+      this.#handlers.message(m);
+    };
+    ws.onclose = () => {
+      if (ws !== this.#ws) return;
+      this.#ready = false;
+      if (this.#stopped || this.#retries >= MAX_RETRIES) {
+        this.#stopped = true;
+        this.#handlers.state('closed');
+        return;
+      }
+      // Backoff: 0.5 s, 1 s, 2 s … up to 8 s between attempts.
+      const delay = Math.min(500 * 2 ** this.#retries, 8000);
+      this.#retries++;
+      this.#handlers.state('reconnecting');
+      setTimeout(() => {
+        if (!this.#stopped) this.#connect();
+      }, delay);
+    };
+  }
+
+  #output(bytes: Uint8Array) {
+    const ws = this.#ws;
+    this.#writing++;
+    this.#handlers.output(bytes, () => {
+      if (ws !== this.#ws) return;
+      this.#writing--;
+      this.#unacked += bytes.length;
+      // Batched; flushed too when the screen has caught up, so no small remainder lingers.
+      if (this.#unacked >= ACK_BATCH || this.#writing === 0) {
+        if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ack', chars: this.#unacked }));
+        this.#unacked = 0;
+      }
+    });
+  }
+}

@@ -1,0 +1,56 @@
+// The only runner code every runbook page ships: it asks whether the page is served by the local
+// runner, reveals the Run buttons if so, and loads the terminal panel (xterm and all) on first use.
+import type { Panel } from './panel.ts';
+
+type RunnerState = 'ready' | 'unauthorized' | 'absent';
+
+const SESSION_KEY = 'runguide:terminal-session';
+
+async function detectRunner(): Promise<RunnerState> {
+  try {
+    const res = await fetch('/api/runner', { credentials: 'include', headers: { accept: 'application/json' } });
+    if (res.ok) return 'ready';
+    return res.status === 401 || res.status === 403 ? 'unauthorized' : 'absent';
+  } catch {
+    return 'absent'; // no server behind this page (a static web host, a file)
+  }
+}
+
+/** Keeps the page's bottom padding equal to the dock's height so the dock never hides the text. */
+function trackDockHeight(dock: HTMLElement) {
+  const set = () => document.documentElement.style.setProperty('--rg-dock-height', `${dock.offsetHeight}px`);
+  new ResizeObserver(set).observe(dock);
+  set();
+}
+
+async function start() {
+  const dock = document.querySelector<HTMLElement>('.rg-dock');
+  if (!dock) return;
+  trackDockHeight(dock);
+  const state = await detectRunner();
+  dock.dataset.runner = state;
+  if (state !== 'ready') {
+    dock.querySelector<HTMLElement>(`.rg-notice[data-when="${state}"]`)?.removeAttribute('hidden');
+    return;
+  }
+  // Rollback buttons stay hidden: the panel offers them once a change has been run.
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])'))
+    b.hidden = false;
+  dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
+
+  let panel: Promise<Panel> | undefined;
+  const load = () => (panel ??= import('./panel.ts').then((m) => m.createPanel(dock)));
+
+  dock.querySelector('.rg-open')!.addEventListener('click', async () => (await load()).toggle());
+  dock.querySelector('.rg-run-all')!.addEventListener('click', async () => (await load()).runAllChecks());
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('.rg-step .rg-run');
+    const section = button?.closest<HTMLElement>('.rg-step');
+    if (!button || !section) return;
+    (await load()).runStep(section, (button.dataset.which ?? 'run') as 'run' | 'verify' | 'rollback');
+  });
+  // A reloaded or reopened tab within the runner's grace period gets its session back.
+  if (sessionStorage.getItem(SESSION_KEY)) (await load()).open();
+}
+
+void start();

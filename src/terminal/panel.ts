@@ -1,0 +1,421 @@
+// The terminal panel, loaded on first use by loader.ts: xterm in the drawer, the host picker, the
+// session, and running steps by id (the runner resolves the command; the page never sends it).
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+// As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
+import xtermCss from '@xterm/xterm/css/xterm.css?inline';
+import { HostsResponseSchema, type HostEntry } from '../../server/protocol.ts';
+import type { Verdict } from '../runbook/render.ts';
+import { format, terminalStringsFor } from '../i18n/terminal.ts';
+import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
+import { followSiteTheme } from './theme.ts';
+import { offerRollback, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
+import { runAllChecks } from './summary.ts';
+
+export interface Panel {
+  open(opts?: { focus?: boolean }): Promise<void>;
+  close(): void;
+  toggle(): Promise<void>;
+  /** Runs one command of a step; resolves to its verdict, or null if it did not run. */
+  runStep(section: HTMLElement, which: Which): Promise<Verdict | null>;
+  runAllChecks(): Promise<void>;
+}
+
+interface PendingRun {
+  section: HTMLElement;
+  which: Which;
+  started: boolean;
+  resolve(v: Verdict | null): void;
+}
+
+const SESSION_KEY = 'runguide:terminal-session';
+const INPUT_CHUNK = 65536;
+const HOST_GROUPS: HostEntry['source'][] = ['builtin', 'lab', 'hosts-file', 'ssh-config'];
+
+export function createPanel(dock: HTMLElement): Panel {
+  const s = terminalStringsFor(document.documentElement.lang);
+  const style = document.createElement('style');
+  style.dataset.rg = 'xterm';
+  style.textContent = xtermCss;
+  document.head.append(style);
+  const $ = <T extends Element>(sel: string) => dock.querySelector<T>(sel)!;
+  const drawer = $<HTMLElement>('.rg-drawer');
+  const screen = $<HTMLElement>('.rg-screen');
+  const openButton = $<HTMLButtonElement>('.rg-open');
+  const runAllButton = $<HTMLButtonElement>('.rg-run-all');
+  const hostSelect = $<HTMLSelectElement>('.rg-host-select');
+  const stateText = $<HTMLElement>('.rg-state');
+  const alertBox = $<HTMLElement>('.rg-alert');
+  const download = $<HTMLAnchorElement>('.rg-download');
+  const summary = $<HTMLElement>('.rg-summary');
+  const dialog = $<HTMLDialogElement>('.rg-confirm');
+
+  const term = new Terminal({
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    fontSize: 14,
+    scrollback: 5000,
+  });
+  const fit = new FitAddon();
+  const search = new SearchAddon();
+  term.loadAddon(fit);
+  term.loadAddon(search);
+  term.loadAddon(new WebLinksAddon());
+  followSiteTheme((theme) => {
+    term.options.theme = theme;
+    screen.style.setProperty('--rg-term-bg', theme.background ?? '');
+  });
+  let mounted = false;
+
+  let conn: Connection | undefined;
+  let connState: ConnectionState = 'closed';
+  let waiters: ((ok: boolean) => void)[] = [];
+  const pending = new Map<string, PendingRun>();
+  let lastProblem = '';
+
+  const hostLabel = () => hostSelect.selectedOptions[0]?.textContent ?? hostSelect.value;
+  const alert = (text: string) => {
+    alertBox.textContent = text;
+    if (text) lastProblem = text;
+  };
+
+  // ---- session -------------------------------------------------------------------------------
+
+  function connect(host: string, resume?: string) {
+    conn?.close();
+    pending.forEach((p) => p.resolve(null));
+    pending.clear();
+    download.hidden = true;
+    term.reset();
+    // Events of a replaced connection (a host switch) must not touch the new one.
+    const c: Connection = new Connection(
+      host,
+      {
+        state: (st) => c === conn && onState(st),
+        output: (bytes, written) => (c === conn ? term.write(bytes, written) : undefined),
+        message: (m) => c === conn && onMessage(m),
+        reattaching: () => c === conn && term.reset(), // the runner replays the screen
+      },
+      () => ({ cols: term.cols, rows: term.rows }),
+      resume,
+    );
+    conn = c;
+    c.start();
+  }
+
+  function onState(state: ConnectionState) {
+    connState = state;
+    const text =
+      state === 'open'
+        ? format(s.state.connected, { host: hostLabel() })
+        : state === 'connecting'
+          ? format(s.state.connecting, { host: hostLabel() })
+          : state === 'reconnecting'
+            ? s.state.reconnecting
+            : stateText.dataset.ended
+              ? format(s.state.ended, { host: hostLabel() })
+              : s.state.offline;
+    stateText.textContent = text;
+    if (state === 'open' || state === 'closed') {
+      waiters.forEach((w) => w(state === 'open'));
+      waiters = [];
+    }
+    if (state === 'closed' || state === 'reconnecting') {
+      lastProblem = text;
+      // A run in flight cannot be followed across a lost connection; its verdict would be a guess.
+      for (const [key, p] of pending) {
+        showBadge(p.section, 'error', s, { which: p.which, note: text });
+        p.resolve(null);
+        pending.delete(key);
+      }
+    }
+  }
+
+  function connected(): Promise<boolean> {
+    if (conn?.connected) return Promise.resolve(true);
+    if (!conn || connState === 'closed') connect(hostSelect.value);
+    return new Promise((resolve) => waiters.push(resolve));
+  }
+
+  function onMessage(m: ServerMessage) {
+    switch (m.type) {
+      case 'ready':
+        delete stateText.dataset.ended;
+        alert('');
+        sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
+        download.href = `/api/sessions/${encodeURIComponent(m.session)}/recording.cast`;
+        download.download = `runguide-${m.session}.cast`;
+        download.hidden = false;
+        break;
+      case 'confirm':
+        void confirmRun(m);
+        break;
+      case 'started': {
+        const p = pending.get(key(m.runbook, m.step, m.which));
+        if (p) p.started = true;
+        const section = p?.section ?? stepSection(m.runbook, m.step);
+        if (section) showBadge(section, 'running', s, { which: m.which });
+        break;
+      }
+      case 'result': {
+        const k = key(m.runbook, m.step, m.which);
+        const p = pending.get(k);
+        pending.delete(k);
+        const section = p?.section ?? stepSection(m.runbook, m.step);
+        if (section) {
+          const note = m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`;
+          showBadge(section, m.verdict, s, { which: m.which, durationMs: m.durationMs, note });
+          if (m.which === 'run' && m.verdict !== 'pass' && m.rollback) offerRollback(section, s);
+        }
+        p?.resolve(m.verdict);
+        break;
+      }
+      case 'error': {
+        const text = format(s.serverError, { message: m.message });
+        alert(text);
+        // The runner refuses a run before starting it (bad parameter, busy session): the oldest
+        // run that has not started is the refused one.
+        for (const [k, p] of pending)
+          if (!p.started) {
+            showBadge(p.section, 'error', s, { which: p.which, note: m.message });
+            pending.delete(k);
+            p.resolve(null);
+            break;
+          }
+        break;
+      }
+      case 'exit':
+        stateText.dataset.ended = 'true';
+        sessionStorage.removeItem(SESSION_KEY);
+        term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hostLabel() })}]\x1b[0m\r\n`);
+        break;
+      case 'distro':
+        break;
+    }
+  }
+
+  async function confirmRun(m: Extract<ServerMessage, { type: 'confirm' }>) {
+    const p = pending.get(key(m.runbook, m.step, m.which));
+    const section = p?.section ?? stepSection(m.runbook, m.step);
+    if (section) showBadge(section, 'waiting', s, { which: m.which });
+    const accepted = await askConfirm(m, section);
+    conn?.send({ type: 'confirm', runId: m.runId, accept: accepted });
+    if (!accepted) {
+      if (section) showBadge(section, 'cancelled', s, { which: m.which });
+      lastProblem = s.cancelled;
+      pending.delete(key(m.runbook, m.step, m.which));
+      p?.resolve(null);
+    }
+  }
+
+  function askConfirm(m: Extract<ServerMessage, { type: 'confirm' }>, section: HTMLElement | null): Promise<boolean> {
+    dialog.dataset.risk = m.risk;
+    const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
+    dialog.querySelector('.rg-confirm-step')!.textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
+    dialog.querySelector('.rg-confirm-command code')!.textContent = m.command;
+    dialog.querySelector('.rg-confirm-risk')!.textContent = s.risk[m.risk];
+    const rollback = dialog.querySelector<HTMLElement>('.rg-confirm-rollback')!;
+    rollback.hidden = !m.rollback || m.which === 'rollback';
+    rollback.querySelector('code')!.textContent = m.rollback ?? '';
+    dialog.querySelector<HTMLElement>('.rg-confirm-no-rollback')!.hidden = !!m.rollback || m.which === 'rollback';
+    dialog.returnValue = '';
+    dialog.showModal();
+    return new Promise((resolve) =>
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }),
+    );
+  }
+
+  // ---- terminal --------------------------------------------------------------------------------
+
+  function mount() {
+    if (mounted) return;
+    mounted = true;
+    term.open(screen);
+    fit.fit();
+    term.onData((data) => {
+      for (let i = 0; i < data.length; i += INPUT_CHUNK)
+        conn?.send({ type: 'input', data: data.slice(i, i + INPUT_CHUNK) });
+    });
+    term.onResize(({ cols, rows }) => conn?.send({ type: 'resize', cols, rows }));
+    new ResizeObserver(() => {
+      if (!drawer.hidden) fit.fit();
+    }).observe(screen);
+    term.attachCustomKeyEventHandler(keys);
+  }
+
+  // Escape goes to the program (vi needs it); Escape then Tab leaves the terminal, as in editors
+  // that keep Tab for themselves. Ctrl+Shift+C/V copy and paste, like desktop terminals.
+  let escaped = false;
+  function keys(e: KeyboardEvent): boolean {
+    if (e.type !== 'keydown') return true;
+    if (e.key === 'Tab' && escaped) {
+      escaped = false;
+      return false; // not handled by xterm: the browser moves the focus
+    }
+    escaped = e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey;
+    if (e.ctrlKey && e.shiftKey && (e.key === 'C' || e.key === 'c')) {
+      e.preventDefault();
+      const text = term.getSelection();
+      if (text) void navigator.clipboard?.writeText(text);
+      return false;
+    }
+    // Not handled by xterm: the browser's own paste event fills the terminal.
+    if (e.ctrlKey && e.shiftKey && (e.key === 'V' || e.key === 'v')) return false;
+    return true;
+  }
+
+  // ---- drawer --------------------------------------------------------------------------------
+
+  async function open(opts: { focus?: boolean } = {}) {
+    drawer.hidden = false;
+    openButton.setAttribute('aria-expanded', 'true');
+    openButton.textContent = s.closeTerminal;
+    mount();
+    fit.fit();
+    if (!conn) {
+      await loadHosts();
+      const saved = savedSession();
+      if (saved && [...hostSelect.options].some((o) => o.value === saved.host)) {
+        hostSelect.value = saved.host;
+        connect(saved.host, saved.session);
+      } else connect(hostSelect.value);
+    }
+    if (opts.focus !== false) term.focus();
+  }
+
+  function close() {
+    const hadFocus = drawer.contains(document.activeElement);
+    drawer.hidden = true;
+    openButton.setAttribute('aria-expanded', 'false');
+    openButton.textContent = s.openTerminal;
+    if (hadFocus) openButton.focus();
+  }
+
+  drawer.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || (e.target as Element).closest('.xterm')) return;
+    e.preventDefault();
+    close();
+  });
+
+  const resize = $<HTMLElement>('.rg-resize');
+  const setHeight = (px: number) => {
+    const h = Math.max(160, Math.min(px, window.innerHeight - 64));
+    dock.style.setProperty('--rg-drawer-height', `${h}px`);
+    resize.setAttribute('aria-valuenow', String(Math.round((h / window.innerHeight) * 100)));
+  };
+  resize.setAttribute('aria-valuemin', '0');
+  resize.setAttribute('aria-valuemax', '100');
+  resize.setAttribute('aria-valuenow', '40');
+  resize.addEventListener('pointerdown', (e) => {
+    resize.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => setHeight(window.innerHeight - ev.clientY);
+    resize.addEventListener('pointermove', move);
+    resize.addEventListener('pointerup', () => resize.removeEventListener('pointermove', move), { once: true });
+  });
+  resize.addEventListener('keydown', (e) => {
+    const step = e.key === 'ArrowUp' ? 32 : e.key === 'ArrowDown' ? -32 : 0;
+    if (!step) return;
+    e.preventDefault();
+    setHeight(drawer.offsetHeight + step);
+  });
+
+  // ---- search ----------------------------------------------------------------------------------
+
+  const searchInput = $<HTMLInputElement>('.rg-search-input');
+  $<HTMLFormElement>('.rg-search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    search.findNext(searchInput.value);
+  });
+  $<HTMLButtonElement>('.rg-search-prev').addEventListener('click', () => search.findPrevious(searchInput.value));
+
+  // ---- hosts -----------------------------------------------------------------------------------
+
+  async function loadHosts() {
+    let hosts: HostEntry[] = [];
+    try {
+      const res = await fetch('/api/hosts', { credentials: 'include' });
+      const parsed = HostsResponseSchema.safeParse(await res.json());
+      if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
+      hosts = parsed.data.hosts;
+      if (parsed.data.errors.length) alert(parsed.data.errors.join('\n'));
+    } catch {
+      alert(s.hostsUnavailable);
+      return;
+    }
+    const groups = HOST_GROUPS.map((source) => {
+      const entries = hosts.filter((h) => h.source === source);
+      if (entries.length === 0) return undefined;
+      const group = document.createElement('optgroup');
+      group.label = s.hostSources[source];
+      for (const h of entries) group.append(new Option(h.kind === 'local' ? s.thisMachine : h.label, h.id));
+      return group;
+    });
+    const selected = hostSelect.value;
+    hostSelect.replaceChildren(...groups.filter((g) => g !== undefined));
+    if ([...hostSelect.options].some((o) => o.value === selected)) hostSelect.value = selected;
+  }
+
+  let currentHost = hostSelect.value;
+  hostSelect.addEventListener('change', () => {
+    if (pending.size > 0 && !window.confirm(format(s.switchHostBusy, { host: hostLabel() }))) {
+      hostSelect.value = currentHost;
+      return;
+    }
+    currentHost = hostSelect.value;
+    sessionStorage.removeItem(SESSION_KEY);
+    connect(currentHost);
+    term.focus();
+  });
+  $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
+    sessionStorage.removeItem(SESSION_KEY);
+    connect(hostSelect.value);
+    term.focus();
+  });
+
+  // ---- steps -----------------------------------------------------------------------------------
+
+  async function runStep(section: HTMLElement, which: Which): Promise<Verdict | null> {
+    const runbook = section.dataset.runbook!;
+    const step = section.dataset.step!;
+    const params = readParams(section, s);
+    if (!params) return null;
+    const k = key(runbook, step, which);
+    if (pending.has(k)) return null;
+    await open({ focus: false });
+    currentHost = hostSelect.value;
+    if (!(await connected())) {
+      showBadge(section, 'error', s, { which, note: lastProblem });
+      return null;
+    }
+    return new Promise((resolve) => {
+      pending.set(k, { section, which, started: false, resolve });
+      showBadge(section, 'running', s, { which });
+      conn!.send({ type: 'run', runbook, step, which, params });
+    });
+  }
+
+  async function runAll() {
+    runAllButton.disabled = true;
+    try {
+      await open({ focus: false });
+      await runAllChecks((section) => runStep(section, 'run'), summary, s, () => lastProblem);
+    } finally {
+      runAllButton.disabled = false;
+    }
+  }
+
+  return { open, close, toggle: () => (drawer.hidden ? open() : Promise.resolve(close())), runStep, runAllChecks: runAll };
+}
+
+const key = (runbook: string, step: string, which: string) => `${runbook}/${step}/${which}`;
+
+function savedSession(): { session: string; host: string } | undefined {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    return typeof v?.session === 'string' && typeof v?.host === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
