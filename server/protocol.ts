@@ -74,6 +74,15 @@ export const HostEntrySchema = z.object({
   id: z.string(),
   label: z.string(),
   kind: z.enum(['local', 'ssh']),
-  source: z.enum(['builtin', 'hosts-file', 'ssh-config']),
+  /** `lab`: the lab VM, present while the lab state file exists. */
+  source: z.enum(['builtin', 'hosts-file', 'ssh-config', 'lab']),
 });
 export type HostEntry = z.infer<typeof HostEntrySchema>;
+
+/** GET /api/hosts: the hosts, and what was wrong with a hosts file that could not be read. */
+export const HostsResponseSchema = z.object({ hosts: z.array(HostEntrySchema), errors: z.array(z.string()) });
+export type HostsResponse = z.infer<typeof HostsResponseSchema>;
+
+/** GET /api/runner: lets the page detect that it is served by the runner. */
+export const RunnerInfoSchema = z.object({ version: z.literal(PROTOCOL_VERSION), hosts: z.array(HostEntrySchema) });
+export type RunnerInfo = z.infer<typeof RunnerInfoSchema>;

@@ -1,0 +1,29 @@
+// The audit log: one JSON line per step run, appended and fsync'ed before the page is told the
+// result, so a result the user saw is always on disk.
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Verdict } from '../src/runbook/render.ts';
+
+export interface AuditEntry {
+  time: string;
+  session: string;
+  host: string;
+  runbook: string;
+  step: string;
+  which: 'run' | 'verify' | 'rollback';
+  command: string;
+  exitCode: number | null;
+  verdict: Verdict;
+  durationMs: number;
+}
+
+export async function appendAudit(file: string, entry: AuditEntry): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const fh = await open(file, 'a', 0o600);
+  try {
+    await fh.write(JSON.stringify(entry) + '\n');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}

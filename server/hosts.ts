@@ -1,0 +1,161 @@
+// The hosts a session can open: this machine, the runguide hosts file, the Host aliases of
+// ~/.ssh/config and the lab VM. Each becomes a program and argv for node-pty; never a shell string.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { HostEntry } from './protocol.ts';
+import type { Env, Paths } from './paths.ts';
+
+// Values that end up in ssh's argv: none may start with "-" (it would be read as an option).
+const HostName = z.string().regex(/^[A-Za-z0-9_.:\[\]%]+$/, 'a host name or IP address').refine((s) => !s.startsWith('-'));
+const UserName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a user name');
+const FilePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0') && !s.startsWith('-'), 'a file path');
+const Port = z.number().int().min(1).max(65535);
+
+/** One entry of ~/.config/runguide/hosts.json. */
+export const HostsFileEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and "-"').max(64),
+    label: z.string().max(128).optional(),
+    host: HostName,
+    user: UserName.optional(),
+    port: Port.optional(),
+    identityFile: FilePath.optional(),
+    /** A known_hosts file used instead of ~/.ssh/known_hosts (throwaway hosts, tests, the lab). */
+    knownHostsFile: FilePath.optional(),
+  })
+  .strict();
+export const HostsFileSchema = z.array(HostsFileEntrySchema);
+export type HostsFileEntry = z.infer<typeof HostsFileEntrySchema>;
+
+/** The lab's state file, written by `./runguide lab` while its VM runs. */
+export const LabStateSchema = z.object({
+  host: HostName,
+  port: Port,
+  user: UserName,
+  identityFile: FilePath,
+  knownHostsFile: FilePath,
+}).passthrough();
+
+export interface SpawnSpec {
+  file: string;
+  args: string[];
+}
+export interface ResolvedHost extends HostEntry {
+  spawn: SpawnSpec;
+}
+export interface HostList {
+  hosts: ResolvedHost[];
+  errors: string[];
+}
+
+/** ssh's argv for a validated entry. -tt: a terminal even though ssh's stdin is a pty we drive. */
+export function sshArgs(e: Omit<HostsFileEntry, 'id' | 'label'>, base: string): string[] {
+  const args = ['-tt'];
+  if (e.port) args.push('-p', String(e.port));
+  if (e.user) args.push('-l', e.user);
+  if (e.identityFile) args.push('-i', expand(e.identityFile, base), '-o', 'IdentitiesOnly=yes');
+  if (e.knownHostsFile) args.push('-o', `UserKnownHostsFile=${expand(e.knownHostsFile, base)}`);
+  args.push('--', e.host);
+  return args;
+}
+
+function expand(p: string, home: string): string {
+  if (p === '~' || p.startsWith('~/')) return join(home, p.slice(1));
+  return isAbsolute(p) ? p : resolve(home, p);
+}
+
+export function localShell(env: Env): SpawnSpec {
+  return { file: env.SHELL && isAbsolute(env.SHELL) ? env.SHELL : '/bin/bash', args: ['-l'] };
+}
+
+function readJson(file: string, schema: z.ZodType, what: string, errors: string[]): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    errors.push(`${what} ${file}: ${(e as Error).message}`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    errors.push(`${what} ${file} is not valid JSON: ${(e as Error).message}`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    errors.push(`${what} ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Non-wildcard `Host` aliases of an OpenSSH client config, following `Include`. */
+export function sshConfigAliases(file: string, home: string, seen = new Set<string>()): string[] {
+  if (seen.has(file) || seen.size > 32) return [];
+  seen.add(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const m = /^(\w+)(?:\s*=\s*|\s+)(.*)$/.exec(line);
+    if (!m || line.startsWith('#')) continue;
+    const key = m[1]!.toLowerCase();
+    const words = m[2]!.split(/\s+/).filter(Boolean).map((w) => w.replace(/^"(.*)"$/, '$1'));
+    if (key === 'host') {
+      for (const w of words) if (!/[*?!]/.test(w) && HostName.safeParse(w).success) out.push(w);
+    } else if (key === 'include') {
+      // Relative includes are relative to ~/.ssh; globs are left out (rare, and not worth a glob engine).
+      for (const w of words) {
+        if (/[*?[]/.test(w)) continue;
+        const inc = w.startsWith('~') ? expand(w, home) : isAbsolute(w) ? w : join(home, '.ssh', w);
+        out.push(...sshConfigAliases(inc, home, seen));
+      }
+    }
+  }
+  return out;
+}
+
+/** Reads every source afresh (the lab file comes and goes). Bad files are reported, never fatal. */
+export function listHosts(paths: Paths, env: Env): HostList {
+  const errors: string[] = [];
+  const hosts: ResolvedHost[] = [
+    { id: 'local', label: 'This machine', kind: 'local', source: 'builtin', spawn: localShell(env) },
+  ];
+  const taken = new Set(['local']);
+  if (existsSync(paths.labFile)) {
+    const lab = readJson(paths.labFile, LabStateSchema, 'lab state file', errors) as z.infer<typeof LabStateSchema> | undefined;
+    if (lab) {
+      const base = dirname(paths.labFile);
+      hosts.push({ id: 'lab', label: 'Lab VM', kind: 'ssh', source: 'lab', spawn: { file: 'ssh', args: sshArgs(lab, base) } });
+      taken.add('lab');
+    }
+  }
+  if (existsSync(paths.hostsFile)) {
+    const entries = readJson(paths.hostsFile, HostsFileSchema, 'hosts file', errors) as HostsFileEntry[] | undefined;
+    for (const e of entries ?? []) {
+      if (taken.has(e.id)) {
+        errors.push(`hosts file ${paths.hostsFile}: id "${e.id}" is used twice (or is reserved); skipped`);
+        continue;
+      }
+      taken.add(e.id);
+      const label = e.label ?? `${e.user ? `${e.user}@` : ''}${e.host}${e.port ? `:${e.port}` : ''}`;
+      hosts.push({ id: e.id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
+    }
+  }
+  for (const alias of sshConfigAliases(paths.sshConfig, paths.home)) {
+    if (taken.has(alias)) continue;
+    taken.add(alias);
+    hosts.push({ id: alias, label: alias, kind: 'ssh', source: 'ssh-config', spawn: { file: 'ssh', args: ['-tt', '--', alias] } });
+  }
+  return { hosts, errors };
+}
+
+export const publicEntry = ({ id, label, kind, source }: ResolvedHost): HostEntry => ({ id, label, kind, source });

@@ -1,0 +1,181 @@
+// The runner: one local HTTP server for the built site, the JSON API and the terminal WebSocket.
+// `startServer` is what `node server/main.ts` runs, and what tests and the lab start in-process.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { PROTOCOL_VERSION, type HostsResponse, type RunnerInfo } from './protocol.ts';
+import { cookieHeader, hasToken, hostAllowed, isLoopback, newToken, originAllowed } from './auth.ts';
+import { listHosts, publicEntry } from './hosts.ts';
+import { pathsFrom, type Env, type Paths } from './paths.ts';
+import { SessionManager } from './sessions.ts';
+import { serveStatic } from './static.ts';
+import { handleTermSocket } from './term-socket.ts';
+
+export { connect, RunnerClient } from './client.ts';
+
+/** Frames above 1 MiB close the socket with 1009 (ws's maxPayload). */
+export const MAX_FRAME = 1 << 20;
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). Default 4321. */
+  port?: number;
+  host?: string;
+  /** Required for a non-loopback `host`. */
+  allowRemote?: boolean;
+  /** The built site. Default: dist/ next to this folder. */
+  dist?: string;
+  maxSessions?: number;
+  graceMs?: number;
+  /** A fixed token (tests); default: a fresh random one. */
+  token?: string;
+  /** HOME, SHELL, XDG_* and the shell's environment. Default: process.env. */
+  env?: Env;
+  record?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** The URL to open, carrying the token. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  paths: Paths;
+  sessions: SessionManager;
+  close(): Promise<void>;
+}
+
+export class BindError extends Error {}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !opts.allowRemote)
+    throw new BindError(`Refusing to listen on ${host}: the runner gives a shell on this machine. Use a loopback address, or --allow-remote if you really mean it`);
+  const env = opts.env ?? process.env;
+  const paths = pathsFrom(env);
+  const dist = resolve(opts.dist ?? new URL('../dist', import.meta.url).pathname);
+  const token = opts.token ?? newToken();
+  const log = opts.log ?? ((line: string) => console.log(`runguide: ${line}`));
+  const sessions = new SessionManager({
+    paths,
+    env,
+    maxSessions: opts.maxSessions ?? 8,
+    graceMs: opts.graceMs ?? 60_000,
+    record: opts.record ?? true,
+    log,
+  });
+  let port = opts.port ?? 4321;
+  let lastHostErrors = '';
+
+  const hosts = () => {
+    const list = listHosts(paths, env);
+    const text = list.errors.join('\n');
+    if (text && text !== lastHostErrors) log(text);
+    lastHostErrors = text;
+    return list;
+  };
+
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  };
+
+  function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here' });
+    if (url.pathname === '/api/runner') {
+      const info: RunnerInfo = { version: PROTOCOL_VERSION, hosts: hosts().hosts.map(publicEntry) };
+      return json(res, 200, info);
+    }
+    if (url.pathname === '/api/hosts') {
+      const list = hosts();
+      const body: HostsResponse = { hosts: list.hosts.map(publicEntry), errors: list.errors };
+      return json(res, 200, body);
+    }
+    if (url.pathname === '/api/sessions') {
+      return json(
+        res,
+        200,
+        sessions.list().map((s) => ({ id: s.id, host: s.host.id, attached: s.attached, startedAt: s.startedAt.toISOString() })),
+      );
+    }
+    const rec = /^\/api\/sessions\/([0-9a-f-]{36})\/recording\.cast$/.exec(url.pathname);
+    if (rec) {
+      const file = sessions.recordings.get(rec[1]!);
+      if (!file || !existsSync(file)) return json(res, 404, { error: 'No recording for this session' });
+      res.writeHead(200, {
+        'content-type': 'application/x-asciicast',
+        'content-disposition': `attachment; filename="runguide-${rec[1]}.cast"`,
+        'content-length': statSync(file).size,
+        'cache-control': 'no-store',
+      });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    return json(res, 404, { error: `No API endpoint ${url.pathname}` });
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://runner.invalid');
+    if (!hostAllowed(req, port, host)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
+      return;
+    }
+    const authed = hasToken(req, url, port, token);
+    // First visit with ?token=: keep it in a cookie, and take it out of the address bar.
+    if (url.searchParams.has('token') && authed) {
+      url.searchParams.delete('token');
+      res.writeHead(302, { 'set-cookie': cookieHeader(port, token), location: url.pathname + url.search, 'referrer-policy': 'no-referrer' }).end();
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      if (!authed) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
+      return api(req, res, url);
+    }
+    serveStatic(dist, req, res, url.pathname);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  const refuse = (socket: Duplex, status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`);
+  };
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://runner.invalid');
+    if (url.pathname !== '/api/term') return refuse(socket, 404, 'Not Found');
+    if (!hostAllowed(req, port, host)) return refuse(socket, 403, 'Forbidden');
+    if (!originAllowed(req)) return refuse(socket, 403, 'Forbidden');
+    if (!hasToken(req, url, port, token)) return refuse(socket, 401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => handleTermSocket(ws, sessions));
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  port = (server.address() as { port: number }).port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : shown}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    paths,
+    sessions,
+    close() {
+      closing ??= (async () => {
+        await sessions.closeAll();
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+      })();
+      return closing;
+    },
+  };
+}

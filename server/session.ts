@@ -1,0 +1,280 @@
+// One terminal session: a PTY running the user's shell (or ssh), a headless xterm that mirrors its
+// screen (replayed on reconnect, as VS Code does), a recording, flow control towards the attached
+// browser, and the process-group cleanup when the session ends.
+import { readdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import * as pty from 'node-pty';
+import xtermHeadless from '@xterm/headless';
+import xtermSerialize from '@xterm/addon-serialize';
+import { Recorder } from './recording.ts';
+import { MarkWatcher, markedLine, newNonce } from './shell-marks.ts';
+import type { ResolvedHost } from './hosts.ts';
+import type { Env } from './paths.ts';
+
+// VS Code's numbers: pause the PTY above 100 000 unacknowledged characters, resume below 5 000.
+export const HIGH_WATER = 100_000;
+export const LOW_WATER = 5_000;
+const SOCKET_HIGH = 1 << 20;
+const SOCKET_LOW = 64 << 10;
+const MIRROR_HIGH = 2 << 20;
+const MIRROR_LOW = 256 << 10;
+
+/** Where output goes while a browser is attached. */
+export interface Sink {
+  output(data: string): void;
+  bufferedAmount(): number;
+  exit(code: number | null): void;
+  /** Another connection resumed this session. */
+  replaced(): void;
+}
+
+export interface ExecResult {
+  exitCode: number | null;
+  output: string;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+export interface SessionOptions {
+  host: ResolvedHost;
+  cols: number;
+  rows: number;
+  env: Env;
+  cwd: string;
+  recordings: string | null;
+  onEnd(session: Session): void;
+}
+
+export class Session {
+  readonly id = randomUUID();
+  readonly host: ResolvedHost;
+  readonly pty: pty.IPty;
+  readonly recorder: Recorder | null;
+  readonly startedAt = new Date();
+  distro: 'el' | 'ubuntu' | null = null;
+  uid: number | null = null;
+  /** A step (or the distro probe) is running: one at a time per terminal. */
+  busy = false;
+  ended = false;
+  exitCode: number | null = null;
+
+  #term: InstanceType<typeof xtermHeadless.Terminal>;
+  #serializer: InstanceType<typeof xtermSerialize.SerializeAddon>;
+  #sink: Sink | null = null;
+  #watchers = new Set<MarkWatcher>();
+  #unacked = 0;
+  #mirrorPending = 0;
+  #paused = false;
+  #poll: NodeJS.Timeout | null = null;
+  #grace: NodeJS.Timeout | null = null;
+  #onEnd: (s: Session) => void;
+
+  constructor(o: SessionOptions) {
+    this.host = o.host;
+    this.#onEnd = o.onEnd;
+    const env = { ...cleanEnv(o.env), TERM: 'xterm-256color', COLORTERM: 'truecolor' };
+    this.pty = pty.spawn(o.host.spawn.file, o.host.spawn.args, { name: 'xterm-256color', cols: o.cols, rows: o.rows, cwd: o.cwd, env });
+    this.#term = new xtermHeadless.Terminal({ cols: o.cols, rows: o.rows, scrollback: 1000, allowProposedApi: true });
+    this.#serializer = new xtermSerialize.SerializeAddon();
+    this.#term.loadAddon(this.#serializer as never);
+    this.recorder = o.recordings
+      ? new Recorder(o.recordings, this.id, o.cols, o.rows, { SHELL: o.host.spawn.file, TERM: 'xterm-256color' })
+      : null;
+    this.pty.onData((data) => this.#output(data));
+    this.pty.onExit(({ exitCode }) => this.#ended(exitCode));
+  }
+
+  #output(data: string): void {
+    for (const w of this.#watchers) w.feed(data);
+    this.#mirrorPending += data.length;
+    this.#term.write(data, () => {
+      this.#mirrorPending -= data.length;
+      this.#flow();
+    });
+    this.recorder?.output(data);
+    if (this.#sink) {
+      this.#unacked += data.length;
+      this.#sink.output(data);
+    }
+    this.#flow();
+  }
+
+  /** Pauses or resumes the PTY from the three back-pressure signals (browser, socket, mirror). */
+  #flow(): void {
+    const buffered = this.#sink?.bufferedAmount() ?? 0;
+    if (!this.#paused) {
+      if (this.#unacked > HIGH_WATER || buffered > SOCKET_HIGH || this.#mirrorPending > MIRROR_HIGH) {
+        this.#paused = true;
+        this.pty.pause();
+        // The socket's buffer drains without an event to hook: look again while paused.
+        this.#poll = setInterval(() => this.#flow(), 50);
+      }
+    } else if (this.#unacked < LOW_WATER && buffered < SOCKET_LOW && this.#mirrorPending < MIRROR_LOW) {
+      this.#paused = false;
+      if (this.#poll) clearInterval(this.#poll);
+      this.#poll = null;
+      if (!this.ended) this.pty.resume();
+    }
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  ack(chars: number): void {
+    this.#unacked = Math.max(0, this.#unacked - chars);
+    this.#flow();
+  }
+
+  input(data: string): void {
+    if (!this.ended) this.pty.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.ended) return;
+    this.pty.resize(cols, rows);
+    this.#term.resize(cols, rows);
+    this.recorder?.resize(cols, rows);
+  }
+
+  /** The screen and scrollback as escape sequences, once everything received so far is parsed. */
+  serialize(): Promise<string> {
+    return new Promise((resolve) => this.#term.write('', () => resolve(this.#serializer.serialize())));
+  }
+
+  /** The visible screen as plain text lines (for tests and for the prompt heuristic). */
+  screenLines(): string[] {
+    const b = this.#term.buffer.active;
+    const lines: string[] = [];
+    for (let i = b.viewportY; i < b.viewportY + this.#term.rows; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
+    return lines;
+  }
+
+  /** The line the cursor is on, e.g. to see that ssh is asking for a password. */
+  cursorLine(): string {
+    const b = this.#term.buffer.active;
+    return b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '';
+  }
+
+  /** Attaches a browser; the caller sends `serialize()` first. Output counts towards flow control. */
+  attach(sink: Sink): void {
+    if (this.#grace) clearTimeout(this.#grace);
+    this.#grace = null;
+    const old = this.#sink;
+    this.#sink = sink;
+    this.#unacked = 0;
+    old?.replaced();
+  }
+
+  /** Counts the replayed screen as unacknowledged output, like any other output. */
+  countSent(chars: number): void {
+    this.#unacked += chars;
+    this.#flow();
+  }
+
+  /** The browser went away: keep the session for `graceMs`, then end it. */
+  detach(sink: Sink, graceMs: number): void {
+    if (this.#sink !== sink) return;
+    this.#sink = null;
+    this.#unacked = 0;
+    this.#flow();
+    if (this.ended) return;
+    this.#grace = setTimeout(() => this.destroy(), graceMs);
+  }
+
+  get attached(): boolean {
+    return this.#sink !== null;
+  }
+
+  /** Types a marked line running `command` and waits for its end mark (see shell-marks.ts). */
+  exec(command: string, opts: { timeoutMs: number; sudo?: boolean }): Promise<ExecResult> {
+    const w = new MarkWatcher(newNonce());
+    const t0 = performance.now();
+    this.#watchers.add(w);
+    return new Promise((resolve) => {
+      const finish = (timedOut: boolean) => {
+        clearTimeout(timer);
+        clearInterval(check);
+        this.#watchers.delete(w);
+        resolve({ exitCode: w.exitCode, output: w.output, timedOut, durationMs: Math.round(performance.now() - t0) });
+      };
+      const timer = setTimeout(() => {
+        // Interrupt the command, as a person would; its late end mark is then ignored.
+        this.input('\x03');
+        finish(true);
+      }, opts.timeoutMs);
+      const check = setInterval(() => {
+        if (w.done || this.ended) finish(false);
+      }, 20);
+      this.input(markedLine(command, w.nonce, { sudo: opts.sudo }));
+    });
+  }
+
+  #ended(exitCode: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.exitCode = exitCode;
+    if (this.#poll) clearInterval(this.#poll);
+    if (this.#grace) clearTimeout(this.#grace);
+    killSessionProcesses(this.pty.pid);
+    this.recorder?.close();
+    // Let the mirror parse the last output before it goes.
+    this.#term.write('', () => this.#term.dispose());
+    this.#sink?.exit(exitCode);
+    this.#onEnd(this);
+  }
+
+  /** Ends the session: every process of the terminal's session gets SIGHUP, then SIGKILL. */
+  destroy(): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = this.pty.onExit(() => {
+        done.dispose();
+        clearTimeout(force);
+        resolve();
+      });
+      killSessionProcesses(this.pty.pid, 'SIGHUP');
+      const force = setTimeout(() => {
+        killSessionProcesses(this.pty.pid, 'SIGKILL');
+        try {
+          this.pty.kill('SIGKILL');
+        } catch {}
+      }, 1000);
+    });
+  }
+}
+
+/**
+ * Signals every process whose session id is the PTY's leader: job-control shells put each job in
+ * its own process group, so killing the leader's group alone would leave them running.
+ */
+export function killSessionProcesses(sid: number, signal: NodeJS.Signals = 'SIGKILL'): number {
+  let n = 0;
+  for (const pid of sessionMembers(sid)) {
+    try {
+      process.kill(pid, signal);
+      n++;
+    } catch {}
+  }
+  return n;
+}
+
+export function sessionMembers(sid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[3]) === sid) out.push(Number(name));
+    } catch {}
+  }
+  return out;
+}
+
+/** The environment for the shell: the server's own, minus variables that would confuse it. */
+function cleanEnv(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && !/^(VITEST|NODE_OPTIONS$|npm_)/.test(k)) out[k] = v;
+  return out;
+}

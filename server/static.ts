@@ -1,0 +1,136 @@
+// Serves the built site (dist/): files with their content types, directories by their index.html,
+// `/` by the browser's language, dist/404.html for anything else. Paths never leave dist/.
+import { createReadStream, statSync, type Stats } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LOCALES, type Locale } from '../src/runbook/schema.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+  '.sh': 'text/x-shellscript; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.cast': 'application/x-asciicast',
+};
+
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** The best of the site's locales for an Accept-Language header, or null. */
+export function pickLocale(header: string | undefined): Locale | null {
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.map((r) => /^\s*q=([\d.]+)/.exec(r)?.[1]).find(Boolean);
+      return { tag: tag!.toLowerCase(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((w) => w.tag && w.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  const ids = Object.keys(LOCALES) as Locale[];
+  for (const { tag } of wanted) {
+    const exact = ids.find((id) => id === tag || LOCALES[id].toLowerCase() === tag);
+    if (exact) return exact;
+    const base = tag.split('-')[0];
+    const byLanguage = ids.find((id) => id.split('-')[0] === base);
+    if (byLanguage) return byLanguage;
+  }
+  return null;
+}
+
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+    return;
+  }
+  if (pathname === '/') {
+    const locale = pickLocale(req.headers['accept-language']);
+    const index = join(root, 'index.html');
+    if (locale || !statOrNull(index)?.isFile()) {
+      res.writeHead(302, { location: `/${locale ?? DEFAULT_LOCALE}/`, vary: 'Accept-Language' }).end();
+      return;
+    }
+  }
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return notFound(root, req, res);
+  }
+  const file = resolve(root, '.' + rel);
+  // Anything outside dist/ (../, encoded or not) or with a NUL byte is simply not there.
+  if (rel.includes('\0') || (file !== root && !file.startsWith(root + sep))) return notFound(root, req, res);
+  const st = statOrNull(file);
+  if (st?.isDirectory()) {
+    if (!pathname.endsWith('/')) {
+      res.writeHead(301, { location: pathname + '/' }).end();
+      return;
+    }
+    return sendFile(join(file, 'index.html'), req, res, 200, root);
+  }
+  if (st?.isFile()) return sendFile(file, req, res, 200, root);
+  // Astro's "page.html" style output, reached without the extension.
+  if (statOrNull(file + '.html')?.isFile()) return sendFile(file + '.html', req, res, 200, root);
+  return notFound(root, req, res);
+}
+
+function notFound(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const page = join(root, '404.html');
+  if (statOrNull(page)?.isFile()) return sendFile(page, req, res, 404, root, true);
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+}
+
+function sendFile(file: string, req: IncomingMessage, res: ServerResponse, status: number, root: string, isErrorPage = false): void {
+  const st = statOrNull(file);
+  if (!st?.isFile()) {
+    if (isErrorPage) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    return notFound(root, req, res);
+  }
+  const headers: Record<string, string | number> = {
+    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': st.size,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    // Hashed asset names under /_astro/ never change; pages may.
+    'cache-control': file.startsWith(join(root, '_astro') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}

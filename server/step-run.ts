@@ -1,0 +1,173 @@
+// Running a runbook step in a session: look it up, validate its parameters, detect the distro,
+// ask for confirmation when it changes the system, type it (shell-marks.ts), judge its result
+// (render.ts `evaluate`), and write the audit line before the page hears the verdict.
+import { randomUUID } from 'node:crypto';
+import { runbooks } from '../runbooks/index.ts';
+import { evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
+import type { Distro, Expect, Step } from '../src/runbook/schema.ts';
+import type { ClientMessage, ServerMessage } from './protocol.ts';
+import { plainText } from './shell-marks.ts';
+import { appendAudit, type AuditEntry } from './audit.ts';
+import type { Session } from './session.ts';
+
+type RunMessage = Extract<ClientMessage, { type: 'run' }>;
+type ConfirmMessage = Extract<ClientMessage, { type: 'confirm' }>;
+type Which = RunMessage['which'];
+
+export class StepError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const ROLLBACK_EXPECT: Expect = { pass: { exit: [0] } };
+const PROBE_TIMEOUT_MS = 30_000;
+
+interface Pending {
+  runId: string;
+  msg: RunMessage;
+  step: Step;
+  command: string;
+}
+
+/** Families by /etc/os-release ID and ID_LIKE words. Debian counts as `ubuntu` (dpkg/apt). */
+export function distroFamily(words: string[]): Distro | null {
+  if (words.some((w) => ['rhel', 'centos', 'fedora', 'almalinux', 'rocky', 'cloudlinux', 'ol'].includes(w))) return 'el';
+  if (words.some((w) => ['ubuntu', 'debian'].includes(w))) return 'ubuntu';
+  return null;
+}
+
+/** The step runner of one session; survives reconnects because it lives with the session. */
+export class StepRunner {
+  #session: Session;
+  #auditLog: string;
+  #send: (m: ServerMessage) => void = () => {};
+  #pending: Pending | null = null;
+
+  constructor(session: Session, auditLog: string) {
+    this.#session = session;
+    this.#auditLog = auditLog;
+  }
+
+  /** Where messages go: the currently attached socket. */
+  setSender(send: (m: ServerMessage) => void): void {
+    this.#send = send;
+  }
+  /** The socket that owned `send` closed; a newer one may already have taken over. */
+  clearSender(send: (m: ServerMessage) => void): void {
+    if (this.#send === send) this.#send = () => {};
+  }
+
+  async run(msg: RunMessage): Promise<void> {
+    const rb = runbooks[msg.runbook];
+    if (!rb) throw new StepError('unknown-runbook', `No runbook "${msg.runbook}"`);
+    const step = findStep(rb, msg.step);
+    if (!step) throw new StepError('unknown-step', `Runbook "${msg.runbook}" has no step "${msg.step}"`);
+    if (msg.which === 'verify' && !step.verify) throw new StepError('no-command', `Step "${step.id}" has no verify command`);
+    if (msg.which === 'rollback' && !step.rollback) throw new StepError('no-command', `Step "${step.id}" has no rollback`);
+    try {
+      validateParams(step, msg.params);
+    } catch (e) {
+      if (e instanceof ParamError) throw new StepError('bad-params', e.message);
+      throw e;
+    }
+    if (this.#session.busy) throw new StepError('busy', 'A step is already running in this terminal; wait for its result');
+    const distro = await this.#distro();
+    const command = renderCommand(step, msg.which, distro, msg.params);
+    const runId = randomUUID();
+    // A change (and any rollback) waits for an explicit yes; a new run replaces an unanswered one.
+    if (msg.which === 'rollback' || (msg.which === 'run' && step.risk !== 'read-only')) {
+      this.#pending = { runId, msg, step, command };
+      this.#send({
+        type: 'confirm',
+        runId,
+        runbook: msg.runbook,
+        step: step.id,
+        which: msg.which,
+        command,
+        risk: msg.which === 'rollback' ? 'changes' : step.risk,
+        rollback: msg.which === 'run' && step.rollback ? renderCommand(step, 'rollback', distro, msg.params) : null,
+      });
+      return;
+    }
+    await this.#execute({ runId, msg, step, command });
+  }
+
+  async confirm(msg: ConfirmMessage): Promise<void> {
+    const p = this.#pending;
+    if (!p || p.runId !== msg.runId) throw new StepError('unknown-run', `No step is waiting for confirmation as ${msg.runId}`);
+    this.#pending = null;
+    if (!msg.accept) {
+      this.#send({ type: 'error', code: 'declined', message: `Not run: ${p.msg.runbook}/${p.step.id} (${p.msg.which}) was declined`, fatal: false });
+      return;
+    }
+    if (this.#session.busy) throw new StepError('busy', 'A step is already running in this terminal; wait for its result');
+    await this.#execute(p);
+  }
+
+  async #execute({ runId, msg, step, command }: Pending): Promise<void> {
+    const s = this.#session;
+    this.#refuseAtPrompt();
+    s.busy = true;
+    try {
+      this.#send({ type: 'started', runId, runbook: msg.runbook, step: step.id, which: msg.which, command });
+      const r = await s.exec(command, { timeoutMs: step.timeout * 1000, sudo: step.root && s.uid !== 0 });
+      const expect = msg.which === 'run' ? step.expect : msg.which === 'verify' ? step.verify!.expect : ROLLBACK_EXPECT;
+      const verdict: Verdict = r.timedOut || r.exitCode === null ? 'error' : evaluate(expect, r.exitCode, plainText(r.output));
+      const entry: AuditEntry = {
+        time: new Date().toISOString(),
+        session: s.id,
+        host: s.host.id,
+        runbook: msg.runbook,
+        step: step.id,
+        which: msg.which,
+        command,
+        exitCode: r.timedOut ? null : r.exitCode,
+        verdict,
+        durationMs: r.durationMs,
+      };
+      await appendAudit(this.#auditLog, entry);
+      s.recorder?.mark(JSON.stringify(entry));
+      const rollback =
+        msg.which === 'run' && step.risk !== 'read-only' && verdict !== 'pass' && step.rollback
+          ? renderCommand(step, 'rollback', s.distro!, msg.params)
+          : null;
+      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback });
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  /** Typing into a password or host-key prompt would answer it with our command line: refuse. */
+  #refuseAtPrompt(): void {
+    const line = this.#session.cursorLine();
+    if (/(password|passphrase)[^:]*:\s*$|\(yes\/no[^)]*\)\?\s*$/i.test(line))
+      throw new StepError('not-at-prompt', 'The terminal is waiting for an answer (password or host key): answer it in the terminal first, then run the step again');
+  }
+
+  /** Detects the distro family and user id once per session, over the session's own terminal. */
+  async #distro(): Promise<Distro> {
+    const s = this.#session;
+    if (s.distro) return s.distro;
+    this.#refuseAtPrompt();
+    s.busy = true;
+    let r;
+    try {
+      r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', { timeoutMs: PROBE_TIMEOUT_MS });
+    } finally {
+      s.busy = false;
+    }
+    const text = plainText(r.output);
+    const os = /os-release: (.*)/.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
+    const uid = /uid: (\d+)/.exec(text)?.[1];
+    if (r.timedOut) throw new StepError('probe-timeout', 'Could not detect the distribution: the terminal did not answer (is it at a shell prompt?)');
+    s.uid = uid === undefined ? null : Number(uid);
+    const family = distroFamily(os.map((w) => w.toLowerCase().replace(/"/g, '')));
+    if (!family) throw new StepError('unknown-distro', `unknown distribution (${os.join(' ') || 'no /etc/os-release'}): runguide knows EL (AlmaLinux, CloudLinux, Rocky) and Ubuntu/Debian`);
+    s.distro = family;
+    this.#send({ type: 'distro', distro: family });
+    return family;
+  }
+}

@@ -1,0 +1,112 @@
+// One WebSocket at /api/term: the protocol of protocol.ts on top of a Session. Bad input gets an
+// `error` frame and the connection stays usable; only a refused session closes it.
+import type { WebSocket, RawData } from 'ws';
+import { z } from 'zod';
+import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from './protocol.ts';
+import { StepError } from './step-run.ts';
+import type { Session, Sink } from './session.ts';
+import type { SessionManager } from './sessions.ts';
+
+export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
+  let session: Session | null = null;
+  let sink: Sink | null = null;
+  let opening = false;
+
+  const send = (m: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+  };
+  const error = (code: string, message: string, fatal = false) => send({ type: 'error', code, message, fatal });
+
+  ws.on('message', (raw: RawData, isBinary: boolean) => {
+    if (isBinary) return error('bad-message', 'Binary frames only go from the server to the browser; send JSON text frames');
+    let data: unknown;
+    try {
+      data = JSON.parse(raw.toString());
+    } catch (e) {
+      return error('bad-json', `Not valid JSON: ${(e as Error).message}`);
+    }
+    const parsed = ClientMessageSchema.safeParse(data);
+    if (!parsed.success) return error('bad-message', `Not a valid message: ${z.prettifyError(parsed.error)}`);
+    const msg = parsed.data;
+    if (msg.type === 'open') return void open(msg);
+    if (!session) return error('not-open', `Send "open" first (got "${msg.type}")`);
+    const s = session;
+    switch (msg.type) {
+      case 'input':
+        return s.input(msg.data);
+      case 'resize':
+        return s.resize(msg.cols, msg.rows);
+      case 'ack':
+        return s.ack(msg.chars);
+      case 'run':
+      case 'confirm': {
+        const runner = manager.runner(s);
+        const done = msg.type === 'run' ? runner.run(msg) : runner.confirm(msg);
+        done.catch((e: unknown) => {
+          if (e instanceof StepError) error(e.code, e.message);
+          else error('internal', `The step could not run: ${(e as Error).message}`);
+        });
+      }
+    }
+  });
+
+  async function open(msg: Extract<ClientMessage, { type: 'open' }>): Promise<void> {
+    if (session || opening) return error('already-open', 'This connection already has a session; open another WebSocket for another terminal');
+    let s: Session;
+    let resumed = false;
+    if (msg.resume) {
+      const found = manager.get(msg.resume);
+      if (!found) return error('unknown-session', `Session ${msg.resume} is gone (ended, or its grace period passed); open a new one`);
+      s = found;
+      resumed = true;
+    } else {
+      const made = manager.create(msg.host, msg.cols, msg.rows);
+      if ('error' in made) {
+        if (made.code !== 'session-limit') return error(made.code, made.error);
+        error(made.code, made.error, true);
+        return ws.close(1008, 'session limit');
+      }
+      s = made.session;
+    }
+    opening = true;
+    // Output produced while the screen is being serialized is queued, then sent after the replay.
+    let queue: string[] | null = [];
+    const mySink: Sink = {
+      output(data) {
+        if (queue) queue.push(data);
+        else if (ws.readyState === ws.OPEN) ws.send(Buffer.from(data, 'utf8'), { binary: true });
+      },
+      bufferedAmount: () => ws.bufferedAmount,
+      exit(code) {
+        send({ type: 'exit', exitCode: code });
+        ws.close(1000, 'session ended');
+      },
+      replaced() {
+        error('taken-over', 'This session was reopened in another tab', true);
+        ws.close(1000, 'taken over');
+      },
+    };
+    s.attach(mySink);
+    sink = mySink;
+    session = s;
+    manager.runner(s).setSender(send);
+    const screen = resumed ? await s.serialize() : '';
+    send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed });
+    if (screen && ws.readyState === ws.OPEN) {
+      ws.send(Buffer.from(screen, 'utf8'), { binary: true });
+      s.countSent(screen.length);
+    }
+    const pending = queue;
+    queue = null;
+    for (const d of pending) mySink.output(d);
+    opening = false;
+    if (s.ended) mySink.exit(s.exitCode);
+  }
+
+  ws.on('close', () => {
+    if (session && sink) {
+      manager.runner(session).clearSender(send);
+      session.detach(sink, manager.graceMs);
+    }
+  });
+}
