@@ -27,6 +27,9 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       customCss: ['./src/styles/site.css'],
+      // Commands are shown and copied verbatim: a first-line comment must not become a title, and
+      // the copy button must keep comment lines (a `# shellcheck` directive is part of the command).
+      expressiveCode: { frames: { extractFileNameFromCode: false, removeCommentsWhenCopyingTerminalFrames: false } },
     }),
     mdx(),
   ],
