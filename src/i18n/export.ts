@@ -55,6 +55,7 @@ export interface ExportStrings {
     passDefault: string;
     failDefault: string;
     errorDetail: string;
+    commandFailed: string;
     changes: string;
     command: string;
     undo: string;
@@ -79,7 +80,8 @@ export interface ExportStrings {
   };
   /** The generated playbook. */
   ansible: {
-    play: string;
+    diagnosis: string;
+    rollback: string;
     supported: string;
     unsupported: string;
     verify: string;
@@ -145,6 +147,7 @@ const en: ExportStrings = {
     passDefault: 'As expected.',
     failDefault: 'Risk factor found.',
     errorDetail: 'Unexpected result (exit code {code}): this check could not decide.',
+    commandFailed: 'The command failed (exit code {code}).',
     changes: 'This step changes the system.',
     command: 'Command:',
     undo: 'To undo it:',
@@ -166,7 +169,8 @@ const en: ExportStrings = {
     recommend: 'Recommended fix:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnosis',
+    rollback: 'Rollback',
     supported: 'Check that the distribution is supported',
     unsupported: 'Only RedHat-family (AlmaLinux, CloudLinux, Rocky) and Debian-family (Ubuntu, Debian) hosts are supported.',
     verify: 'Verify: {title}',
@@ -194,7 +198,7 @@ const ptPt: ExportStrings = {
     diagnosis: 'Só o diagnóstico (não altera nada)',
     distro: 'Distribuição',
     distroAnsible: 'O playbook escolhe os comandos de cada servidor a partir dos seus factos.',
-    rollback: 'Exportar antes a reversão desta correção',
+    rollback: 'Exportar a reversão desta correção, em vez da própria correção',
     rollbackNone: 'Esta correção não tem comandos de reversão.',
     params: 'Parâmetros',
     paramHint: 'Apenas letras, algarismos, ponto, hífen e sublinhado.',
@@ -234,6 +238,7 @@ const ptPt: ExportStrings = {
     passDefault: 'Como esperado.',
     failDefault: 'Encontrado um fator de risco.',
     errorDetail: 'Resultado inesperado (código de saída {code}): esta verificação não permitiu concluir.',
+    commandFailed: 'O comando falhou (código de saída {code}).',
     changes: 'Este passo altera o sistema.',
     command: 'Comando:',
     undo: 'Para o reverter:',
@@ -255,7 +260,8 @@ const ptPt: ExportStrings = {
     recommend: 'Correção recomendada:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnóstico',
+    rollback: 'Reversão',
     supported: 'Verificar se a distribuição é suportada',
     unsupported:
       'Só são suportados servidores da família RedHat (AlmaLinux, CloudLinux, Rocky) e da família Debian (Ubuntu, Debian).',
@@ -307,7 +313,7 @@ const fr: ExportStrings = {
     optYes: '  --yes      applique chaque modification sans demander',
     optHelp: "  --help     affiche cette aide",
     exitDiagnosis:
-      "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a échoué sur une erreur), 2 mauvaise utilisation.",
+      "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation.",
     exitChange:
       "Code de sortie : 0 toutes les étapes appliquées et vérifiées, 1 une étape a échoué ou a été refusée, 2 mauvaise utilisation.",
     unknownOption: 'Option inconnue : {option}',
@@ -324,6 +330,7 @@ const fr: ExportStrings = {
     passDefault: 'Comme prévu.',
     failDefault: 'Facteur de risque détecté.',
     errorDetail: 'Résultat inattendu (code de sortie {code}) : cette vérification ne permet pas de conclure.',
+    commandFailed: 'La commande a échoué (code de sortie {code}).',
     changes: 'Cette étape modifie le système.',
     command: 'Commande :',
     undo: "Pour l'annuler :",
@@ -345,7 +352,8 @@ const fr: ExportStrings = {
     recommend: 'Correctif recommandé :',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnostic',
+    rollback: 'Annulation',
     supported: 'Vérifier que la distribution est prise en charge',
     unsupported:
       'Seuls les hôtes de la famille RedHat (AlmaLinux, CloudLinux, Rocky) et de la famille Debian (Ubuntu, Debian) sont pris en charge.',
@@ -414,6 +422,7 @@ const de: ExportStrings = {
     passDefault: 'Wie erwartet.',
     failDefault: 'Risikofaktor gefunden.',
     errorDetail: 'Unerwartetes Ergebnis (Exit-Code {code}): Diese Prüfung ist nicht eindeutig.',
+    commandFailed: 'Der Befehl ist fehlgeschlagen (Exit-Code {code}).',
     changes: 'Dieser Schritt ändert das System.',
     command: 'Befehl:',
     undo: 'Rückgängig machen mit:',
@@ -435,7 +444,8 @@ const de: ExportStrings = {
     recommend: 'Empfohlene Korrektur:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnose',
+    rollback: 'Rückgängigmachen',
     supported: 'Prüfen, ob die Distribution unterstützt wird',
     unsupported:
       'Unterstützt werden nur Hosts der RedHat-Familie (AlmaLinux, CloudLinux, Rocky) und der Debian-Familie (Ubuntu, Debian).',
@@ -504,6 +514,7 @@ const es: ExportStrings = {
     passDefault: 'Como se esperaba.',
     failDefault: 'Se ha encontrado un factor de riesgo.',
     errorDetail: 'Resultado inesperado (código de salida {code}): esta comprobación no permite concluir.',
+    commandFailed: 'El comando ha fallado (código de salida {code}).',
     changes: 'Este paso modifica el sistema.',
     command: 'Comando:',
     undo: 'Para deshacerlo:',
@@ -525,7 +536,8 @@ const es: ExportStrings = {
     recommend: 'Corrección recomendada:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnóstico',
+    rollback: 'Reversión',
     supported: 'Comprobar que la distribución es compatible',
     unsupported:
       'Solo son compatibles los hosts de la familia RedHat (AlmaLinux, CloudLinux, Rocky) y de la familia Debian (Ubuntu, Debian).',
@@ -594,6 +606,7 @@ const it: ExportStrings = {
     passDefault: 'Come previsto.',
     failDefault: 'Trovato un fattore di rischio.',
     errorDetail: 'Risultato inatteso (codice di uscita {code}): questo controllo non permette di concludere.',
+    commandFailed: 'Il comando non è riuscito (codice di uscita {code}).',
     changes: 'Questo passo modifica il sistema.',
     command: 'Comando:',
     undo: 'Per annullarlo:',
@@ -615,7 +628,8 @@ const it: ExportStrings = {
     recommend: 'Correzione consigliata:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnosi',
+    rollback: 'Ripristino',
     supported: 'Verificare che la distribuzione sia supportata',
     unsupported:
       'Sono supportati solo host della famiglia RedHat (AlmaLinux, CloudLinux, Rocky) e della famiglia Debian (Ubuntu, Debian).',
@@ -684,6 +698,7 @@ const pl: ExportStrings = {
     passDefault: 'Zgodnie z oczekiwaniami.',
     failDefault: 'Wykryto czynnik ryzyka.',
     errorDetail: 'Nieoczekiwany wynik (kod wyjścia {code}): to sprawdzenie nie daje rozstrzygnięcia.',
+    commandFailed: 'Polecenie się nie powiodło (kod wyjścia {code}).',
     changes: 'Ten krok zmienia system.',
     command: 'Polecenie:',
     undo: 'Aby go wycofać:',
@@ -705,7 +720,8 @@ const pl: ExportStrings = {
     recommend: 'Zalecana poprawka:',
   },
   ansible: {
-    play: '{title}',
+    diagnosis: 'Diagnoza',
+    rollback: 'Wycofanie',
     supported: 'Sprawdzić, czy dystrybucja jest obsługiwana',
     unsupported:
       'Obsługiwane są tylko hosty z rodziny RedHat (AlmaLinux, CloudLinux, Rocky) i z rodziny Debian (Ubuntu, Debian).',

@@ -1,0 +1,298 @@
+// The bash export: one self-contained script that runs a plan's steps in order, checks each
+// expectation like evaluate() does, and (for a diagnosis) combines the verdicts like assess().
+// Commands are embedded verbatim in quoted here-documents and run with `bash -c`, so nothing in
+// them is expanded by the script and a step's `exit` ends only that step.
+import type { Match } from '../runbook/schema.ts';
+import { fill } from '../i18n/export.ts';
+import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';
+import { toBashEre } from './regex.ts';
+
+/** A bash word that is exactly `s` (single quotes, each ' written as '\''). */
+export function sq(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A bash ANSI-C word ($'…') that is exactly `s`, for regexes that may hold control characters. */
+function ansiC(s: string): string {
+  const body = [...s]
+    .map((c) => {
+      if (c === '\\' || c === "'") return `\\${c}`;
+      const code = c.charCodeAt(0);
+      if (c === '\n') return '\\n';
+      if (c === '\r') return '\\r';
+      if (c === '\t') return '\\t';
+      if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+      return c;
+    })
+    .join('');
+  return `$'${body}'`;
+}
+
+/**
+ * A bash word for a message template: the template's text single-quoted, `{name}` slots from
+ * `dynamic` spliced in as raw bash (e.g. "$rg_rc"), the others filled now from `fixed`.
+ */
+function msg(template: string, fixed: Record<string, string | number> = {}, dynamic: Record<string, string> = {}): string {
+  const parts = fill(template, fixed).split(/(\{[a-z]+\})/);
+  return parts
+    .map((p) => {
+      const slot = /^\{([a-z]+)\}$/.exec(p);
+      if (slot && slot[1]! in dynamic) return dynamic[slot[1]!]!;
+      return p === '' ? '' : sq(p);
+    })
+    .join('') || "''";
+}
+
+/** One line of a comment: the text with newlines flattened. */
+const comment = (text: string) => `# ${text.replace(/\s*\n\s*/g, ' ')}`.trimEnd();
+
+/** A here-document delimiter that no line of `text` equals. */
+function delimiter(text: string): string {
+  const lines = new Set(text.split('\n'));
+  let d = 'RUNGUIDE_EOF';
+  for (let i = 2; lines.has(d); i++) d = `RUNGUIDE_EOF_${i}`;
+  return d;
+}
+
+/** A function printing `text` exactly, followed by a newline. */
+function textFunction(name: string, text: string): string {
+  const d = delimiter(text);
+  return `${name}() {\n  cat <<'${d}'\n${text}\n${d}\n}`;
+}
+
+const varName = (id: string) => id.replace(/-/g, '_');
+
+/** The bash condition for one Match on $rg_rc and $rg_out. */
+function matchCondition(m: Match, reVar: string): string {
+  const rc = `rg_in "$rg_rc" ${m.exit.join(' ')}`;
+  return m.stdout ? `${rc} && [[ $rg_out =~ $${reVar} ]]` : rc;
+}
+
+export function generateShell(plan: Plan): string {
+  const { runbook, strings: t, texts } = plan;
+  const sh = t.sh;
+  const distro = plan.distros[0]!;
+  const total = plan.steps.length;
+  const out: string[] = [];
+  const add = (...lines: string[]) => out.push(...lines);
+  const changes = plan.kind !== 'diagnosis' && plan.steps.some((s) => s.changes || plan.kind === 'rollback');
+  const needsRoot = plan.steps.some((s) => s.step.root);
+  const fixName = plan.fix ? t.fixes[plan.fix] : '';
+
+  // Header
+  add('#!/usr/bin/env bash', comment(texts.title));
+  add(
+    comment(
+      plan.kind === 'diagnosis' ? t.header.diagnosis : fill(plan.kind === 'fix' ? t.header.fix : t.header.rollback, { fix: fixName }),
+    ),
+  );
+  add(comment(`${t.header.source}: ${runbook.source.url}`));
+  add(comment(`${t.header.licence}: ${runbook.source.licence} (${runbook.source.licenceUrl})`));
+  add(comment(fill(t.header.generated, { version: plan.version })));
+  add(comment(`${t.header.options}: runguide export ${optionFlags(plan)}`));
+  add(comment(`${exportFileName(plan)}`));
+  add('set -euo pipefail', '');
+
+  // Usage and options
+  add('rg_usage() {', `  printf '%s\\n' ${msg(sh.usage, {}, { script: '"${0##*/}"' })} \\`);
+  add(`    ${sq(sh.optDryRun)} \\`);
+  if (plan.kind !== 'diagnosis') add(`    ${sq(sh.optYes)} \\`);
+  add(`    ${sq(sh.optHelp)} \\`);
+  add(`    ${sq(plan.kind === 'diagnosis' ? sh.exitDiagnosis : sh.exitChange)}`, '}', '');
+  const diagnosis = plan.kind === 'diagnosis';
+  add('rg_args=("$@")', 'rg_dry_run=0', ...(diagnosis ? [] : ['rg_yes=0']));
+  add('while [ "$#" -gt 0 ]; do', '  case "$1" in', '    --dry-run) rg_dry_run=1 ;;');
+  // A diagnosis has nothing to confirm (every check is read-only) but accepts --yes like a fix.
+  add(diagnosis ? '    --yes) ;;' : '    --yes) rg_yes=1 ;;');
+  add('    -h | --help)', '      rg_usage', '      exit 0', '      ;;', '    *)');
+  add(`      printf '%s\\n' ${msg(sh.unknownOption, {}, { option: '"$1"' })} >&2`, '      rg_usage >&2', '      exit 2', '      ;;');
+  add('  esac', '  shift', 'done', '');
+
+  // Commands, verbatim
+  for (const s of plan.steps) {
+    add(comment(`${s.step.id} (${s.step.risk}${s.step.root ? ', root' : ''}): ${s.title}`));
+    add(textFunction(`rg_run_${s.n}`, s.run[distro]));
+    if (s.verify) add(textFunction(`rg_verify_${s.n}`, s.verify[distro]));
+    if (s.rollback && plan.kind !== 'rollback') add(textFunction(`rg_rollback_${s.n}`, s.rollback[distro]));
+  }
+  add('');
+
+  // Dry run: every command that would run, in order.
+  add('if [ "$rg_dry_run" = 1 ]; then', `  printf '%s\\n' ${sq(sh.dryRun)}`);
+  for (const s of plan.steps) {
+    add(`  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${s.title}`))}`, `  rg_run_${s.n}`);
+    if (s.verify) add(`  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${fill(t.ansible.verify, { title: s.title })}`))}`, `  rg_verify_${s.n}`);
+  }
+  add('  exit 0', 'fi', '');
+
+  // Refuse before anything runs: no terminal to ask on, or no way to become root.
+  if (changes)
+    add('if [ "$rg_yes" != 1 ] && [ ! -t 0 ]; then', `  printf '%s\\n' ${sq(sh.noTty)} >&2`, '  exit 1', 'fi');
+  if (needsRoot) {
+    add('if [ "$(id -u)" -ne 0 ]; then', '  if command -v sudo >/dev/null 2>&1 && [ -r "$0" ]; then');
+    add(`    printf '%s\\n' ${sq(sh.needRoot)} >&2`, '    exec sudo -- bash "$0" ${rg_args[@]+"${rg_args[@]}"}', '  fi');
+    add(`  printf '%s\\n' ${sq(sh.noSudo)} >&2`, '  exit 1', 'fi');
+  }
+  add('');
+
+  // Runtime helpers
+  add('rg_tmp=$(mktemp -d)', `trap 'rm -rf "$rg_tmp"' EXIT`, '');
+  add('# True when code $1 is one of the codes that follow.', 'rg_in() {', '  local code=$1 c', '  shift');
+  add('  for c in "$@"; do', '    [ "$code" = "$c" ] && return 0', '  done', '  return 1', '}', '');
+  add(
+    '# Runs one command text in its own bash (stdin closed; its exit ends only itself), shows its',
+    '# output indented, and sets rg_rc and rg_out (stdout exactly, trailing newlines included).',
+    'rg_exec() {',
+    '  if bash -c "$1" >"$rg_tmp/out" </dev/null; then rg_rc=0; else rg_rc=$?; fi',
+    '  rg_out=$(',
+    '    cat "$rg_tmp/out"',
+    '    printf x',
+    '  )',
+    '  rg_out=${rg_out%x}',
+    `  awk '{ print "    " $0 }' "$rg_tmp/out"`,
+    '}',
+    '',
+  );
+  if (plan.kind !== 'rollback')
+    add(
+    '# Prints the verdict in rg_verdict: $1 is what a pass means, $2 what a failure means; $3 is',
+    '# "change" when the step changes the system (an error is then a failed command).',
+    'rg_report() {',
+    '  case "$rg_verdict" in',
+    `    pass) printf '  %s: %s\\n' ${sq(sh.pass)} "$1" ;;`,
+    `    fail) printf '  %s: %s\\n' ${sq(sh.fail)} "$2" ;;`,
+    `    *)`,
+    '      if [ "${3:-}" = change ]; then',
+    `        printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`,
+    '      else',
+    `        printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.errorDetail, {}, { code: '"$rg_rc"' })}`,
+    '      fi',
+    '      ;;',
+    '  esac',
+    '}',
+    '',
+  );
+
+  // Regexes of stdout expectations, as POSIX EREs.
+  const reVar = (s: PlannedStep, which: 'run' | 'verify', side: 'pass' | 'fail') => `rg_re_${s.n}_${which}_${side}`;
+  for (const s of plan.steps) {
+    const checks: ['run' | 'verify', typeof s.step.expect][] = [];
+    if (plan.kind !== 'rollback') checks.push(['run', s.step.expect]);
+    if (s.verify && s.step.verify) checks.push(['verify', s.step.verify.expect]);
+    for (const [which, e] of checks)
+      for (const side of ['pass', 'fail'] as const) {
+        const m = e[side];
+        if (m?.stdout) add(`${reVar(s, which, side)}=${ansiC(toBashEre(m.stdout))}`);
+      }
+  }
+
+  // Sets rg_verdict from rg_rc and rg_out, as evaluate() does.
+  const expectFunction = (s: PlannedStep, which: 'run' | 'verify') => {
+    const e = which === 'run' ? s.step.expect : s.step.verify!.expect;
+    add(`rg_expect_${which}_${s.n}() {`, `  if ${matchCondition(e.pass, reVar(s, which, 'pass'))}; then`, '    rg_verdict=pass');
+    if (e.fail) add(`  elif ${matchCondition(e.fail, reVar(s, which, 'fail'))}; then`, '    rg_verdict=fail');
+    add('  else', '    rg_verdict=error', '  fi', '}');
+  };
+  for (const s of plan.steps) {
+    if (plan.kind !== 'rollback') expectFunction(s, 'run');
+    if (s.verify) expectFunction(s, 'verify');
+  }
+  add('');
+
+  const stepHeader = (s: PlannedStep) => `  printf '\\n%s\\n' ${sq(fill(sh.step, { n: s.n, total, title: s.title }))}`;
+
+  if (plan.kind === 'diagnosis') {
+    for (const s of plan.steps) {
+      add(`rg_step_${s.n}() {`, stepHeader(s), `  rg_exec "$(rg_run_${s.n})"`, `  rg_expect_run_${s.n}`);
+      add(`  rg_report ${sq(s.passText)} ${sq(s.failText)}`, `  rg_v_${varName(s.step.id)}=$rg_verdict`, '}');
+    }
+    add('');
+    for (const s of plan.steps) add(`rg_step_${s.n}`);
+    add('', ...diagnosisSummary(plan));
+    return `${out.join('\n')}\n`;
+  }
+
+  // Fix and rollback: each change asks first (unless --yes); the first failure stops the script
+  // and prints how to undo what was applied, newest first.
+  add(`rg_yes_re=${sq(sh.yes)}`);
+  const undoLines = (upTo: number, includeCurrent: boolean) => {
+    const applied = plan.steps.filter((s) => (s.changes || plan.kind === 'rollback') && (s.n < upTo || (includeCurrent && s.n === upTo)));
+    // A rollback only undoes: what it already ran stays undone.
+    if (plan.kind === 'rollback') return [];
+    if (applied.length === 0) return [`  printf '%s\\n' ${sq(sh.nothingApplied)} >&2`];
+    const lines = [`  printf '%s\\n' ${sq(sh.undoApplied)} >&2`];
+    for (const s of applied.reverse()) {
+      lines.push(`  printf '\\n%s\\n' ${sq(comment(`${s.step.id}: ${s.title}`))} >&2`);
+      lines.push(s.rollback ? `  rg_rollback_${s.n} >&2` : `  printf '%s\\n' ${sq(comment(sh.noUndo))} >&2`);
+    }
+    return lines;
+  };
+  for (const s of plan.steps) {
+    const asks = s.changes || plan.kind === 'rollback';
+    add(`rg_abort_${s.n}() {`, `  printf '\\n%s\\n' ${sq(fill(sh.stepFailed, { title: s.title, id: s.step.id }))} >&2`);
+    add(...undoLines(s.n, s.changes), '  exit 1', '}');
+    add(`rg_step_${s.n}() {`, stepHeader(s));
+    if (asks) {
+      add('  if [ "$rg_yes" != 1 ]; then', `    printf '%s\\n%s\\n' ${sq(sh.changes)} ${sq(sh.command)}`);
+      add(`    rg_run_${s.n} | awk '{ print "    " $0 }'`);
+      if (plan.kind !== 'rollback') {
+        if (s.rollback) add(`    printf '%s\\n' ${sq(sh.undo)}`, `    rg_rollback_${s.n} | awk '{ print "    " $0 }'`);
+        else add(`    printf '%s\\n' ${sq(sh.noUndo)}`);
+      }
+      add(`    read -r -p ${sq(sh.ask)} rg_answer || rg_answer=''`, '    if ! [[ $rg_answer =~ $rg_yes_re ]]; then');
+      add(`      printf '%s\\n' ${sq(sh.declined)} >&2`, ...undoLines(s.n, false).map((l) => `    ${l}`), '      exit 1', '    fi', '  fi');
+    }
+    add(`  rg_exec "$(rg_run_${s.n})"`);
+    if (plan.kind === 'rollback') {
+      add('  if [ "$rg_rc" -ne 0 ]; then', `    printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`);
+      add(`    rg_abort_${s.n}`, '  fi', `  printf '  %s\\n' ${sq(sh.pass)}`, '}');
+      continue;
+    }
+    const report = `  rg_report ${sq(s.passText)} ${sq(s.failText)}${s.changes ? ' change' : ''}`;
+    add(`  rg_expect_run_${s.n}`, report, `  [ "$rg_verdict" = pass ] || rg_abort_${s.n}`);
+    if (s.verify) {
+      add(`  printf '%s\\n' ${sq(sh.verify)}`, `  rg_exec "$(rg_verify_${s.n})"`, `  rg_expect_verify_${s.n}`);
+      add(report, `  [ "$rg_verdict" = pass ] || rg_abort_${s.n}`);
+    }
+    add('}');
+  }
+  add('');
+  for (const s of plan.steps) add(`rg_step_${s.n}`);
+  add(`printf '\\n%s\\n' ${sq(plan.kind === 'rollback' ? sh.rollbackDone : sh.fixDone)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The at-risk verdict, computed like assess(): a CNF over the factors of the runbook's atRisk. */
+function diagnosisSummary(plan: Plan): string[] {
+  const { runbook, strings: t } = plan;
+  const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
+  const is = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
+  // A group passes when every step of every factor in it passed; it fails when any of them failed.
+  const groupPass = (g: string[]) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' && ')}; }`;
+  const groupFail = (g: string[]) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' || ')}; }`;
+  const fixName = t.fixes[runbook.recommend];
+  const lines = [
+    `printf '\\n%s\\n' ${sq('—'.repeat(8))}`,
+    `if ${runbook.atRisk.map(groupPass).join(' || ')}; then`,
+    `  printf '%s\\n' ${sq(t.verdict.notAtRisk)}`,
+    '  rg_status=0',
+    `elif ${runbook.atRisk.map(groupFail).join(' && ')}; then`,
+    `  printf '%s\\n' ${sq(t.verdict.atRisk)}`,
+    '  rg_status=1',
+    'else',
+    `  printf '%s\\n' ${sq(t.verdict.unknown)}`,
+    '  rg_status=3',
+    'fi',
+    'rg_found=0',
+  ];
+  for (const s of plan.steps) {
+    lines.push(`if ${is(s, 'fail')}; then`);
+    lines.push(`  [ "$rg_found" = 1 ] || printf '%s\\n' ${sq(t.verdict.found)}`, '  rg_found=1');
+    lines.push(`  printf '  - %s\\n' ${sq(s.title)}`, 'fi');
+  }
+  lines.push('if [ "$rg_status" = 1 ]; then');
+  lines.push(`  printf '%s %s\\n' ${sq(t.verdict.recommend)} ${sq(fixName)}`);
+  lines.push(`  printf '  %s\\n' ${sq(`runguide export ${runbook.slug} --lang ${plan.options.lang} --fix ${runbook.recommend}`)}`);
+  lines.push('fi', 'exit "$rg_status"');
+  return lines;
+}
