@@ -84,6 +84,7 @@ export class RunnerClient {
         w.ok(m);
       }
     });
+    ws.on('error', () => {}); // followed by 'close', which is what callers look at
     ws.on('close', (code, reason) => {
       this.closed = { code, reason: reason.toString() };
       for (const w of this.#textWaiters) w();

@@ -140,6 +140,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`);
   };
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://runner.invalid');
     if (url.pathname !== '/api/term') return refuse(socket, 404, 'Not Found');
     if (!hostAllowed(req, port, host)) return refuse(socket, 403, 'Forbidden');

@@ -103,6 +103,9 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     if (s.ended) mySink.exit(s.exitCode);
   }
 
+  // Oversized frames (1009) and protocol violations surface here; ws then closes the socket.
+  ws.on('error', () => {});
+
   ws.on('close', () => {
     if (session && sink) {
       manager.runner(session).clearSender(send);

@@ -1,0 +1,187 @@
+// The runner's HTTP side on a real server: token, Host and Origin checks, static files, language
+// redirect, path traversal, the hosts API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { existsSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startServer, BindError } from '../server/index.ts';
+import { HostsResponseSchema, RunnerInfoSchema } from '../server/protocol.ts';
+import { startTestRunner, writeHostsFile, type TestRunner } from './helpers/runner.ts';
+
+/** A raw request: fetch() would normalise the path and refuse to set Host. */
+function raw(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+function wsStatus(url: string, opts: WebSocket.ClientOptions): Promise<number> {
+  return new Promise((ok, fail) => {
+    const ws = new WebSocket(url, opts);
+    ws.on('open', () => {
+      ws.close();
+      ok(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      ok(res.statusCode!);
+      res.resume();
+    });
+    ws.on('error', (e) => (/Unexpected server response/.test(e.message) ? undefined : fail(e)));
+  });
+}
+
+let r: TestRunner;
+beforeAll(async () => {
+  r = await startTestRunner();
+});
+afterAll(async () => {
+  await r?.stop();
+});
+
+describe('token', () => {
+  it('refuses the API without the token (401) and accepts the cookie', async () => {
+    expect((await raw(r.port, '/api/runner')).status).toBe(401);
+    expect((await raw(r.port, '/api/hosts', { cookie: `runguide_token_${r.port}=wrong` })).status).toBe(401);
+    const ok = await raw(r.port, '/api/runner', r.auth);
+    expect(ok.status).toBe(200);
+    expect(RunnerInfoSchema.parse(JSON.parse(ok.body)).hosts.map((h) => h.id)).toContain('local');
+  });
+
+  it('moves the token from the URL into an HttpOnly SameSite=Strict cookie', async () => {
+    const res = await raw(r.port, `/en/?token=${r.token}&x=1`);
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/en/?x=1');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toContain(`runguide_token_${r.port}=${r.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    // A wrong token sets nothing.
+    const wrong = await raw(r.port, '/en/?token=nope');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the docs without a token but never /api', async () => {
+    expect((await raw(r.port, '/en/')).status).toBe(200);
+    expect((await raw(r.port, '/api/sessions')).status).toBe(401);
+  });
+
+  it('refuses the WebSocket without the token (401) or from another origin (403)', async () => {
+    const url = `ws://127.0.0.1:${r.port}/api/term`;
+    const origin = r.origin;
+    expect(await wsStatus(url, { origin })).toBe(401);
+    expect(await wsStatus(url, { origin: 'http://evil.example', headers: r.auth })).toBe(403);
+    expect(await wsStatus(url, { headers: r.auth })).toBe(403); // no Origin at all
+    expect(await wsStatus(url, { origin, headers: r.auth })).toBe(101);
+  });
+});
+
+describe('Host header (DNS rebinding)', () => {
+  it('accepts loopback names with the right port only', async () => {
+    for (const host of [`127.0.0.1:${r.port}`, `localhost:${r.port}`, `[::1]:${r.port}`])
+      expect((await raw(r.port, '/api/runner', { ...r.auth, host })).status, host).toBe(200);
+    for (const host of [`evil.example:${r.port}`, `127.0.0.1:1`, 'localhost', `127.0.0.1.evil.example:${r.port}`])
+      expect((await raw(r.port, '/api/runner', { ...r.auth, host })).status, host).toBe(403);
+    expect((await raw(r.port, '/en/', { host: `rebind.example:${r.port}` })).status).toBe(403);
+    expect(await wsStatus(`ws://127.0.0.1:${r.port}/api/term`, { origin: `http://evil.example:${r.port}`, headers: { ...r.auth, host: `evil.example:${r.port}` } })).toBe(403);
+  });
+});
+
+describe('static site', () => {
+  it('redirects / to the browser language', async () => {
+    const cases: [string, string][] = [
+      ['pt-PT,pt;q=0.9', '/pt-pt/'],
+      ['pt-BR', '/pt-pt/'],
+      ['de-DE,de;q=0.9,en;q=0.8', '/de/'],
+      ['pl;q=0.5, fr;q=0.8', '/fr/'],
+      ['ja, it;q=0.1', '/it/'],
+    ];
+    for (const [lang, where] of cases) {
+      const res = await raw(r.port, '/', { 'accept-language': lang });
+      expect(res.status, lang).toBe(302);
+      expect(res.headers.location, lang).toBe(where);
+    }
+    // No language of the site: dist/index.html if the build has one, else the default locale.
+    const hasIndex = existsSync(join(import.meta.dirname, '../dist/index.html'));
+    for (const lang of ['ja', '']) {
+      const res = await raw(r.port, '/', lang ? { 'accept-language': lang } : {});
+      expect(res.status, lang).toBe(hasIndex ? 200 : 302);
+      if (!hasIndex) expect(res.headers.location).toBe('/en/');
+    }
+  });
+
+  it('serves pages and assets with their content types, and 404.html', async () => {
+    const page = await raw(r.port, '/en/cpanel-backup-freeze/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const css = readdirSync(join(import.meta.dirname, '../dist/_astro')).find((f) => f.endsWith('.css'));
+    if (css) expect((await raw(r.port, `/_astro/${css}`)).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await raw(r.port, '/en/cpanel-backup-freeze')).headers.location).toBe('/en/cpanel-backup-freeze/');
+    const missing = await raw(r.port, '/en/no-such-page/');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.body).toMatch(/<html/i);
+  });
+
+  it('never serves a file outside dist/', async () => {
+    for (const path of [
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/en/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/%00/etc/passwd',
+      '/%E0%A4%A',
+      '/../package.json',
+      '/..%2fpackage.json',
+    ]) {
+      const res = await raw(r.port, path);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).not.toMatch(/root:x:0:0|"name": "runguide"/);
+    }
+  });
+});
+
+describe('hosts', () => {
+  it('lists hosts-file entries, ssh config aliases and the lab, and reports a malformed file', async () => {
+    const get = async () => HostsResponseSchema.parse(JSON.parse((await raw(r.port, '/api/hosts', r.auth)).body));
+    writeHostsFile(r.home, [{ id: 'web1', host: '203.0.113.5', user: 'root', port: 2200 }]);
+    mkdirSync(join(r.home, '.ssh'), { recursive: true });
+    writeFileSync(join(r.home, '.ssh', 'config'), 'Host alpha beta *.wild\n  User x\nInclude more.conf\nHost !neg gamma?\n');
+    writeFileSync(join(r.home, '.ssh', 'more.conf'), 'Host delta\n');
+    let res = await get();
+    expect(res.errors).toEqual([]);
+    expect(res.hosts.map((h) => `${h.id}:${h.source}`)).toEqual(['local:builtin', 'web1:hosts-file', 'alpha:ssh-config', 'beta:ssh-config', 'delta:ssh-config']);
+
+    const lab = join(r.home, '.local', 'state', 'runguide');
+    mkdirSync(lab, { recursive: true });
+    writeFileSync(join(lab, 'lab.json'), JSON.stringify({ host: '127.0.0.1', port: 2222, user: 'root', identityFile: '/x/key', knownHostsFile: '/x/kh' }));
+    res = await get();
+    expect(res.hosts.find((h) => h.id === 'lab')).toMatchObject({ kind: 'ssh', source: 'lab' });
+
+    writeHostsFile(r.home, [{ id: 'web1', host: '-oProxyCommand=evil' }]);
+    res = await get();
+    expect(res.errors.join('\n')).toMatch(/hosts file .*hosts\.json is invalid/);
+    expect(res.hosts.map((h) => h.id)).toContain('local');
+    expect(res.hosts.map((h) => h.id)).not.toContain('web1');
+    writeHostsFile(r.home, '[{"id": "web1",');
+    res = await get();
+    expect(res.errors.join('\n')).toMatch(/not valid JSON/);
+    expect(r.logs.join('\n')).toMatch(/not valid JSON/);
+    // The server keeps serving.
+    expect((await raw(r.port, '/api/runner', r.auth)).status).toBe(200);
+  });
+});
+
+describe('binding', () => {
+  it('refuses a non-loopback address unless allowed', async () => {
+    await expect(startServer({ port: 0, host: '0.0.0.0', log: () => {} })).rejects.toBeInstanceOf(BindError);
+    await expect(startServer({ port: 0, host: '192.0.2.1', log: () => {} })).rejects.toThrow(/--allow-remote/);
+  });
+});

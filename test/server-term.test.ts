@@ -1,0 +1,189 @@
+// The terminal WebSocket on a real server with a real shell: bad input never breaks the
+// connection, steps run with their real exit codes, changes wait for a yes, the audit log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect, RunnerError, type RunnerClient } from '../server/client.ts';
+import type { ServerMessage } from '../server/protocol.ts';
+import { startTestRunner, type TestRunner } from './helpers/runner.ts';
+
+const RB = 'cpanel-backup-freeze';
+let r: TestRunner;
+let c: RunnerClient;
+beforeAll(async () => {
+  r = await startTestRunner({ maxSessions: 3 });
+  c = await connect(r.origin, r.token);
+});
+afterAll(async () => {
+  await c?.close();
+  await r?.stop();
+});
+
+let n = 0;
+/** The connection still works: a command typed now runs and its output appears. */
+async function stillWorks(client: RunnerClient): Promise<void> {
+  const k = ++n;
+  client.input(`echo still-$((${k}*1000+1))\r`);
+  await client.waitForText(new RegExp(`still-${k * 1000 + 1}`));
+}
+
+async function errorFor(client: RunnerClient, frame: string | Buffer): Promise<Extract<ServerMessage, { type: 'error' }>> {
+  const since = client.messages.length;
+  client.ws.send(frame);
+  return (await client.next((m) => m.type === 'error', 10_000, since)) as Extract<ServerMessage, { type: 'error' }>;
+}
+
+describe('bad input', () => {
+  it('answers each bad frame with an error and keeps the connection usable', async () => {
+    const cases: [string | Buffer, string][] = [
+      ['{not json', 'bad-json'],
+      [JSON.stringify({ type: 'launch-missiles' }), 'bad-message'],
+      [JSON.stringify({ type: 'resize', cols: '80', rows: 24 }), 'bad-message'],
+      [JSON.stringify({ type: 'input', data: 42 }), 'bad-message'],
+      [JSON.stringify({ type: 'input', data: 'x', extra: 1 }), 'bad-message'],
+      [JSON.stringify({ type: 'ack', chars: -5 }), 'bad-message'],
+      [JSON.stringify([1, 2]), 'bad-message'],
+      [Buffer.from([1, 2, 3]), 'bad-message'],
+      [JSON.stringify({ type: 'run', runbook: 'no-such-runbook', step: 'x' }), 'unknown-runbook'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: 'no-such-step' }), 'unknown-step'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: '../../etc' }), 'bad-message'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: 'shell-user', params: {} }), 'bad-params'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: 'shell-user', params: { user: 'x; rm -rf /' } }), 'bad-params'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: 'tmp-loop', params: { user: 'alice' } }), 'bad-params'],
+      [JSON.stringify({ type: 'run', runbook: RB, step: 'tmp-loop', which: 'rollback' }), 'no-command'],
+      [JSON.stringify({ type: 'confirm', runId: 'nope', accept: true }), 'unknown-run'],
+      [JSON.stringify({ type: 'open', host: 'local', cols: 80, rows: 24 }), 'already-open'],
+    ];
+    for (const [frame, code] of cases) {
+      const e = await errorFor(c, frame);
+      expect(e.code, String(frame)).toBe(code);
+      expect(e.fatal).toBe(false);
+      expect(e.message.length).toBeGreaterThan(5);
+    }
+    expect(c.closed).toBeNull();
+    await stillWorks(c);
+  });
+
+  it('refuses an unknown host with a clear message, and accepts a good open afterwards', async () => {
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(`${r.origin.replace('http', 'ws')}/api/term`, { origin: r.origin, headers: r.auth });
+    const got: ServerMessage[] = [];
+    ws.on('message', (d, bin) => !bin && got.push(JSON.parse(String(d))));
+    await new Promise((ok) => ws.once('open', ok));
+    ws.send(JSON.stringify({ type: 'input', data: 'ls\r' }));
+    ws.send(JSON.stringify({ type: 'open', host: 'nowhere', cols: 80, rows: 24 }));
+    ws.send(JSON.stringify({ type: 'open', host: 'local', cols: 80, rows: 24, resume: 'deadbeef' }));
+    ws.send(JSON.stringify({ type: 'open', host: 'local', cols: 80, rows: 24 }));
+    await expect.poll(() => got.map((m) => (m.type === 'error' ? m.code : m.type)), { timeout: 20_000 }).toEqual(['not-open', 'unknown-host', 'unknown-session', 'ready']);
+    expect((got[1] as { message: string }).message).toMatch(/Unknown host "nowhere"; known hosts: local/);
+    ws.close();
+  });
+
+  it('closes the socket with 1009 on a frame over 1 MiB', async () => {
+    const big = await connect(r.origin, r.token);
+    big.ws.send(JSON.stringify({ type: 'input', data: 'x'.repeat((1 << 20) + 10) }));
+    await expect.poll(() => big.closed?.code, { timeout: 10_000 }).toBe(1009);
+  });
+
+  it('refuses sessions beyond the limit with a clear message', async () => {
+    // Closed sockets' sessions wait out their grace period and still count: fill up to the limit.
+    const extra: RunnerClient[] = [];
+    while (r.sessions.size < 3) extra.push(await connect(r.origin, r.token));
+    const err = await connect(r.origin, r.token).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunnerError);
+    expect((err as RunnerError).code).toBe('session-limit');
+    expect((err as RunnerError).message).toMatch(/limit is 3/);
+    for (const x of extra) await x.close();
+    await stillWorks(c);
+  });
+});
+
+describe('steps', () => {
+  it('runs a read-only step and reports pass with exit code 0, then logs it', async () => {
+    const res = await c.run(RB, 'virtfs-mounts');
+    expect(res).toMatchObject({ type: 'result', verdict: 'pass', exitCode: 0, which: 'run', rollback: null });
+    expect(c.messages.some((m) => m.type === 'distro' && m.distro === 'ubuntu')).toBe(true);
+    await c.waitForText(/0 VirtFS mount\(s\)/);
+    const log = readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const last = log.at(-1);
+    expect(last).toMatchObject({ host: 'local', runbook: RB, step: 'virtfs-mounts', which: 'run', exitCode: 0, verdict: 'pass', session: c.session });
+    expect(last.command).toMatch(/VirtFS mount/);
+    expect(Date.parse(last.time)).not.toBeNaN();
+    expect(typeof last.durationMs).toBe('number');
+  });
+
+  it('reports fail when the check finds the risk, and typing keeps working during and after', async () => {
+    const user = `rgt${process.pid % 100000}`;
+    execFileSync('useradd', ['-M', '-N', '-s', '/usr/local/cpanel/bin/jailshell', user]);
+    try {
+      const since = c.messages.length;
+      const pending = c.run(RB, 'jailed-users');
+      c.input('echo typed-$((6*7))\r');
+      const res = await pending;
+      expect(res.verdict).toBe('fail');
+      expect(res.exitCode).toBe(1);
+      await c.waitForText(/typed-42/);
+      await c.waitForText(new RegExp(`^${user}$`, 'm'));
+      expect(c.messages.slice(since).map((m) => m.type)).toEqual(['started', 'result']);
+      await stillWorks(c);
+    } finally {
+      execFileSync('userdel', [user]);
+    }
+  });
+
+  it('asks before a change, runs nothing when declined, runs when accepted, offers the rollback', async () => {
+    const user = `rgc${process.pid % 100000}`;
+    const shell = () => execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).trim().split(':')[6];
+    const auditLines = () => readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').length;
+    execFileSync('useradd', ['-M', '-N', '-s', '/usr/local/cpanel/bin/jailshell', user]);
+    try {
+      const before = auditLines();
+      let asked: Extract<ServerMessage, { type: 'confirm' }> | undefined;
+      const since = c.messages.length;
+      const declined = await c.run(RB, 'shell-user', { params: { user }, confirm: (q) => ((asked = q), false) }).catch((e: unknown) => e);
+      expect((declined as RunnerError).code).toBe('declined');
+      expect(asked).toMatchObject({ step: 'shell-user', which: 'run', risk: 'changes', command: `usermod -s /bin/bash ${user}`, rollback: `usermod -s /usr/local/cpanel/bin/jailshell ${user}` });
+      expect(c.messages.slice(since).some((m) => m.type === 'started')).toBe(false);
+      expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
+      expect(auditLines()).toBe(before);
+
+      // An answer to someone else's run id runs nothing either.
+      const s2 = c.messages.length;
+      c.send({ type: 'run', runbook: RB, step: 'shell-user', which: 'run', params: { user } });
+      const q = (await c.next((m) => m.type === 'confirm', 20_000, s2)) as Extract<ServerMessage, { type: 'confirm' }>;
+      c.send({ type: 'confirm', runId: 'not-' + q.runId, accept: true });
+      expect(((await c.next((m) => m.type === 'error', 10_000, s2)) as { code: string }).code).toBe('unknown-run');
+      expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
+      c.send({ type: 'confirm', runId: q.runId, accept: true });
+      const done = (await c.next((m) => m.type === 'result', 30_000, s2)) as Extract<ServerMessage, { type: 'result' }>;
+      expect(done).toMatchObject({ verdict: 'pass', exitCode: 0 });
+      expect(shell()).toBe('/bin/bash');
+
+      expect(await c.run(RB, 'shell-user', { which: 'verify', params: { user } })).toMatchObject({ verdict: 'pass' });
+      // A rollback is a change too: it asks.
+      let rollbackAsked = false;
+      const back = await c.run(RB, 'shell-user', { which: 'rollback', params: { user }, confirm: () => (rollbackAsked = true) });
+      expect(rollbackAsked).toBe(true);
+      expect(back.verdict).toBe('pass');
+      expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
+    } finally {
+      execFileSync('userdel', [user]);
+    }
+    // A change that does not pass comes back with its rollback to offer.
+    const failed = await c.run(RB, 'shell-user', { params: { user: 'nosuchuserzz' }, confirm: true });
+    expect(failed.verdict).toBe('error');
+    expect(failed.exitCode).not.toBe(0);
+    expect(failed.rollback).toBe('usermod -s /usr/local/cpanel/bin/jailshell nosuchuserzz');
+    await stillWorks(c);
+  });
+
+  it("a step's exit does not end the user's shell, and a half-typed line is cleared first", async () => {
+    c.input('echo half-typed-garbage');
+    const res = await c.run(RB, 'panic-on-hang');
+    expect(res.verdict).toBe('pass');
+    expect(c.closed).toBeNull();
+    expect(c.allText()).not.toMatch(/half-typed-garbage\S*\n.*half-typed-garbage/);
+    await stillWorks(c);
+  });
+});
