@@ -1,0 +1,52 @@
+// A step over REAL ssh: a throwaway OpenSSH server on 127.0.0.1, a hosts-file entry with its key
+// and known_hosts, the system ssh client in the session's PTY, the step's result through the marks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { connect } from '../server/client.ts';
+import { sessionMembers } from '../server/session.ts';
+import { startSshd, type Sshd } from './helpers/sshd.ts';
+import { startTestRunner, tempHome, writeHostsFile, type TestRunner } from './helpers/runner.ts';
+
+let sshd: Sshd;
+let r: TestRunner;
+beforeAll(async () => {
+  sshd = await startSshd();
+  const home = tempHome();
+  writeHostsFile(home.home, [{ ...sshd.hostsEntry('box'), label: 'Throwaway sshd' }]);
+  r = await startTestRunner({ home, graceMs: 1000 });
+});
+afterAll(async () => {
+  await r?.stop();
+  await sshd?.stop();
+});
+
+describe('ssh host', () => {
+  it('runs a step on the host through the system ssh client', async () => {
+    const hosts = await (await fetch(`${r.origin}/api/hosts`, { headers: r.auth })).json();
+    expect(hosts.hosts).toContainEqual({ id: 'box', label: 'Throwaway sshd', kind: 'ssh', source: 'hosts-file' });
+
+    const c = await connect(r.origin, r.token, { host: 'box' });
+    expect(c.ready.host).toBe('box');
+    const session = r.sessions.get(c.session)!;
+    // The PTY runs ssh itself, with an argv (no shell in between).
+    expect(readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8').split('\0')).toEqual(
+      expect.arrayContaining(['ssh', '-tt', '-p', String(sshd.port), '-l', sshd.user, '-i', sshd.clientKey, `UserKnownHostsFile=${sshd.knownHosts}`, '--', '127.0.0.1']),
+    );
+    c.input('echo "over-ssh $SSH_CONNECTION"\r');
+    await c.waitForText(new RegExp(`over-ssh 127\\.0\\.0\\.1 \\d+ 127\\.0\\.0\\.1 ${sshd.port}`), 30_000);
+
+    const res = await c.run('cpanel-backup-freeze', 'tmp-loop');
+    expect(res).toMatchObject({ verdict: 'pass', exitCode: 0 });
+    expect(c.messages).toContainEqual({ type: 'distro', distro: 'ubuntu' });
+    const audit = readFileSync(`${r.home}/.local/state/runguide/audit.jsonl`, 'utf8');
+    expect(JSON.parse(audit.trim().split('\n').at(-1)!)).toMatchObject({ host: 'box', step: 'tmp-loop', verdict: 'pass' });
+
+    // `exit` ends the remote shell, then ssh, then the session.
+    const leader = session.pty.pid;
+    c.input('exit\r');
+    await expect.poll(() => c.messages.some((m) => m.type === 'exit'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => c.closed?.code, { timeout: 10_000 }).toBe(1000);
+    expect(sessionMembers(leader)).toEqual([]);
+    expect(sshd.log()).toMatch(/Accepted publickey for/);
+  });
+});
