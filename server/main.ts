@@ -1,7 +1,6 @@
 // `./runguide start`: serve the built site and the runner on 127.0.0.1, print the URL with its token.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { BindError, startServer } from './index.ts';
 
 const HELP = `Usage: ./runguide start [options]   (or: node server/main.ts [options])
 
@@ -64,6 +63,8 @@ if (flags.help) {
   process.exit(0);
 }
 
+// Loaded after the flags are checked: a typo gets its answer without loading node-pty and xterm.
+const { BindError, startServer } = await import('./index.ts');
 let server;
 try {
   server = await startServer({

@@ -259,6 +259,7 @@ export function killSessionProcesses(sid: number, signal: NodeJS.Signals = 'SIGK
   return n;
 }
 
+/** Live processes of the terminal session `sid`. */
 export function sessionMembers(sid: number): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
@@ -266,7 +267,8 @@ export function sessionMembers(sid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[3]) === sid) out.push(Number(name));
+      // Zombies are already dead; their reaping is their new parent's business.
+      if (Number(fields[3]) === sid && fields[0] !== 'Z') out.push(Number(name));
     } catch {}
   }
   return out;
