@@ -1,0 +1,293 @@
+// `./runguide bench`: the runner side by side with wetty (the peer) and bare node-pty, in one go.
+// Prints a table, writes bench/results.json and the results section of bench/README.md.
+// Method and caveats: bench/README.md. Every measurement has a time cap; the whole run is capped.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { bytesOf, idle, latency, stall, throughput } from './measure.ts';
+import {
+  makeHome,
+  peerVersions,
+  PEER_DIR,
+  startBareChild,
+  startBareInProcess,
+  startRunner,
+  startWetty,
+  type Target,
+} from './targets.ts';
+
+const METRICS = ['throughput', 'latency', 'stall', 'idle'] as const;
+const Options = z.object({
+  size: z.string().regex(/^\d+[KMG]?$/, 'a size as head -c reads it, e.g. 200M'),
+  samples: z.coerce.number().int().min(10).max(100_000),
+  warmup: z.coerce.number().int().min(0).max(10_000),
+  stallSeconds: z.coerce.number().min(2).max(120),
+  sessions: z.coerce.number().int().min(1).max(190),
+  only: z.array(z.enum(METRICS)).min(1),
+  readme: z.boolean(),
+});
+type Options = z.infer<typeof Options>;
+
+const HELP = `Usage: ./runguide bench [options]
+  --size 200M          text pushed through each terminal for throughput (head -c syntax)
+  --samples 1000       keystrokes timed for echo latency (after --warmup 100)
+  --stall-seconds 20   how long the stalled client stays stalled
+  --sessions 100       idle sessions opened for memory per session
+  --only a,b           some of: ${METRICS.join(', ')}
+  --no-readme          do not rewrite the results section of bench/README.md`;
+
+const here = new URL('.', import.meta.url).pathname;
+const root = join(here, '..');
+const WETTY = '3.2.0';
+const SOCKET_IO_CLIENT = '4.8.4';
+/** The whole run stops here, whatever is still going. */
+const RUN_CAP_MS = 10 * 60_000;
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: '200M' },
+      samples: { type: 'string', default: '1000' },
+      warmup: { type: 'string', default: '100' },
+      'stall-seconds': { type: 'string', default: '20' },
+      sessions: { type: 'string', default: '100' },
+      only: { type: 'string', default: METRICS.join(',') },
+      'no-readme': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const parsed = Options.safeParse({
+    size: values.size,
+    samples: values.samples,
+    warmup: values.warmup,
+    stallSeconds: values['stall-seconds'],
+    sessions: values.sessions,
+    only: values.only.split(',').filter(Boolean),
+    readme: !values['no-readme'],
+  });
+  if (!parsed.success) {
+    console.error(`bench: ${z.prettifyError(parsed.error)}\n\n${HELP}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+/** wetty and its client live in bench/.peer, outside the project's dependencies. */
+function ensurePeer(): string | null {
+  if (peerVersions()) return null;
+  console.error(`bench: installing the peer (wetty@${WETTY}, socket.io-client@${SOCKET_IO_CLIENT}) into bench/.peer`);
+  try {
+    mkdirSync(PEER_DIR, { recursive: true });
+    writeFileSync(join(PEER_DIR, 'package.json'), JSON.stringify({ private: true, allowScripts: { 'node-pty': true } }, null, 2) + '\n');
+    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', `wetty@${WETTY}`, `socket.io-client@${SOCKET_IO_CLIENT}`], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 5 * 60_000,
+    });
+  } catch (e) {
+    return `could not install wetty into bench/.peer: ${(e as Error).message}`;
+  }
+  return peerVersions() ? null : 'wetty was installed but cannot be found in bench/.peer';
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+type Row = Record<string, unknown>;
+const results: Row = {};
+const env = makeHome();
+
+/** Runs one measurement on a freshly started target, records its result or its error. */
+async function measure<T>(metric: string, name: string, start: () => Promise<Target> | Target, run: (t: Target) => Promise<T>): Promise<void> {
+  const slot = ((results[metric] as Row | undefined) ?? (results[metric] = {})) as Row;
+  process.stderr.write(`bench: ${metric} / ${name} … `);
+  const t0 = performance.now();
+  let target: Target | null = null;
+  try {
+    target = await start();
+    slot[name] = await run(target);
+    process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  } catch (e) {
+    slot[name] = { error: (e as Error).message };
+    process.stderr.write(`failed: ${(e as Error).message}\n`);
+  } finally {
+    await target?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  bytesOf(o.size);
+  const watchdog = setTimeout(() => {
+    console.error(`bench: the whole run passed ${RUN_CAP_MS / 60_000} min; stopping`);
+    env.remove();
+    process.exit(1);
+  }, RUN_CAP_MS);
+  watchdog.unref();
+
+  const peerProblem = ensurePeer();
+  const peer = peerVersions();
+  const dirty = git(['status', '--porcelain', '--', 'server']) !== '';
+  Object.assign(results, {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      kernel: release(),
+      loadStart: loadavg().map((l) => +l.toFixed(2)),
+    },
+    node: process.version,
+    runnerCommit: (git(['rev-parse', '--short', 'HEAD']) || 'unknown') + (dirty ? ' + uncommitted server/ changes' : ''),
+    peer: peer ?? { error: peerProblem },
+    settings: o,
+  });
+  const wetty = peer ? () => startWetty(env.env, env.home) : null;
+  const runner = () => startRunner(env.env);
+  const bare = () => startBareInProcess(env.env, env.home);
+
+  if (o.only.includes('throughput')) {
+    const cap = 120_000;
+    await measure('throughput', 'bare', bare, (t) => throughput(t, o.size, cap));
+    await measure('throughput', 'runner', runner, (t) => throughput(t, o.size, cap));
+    await measure('throughput', 'runnerNoRecord', () => startRunner(env.env, { record: false }), (t) => throughput(t, o.size, cap));
+    if (wetty) await measure('throughput', 'wetty', wetty, (t) => throughput(t, o.size, cap));
+  }
+  if (o.only.includes('latency')) {
+    const cap = 60_000;
+    await measure('latency', 'bare', bare, (t) => latency(t, o.samples, o.warmup, cap));
+    await measure('latency', 'runner', runner, (t) => latency(t, o.samples, o.warmup, cap));
+    if (wetty) await measure('latency', 'wetty', wetty, (t) => latency(t, o.samples, o.warmup, cap));
+  }
+  if (o.only.includes('stall')) {
+    await measure('stall', 'runner', runner, (t) => stall(t, o.stallSeconds));
+    if (wetty) await measure('stall', 'wetty', wetty, (t) => stall(t, o.stallSeconds));
+  }
+  if (o.only.includes('idle')) {
+    const cap = 150_000;
+    await measure('idle', 'runner', runner, (t) => idle(t, o.sessions, cap));
+    if (wetty) await measure('idle', 'wetty', wetty, (t) => idle(t, o.sessions, cap));
+    await measure('idle', 'bare', () => startBareChild(env.env, env.home), (t) => idle(t, o.sessions, cap));
+  }
+  (results.machine as Row).loadEnd = loadavg().map((l) => +l.toFixed(2));
+  env.remove();
+
+  const table = report(results);
+  console.log(table);
+  writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (o.readme) updateReadme(table);
+}
+
+// ── the table ───────────────────────────────────────────────────────────────────────────────────
+
+interface Num {
+  [k: string]: number | boolean | string | undefined;
+}
+const get = (metric: string, name: string): Num | null => {
+  const v = (results[metric] as Row | undefined)?.[name] as Num | undefined;
+  return v && !('error' in v) ? v : null;
+};
+const err = (metric: string, name: string): string => {
+  const v = (results[metric] as Row | undefined)?.[name] as Num | undefined;
+  return v && 'error' in v ? 'failed' : '—';
+};
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
+const mib = (kib: number) => kib / 1024;
+const yesNo = (ok: boolean | null) => (ok === null ? '—' : ok ? '**yes**' : '**no**');
+
+function report(r: Row): string {
+  const rows: string[][] = [];
+  const cell = (metric: string, name: string, f: (v: Num) => string) => {
+    const v = get(metric, name);
+    return v ? f(v) : err(metric, name);
+  };
+  const tp = (v: Num) => `${fmt(v.mibPerS as number)}${v.capped ? ' (capped)' : ''}`;
+  if (r.throughput) {
+    const ru = get('throughput', 'runner');
+    const we = get('throughput', 'wetty');
+    rows.push([
+      `Throughput, MiB/s (\`yes \\| head -c ${(r.settings as Options).size}\`, client acks, no rendering)`,
+      cell('throughput', 'runner', tp),
+      cell('throughput', 'wetty', tp),
+      cell('throughput', 'bare', tp),
+      'none set; compared',
+      ru && we ? `runner = ${fmt((ru.mibPerS as number) / (we.mibPerS as number), 2)} × wetty` : '—',
+    ]);
+    rows.push(['Throughput, runner with session recording off', cell('throughput', 'runnerNoRecord', tp), '', '', 'diagnostic', '—']);
+  }
+  if (r.latency) {
+    const b = get('latency', 'bare');
+    for (const q of ['p50', 'p99'] as const) {
+      const ru = get('latency', 'runner');
+      const ok = ru && b ? (ru[q] as number) - (b[q] as number) <= 1 : null;
+      rows.push([
+        `Keystroke echo ${q}, ms (${(r.settings as Options).samples} samples)`,
+        cell('latency', 'runner', (v) => fmt(v[q] as number, 2)),
+        cell('latency', 'wetty', (v) => fmt(v[q] as number, 2)),
+        cell('latency', 'bare', (v) => fmt(v[q] as number, 2)),
+        '≤ bare node-pty + 1 ms',
+        yesNo(ok),
+      ]);
+    }
+  }
+  if (r.stall) {
+    const s = (r.settings as Options).stallSeconds;
+    const ru = get('stall', 'runner');
+    const bounded = ru ? (ru.lateGrowth as number) < 1024 && (ru.peak as number) - (ru.before as number) < 16 * 1024 : null;
+    const peak = (v: Num) => `${fmt(mib(v.peak as number))} (+${fmt(mib((v.peak as number) - (v.before as number)))})`;
+    rows.push([`Peak server RSS, MiB, client stalled ${s} s under \`yes\` (growth)`, cell('stall', 'runner', peak), cell('stall', 'wetty', peak), 'n/a', 'bounded', yesNo(bounded)]);
+    const late = (v: Num) => `${fmt(mib(v.lateGrowth as number), 2)}`;
+    rows.push([`RSS growth over the stall's second half, MiB`, cell('stall', 'runner', late), cell('stall', 'wetty', late), 'n/a', '< 1 MiB', yesNo(bounded)]);
+    const kept = (v: Num) => (v.sessionKept ? 'kept' : 'dropped');
+    rows.push(['Stalled session at the end', cell('stall', 'runner', kept), cell('stall', 'wetty', kept), 'n/a', 'kept (paused)', yesNo(ru ? Boolean(ru.sessionKept) : null)]);
+  }
+  if (r.idle) {
+    const n = (r.settings as Options).sessions;
+    const per = (v: Num) => `${fmt(v.serverPerSession as number, 0)}${(v.opened as number) < n ? ` (${v.opened} opened)` : ''}`;
+    rows.push([`Idle: server RSS per session, KiB (${n} idle \`bash -l\`)`, cell('idle', 'runner', per), cell('idle', 'wetty', per), cell('idle', 'bare', per), 'none set; compared', '—']);
+    const sh = (v: Num) => fmt(v.shellsPerSession as number, 0);
+    rows.push(['Idle: shell processes, PSS per session, KiB', cell('idle', 'runner', sh), cell('idle', 'wetty', sh), cell('idle', 'bare', sh), '—', '—']);
+    const base = (v: Num) => fmt(mib(v.before as number));
+    rows.push(['Idle: server RSS with one session opened and closed, MiB', cell('idle', 'runner', base), cell('idle', 'wetty', base), cell('idle', 'bare', base), '—', '—']);
+  }
+  const m = r.machine as Row;
+  const peer = r.peer as Row;
+  const head = [
+    `Run of ${r.date}: ${m.cpus} × ${m.model}, ${m.memGiB} GiB, Linux ${m.kernel}, Node ${r.node};`,
+    `runner ${r.runnerCommit}; peer wetty ${peer.wetty ?? `not run (${peer.error})`}${peer.socketIoClient ? ` with socket.io-client ${peer.socketIoClient}` : ''};`,
+    `load average (1, 5, 15 min) ${(m.loadStart as number[]).join(', ')} at the start, ${(m.loadEnd as number[]).join(', ')} at the end.`,
+  ].join('\n');
+  const header = ['Metric', 'runner', 'wetty', 'bare node-pty', 'Goal', 'Met'];
+  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return `${head}\n\n${lines.join('\n')}\n`;
+}
+
+const START = '<!-- results:start (written by bench/run.ts) -->';
+const END = '<!-- results:end -->';
+
+function updateReadme(table: string): void {
+  const file = join(here, 'README.md');
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) {
+    console.error(`bench: README.md has no ${START} … ${END} section; left alone`);
+    return;
+  }
+  writeFileSync(file, `${text.slice(0, a + START.length)}\n${table}${text.slice(b)}`);
+}
+
+await main();
+process.exit(0);
