@@ -1,0 +1,42 @@
+// The lab's configurations: a mount layout (the cPanel SIMULATION's state, see guest/) and a guest
+// agent version. Parsed with zod at the CLI and test boundaries.
+import { z } from 'zod';
+import type { LabVm } from './vm.ts';
+
+export const LAYOUTS = ['safe-order', 'hang-order', 'no-loop', 'no-binds'] as const;
+export const LayoutSchema = z.enum(LAYOUTS);
+export type Layout = z.infer<typeof LayoutSchema>;
+
+export const AGENTS = ['7.2', '10.0'] as const;
+export const AgentSchema = z.enum(AGENTS);
+export type AgentVersion = z.infer<typeof AgentSchema>;
+
+export const LAYOUT_HELP: Record<Layout, string> = {
+  'safe-order': 'loop /tmp (securetmp), VirtFS binds of / mounted before the bind of /tmp',
+  'hang-order': 'loop /tmp (securetmp), the bind of /tmp mounted before the binds of /',
+  'no-loop': 'hang-order without the loop /tmp (fix 3 state)',
+  'no-binds': 'loop /tmp, no Jailed Shell user and no VirtFS mounts (fix 2 state)',
+};
+
+/** Puts a freshly booted VM in a layout (plain SSH: this is lab set-up, not a runbook step). */
+export async function applyLayout(vm: LabVm, layout: Layout): Promise<string> {
+  return vm.sshOk(`runguide-lab-scenario ${layout}`);
+}
+
+/** The installed agent's version (dpkg). */
+export async function installedAgent(vm: LabVm): Promise<string> {
+  return (await vm.sshOk("dpkg-query -W -f='${Version}' qemu-guest-agent")).trim();
+}
+
+/** Installs trixie's agent from the image's local repository (for `--agent 10.0`). */
+export async function useAgent(vm: LabVm, agent: AgentVersion): Promise<string> {
+  if (agent === '10.0')
+    await vm.sshOk('DEBIAN_FRONTEND=noninteractive apt-get install -y -q --only-upgrade qemu-guest-agent >/dev/null && systemctl restart qemu-guest-agent', 600_000);
+  return installedAgent(vm);
+}
+
+/** /proc/self/mountinfo's device and mount point columns, for the evidence. */
+export async function mountOrder(vm: LabVm): Promise<string[]> {
+  const out = await vm.sshOk(`awk '$3 !~ /^0:/ { print $3, $5 }' /proc/self/mountinfo`);
+  return out.trim().split('\n');
+}

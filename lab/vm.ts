@@ -1,0 +1,281 @@
+// One lab VM: QEMU booting the image's kernel directly, a throwaway qcow2 overlay over the cached
+// image (every boot starts from the same clean disk), the guest agent's virtio-serial channel on a
+// host Unix socket, SSH forwarded to 127.0.0.1 only, the serial console captured to a file.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Image } from './image.ts';
+
+export type Accel = 'kvm' | 'tcg';
+
+export interface VmOptions {
+  accel: Accel;
+  /** kernel.hung_task_panic: 0 keeps a hung VM inspectable, 1 shows the panic. */
+  hungTaskPanic?: 0 | 1;
+  /** kernel.hung_task_timeout_secs, lowered so that a hang is reported quickly. */
+  hungTaskTimeout?: number;
+  memoryMiB?: number;
+  cpus?: number;
+  bootTimeoutMs?: number;
+  /** A fixed host port for SSH (the CLI); default a free one. */
+  sshPort?: number;
+}
+
+export interface SshResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+export class VmError extends Error {
+  override name = 'VmError';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export function qemuVersion(): string {
+  const r = spawnSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' });
+  return /version (\S+)/.exec(r.stdout ?? '')?.[1] ?? 'unknown';
+}
+
+export function kernelCmdline(o: Pick<VmOptions, 'hungTaskPanic' | 'hungTaskTimeout'>): string {
+  return [
+    'root=/dev/vda rw console=ttyS0 loglevel=5 systemd.show_status=false',
+    `sysctl.kernel.hung_task_timeout_secs=${o.hungTaskTimeout ?? 20}`,
+    `sysctl.kernel.hung_task_panic=${o.hungTaskPanic ?? 0}`,
+    // After a panic, stay down (the console keeps the report) rather than reboot.
+    'panic=0',
+  ].join(' ');
+}
+
+export class LabVm {
+  readonly image: Image;
+  readonly opts: VmOptions;
+  readonly dir: string;
+  readonly consoleLog: string;
+  readonly qgaSocket: string;
+  readonly qmpSocket: string;
+  readonly knownHostsFile: string;
+  sshPort = 0;
+  #proc: ChildProcess | null = null;
+  #exited: Promise<number | null> = Promise.resolve(null);
+  exitCode: number | null | undefined = undefined;
+
+  private constructor(image: Image, opts: VmOptions) {
+    this.image = image;
+    this.opts = opts;
+    // Short paths: Unix socket names are limited to 108 bytes.
+    this.dir = mkdtempSync(join(tmpdir(), 'rglab-'));
+    this.consoleLog = join(this.dir, 'console.log');
+    this.qgaSocket = join(this.dir, 'qga.sock');
+    this.qmpSocket = join(this.dir, 'qmp.sock');
+    this.knownHostsFile = join(this.dir, 'known_hosts');
+  }
+
+  /** Boots and waits until SSH answers. On failure the VM is stopped and its files removed. */
+  static async boot(image: Image, opts: VmOptions): Promise<LabVm> {
+    const vm = new LabVm(image, opts);
+    try {
+      const overlay = join(vm.dir, 'disk.qcow2');
+      const r = spawnSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'raw', '-b', image.rootfs, overlay], { encoding: 'utf8' });
+      if (r.status !== 0) throw new VmError(`qemu-img create failed: ${r.stderr}`);
+      await vm.#start(overlay);
+      await vm.waitSsh(opts.bootTimeoutMs ?? 300_000);
+      return vm;
+    } catch (e) {
+      await vm.stop();
+      throw e;
+    }
+  }
+
+  async #start(overlay: string): Promise<void> {
+    this.sshPort = this.opts.sshPort ?? (await freePort());
+    writeFileSync(this.knownHostsFile, `[127.0.0.1]:${this.sshPort} ${this.image.hostKeyLine}\n`);
+    const accel = this.opts.accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg,thread=multi', '-cpu', 'max'];
+    const args = [
+      ...accel,
+      '-nodefaults', '-display', 'none', '-no-user-config',
+      '-m', String(this.opts.memoryMiB ?? 1024),
+      '-smp', String(this.opts.cpus ?? 2),
+      '-kernel', this.image.kernel,
+      '-initrd', this.image.initrd,
+      '-append', kernelCmdline(this.opts),
+      '-drive', `file=${overlay},if=virtio,format=qcow2,cache=unsafe,discard=unmap`,
+      '-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.sshPort}-:22,restrict=on`,
+      '-device', 'virtio-net-pci,netdev=n0',
+      '-device', 'virtio-rng-pci',
+      '-chardev', `socket,path=${this.qgaSocket},server=on,wait=off,id=qga0`,
+      '-device', 'virtio-serial',
+      '-device', 'virtserialport,chardev=qga0,name=org.qemu.guest_agent.0',
+      '-qmp', `unix:${this.qmpSocket},server=on,wait=off`,
+      '-serial', `file:${this.consoleLog}`,
+    ];
+    const p = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.#proc = p;
+    let stderr = '';
+    p.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    this.#exited = new Promise((ok) => p.on('exit', (code) => {
+      this.exitCode = code;
+      if (code) this.stderr = stderr;
+      ok(code);
+    }));
+    // QEMU creates its sockets before the guest starts: wait for them (or for an early exit).
+    const deadline = Date.now() + 15_000;
+    while (!existsSync(this.qmpSocket) || !existsSync(this.qgaSocket)) {
+      if (this.exitCode !== undefined) throw new VmError(`QEMU exited at start (${this.exitCode}): ${stderr.trim()}`);
+      if (Date.now() > deadline) throw new VmError('QEMU did not create its sockets within 15 s');
+      await sleep(100);
+    }
+  }
+
+  stderr = '';
+
+  get pid(): number | undefined {
+    return this.#proc?.pid;
+  }
+
+  get running(): boolean {
+    return this.#proc !== null && this.exitCode === undefined;
+  }
+
+  console(): string {
+    try {
+      return readFileSync(this.consoleLog, 'latin1');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Waits for the console to match (searching from character `from`); null on timeout. */
+  async waitConsole(re: RegExp, timeoutMs: number, from = 0): Promise<RegExpExecArray | null> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const m = re.exec(this.console().slice(from));
+      if (m) return m;
+      if (Date.now() > deadline || !this.running) return null;
+      await sleep(500);
+    }
+  }
+
+  sshArgs(): string[] {
+    return [
+      '-p', String(this.sshPort), '-l', 'root',
+      '-i', this.image.identityFile, '-o', 'IdentitiesOnly=yes',
+      '-o', `UserKnownHostsFile=${this.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes',
+      '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'LogLevel=ERROR',
+      '127.0.0.1',
+    ];
+  }
+
+  /** Runs a command over plain SSH (lab set-up, not runbook steps: those go through the runner). */
+  ssh(command: string, timeoutMs = 60_000): Promise<SshResult> {
+    return new Promise((ok) => {
+      const p = spawn('ssh', [...this.sshArgs(), '--', command], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '', stderr = '', timedOut = false;
+      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const t = setTimeout(() => {
+        timedOut = true;
+        p.kill('SIGKILL');
+      }, timeoutMs);
+      p.on('close', (code) => {
+        clearTimeout(t);
+        ok({ code, stdout, stderr, timedOut });
+      });
+    });
+  }
+
+  /** Like ssh(), but throws unless the command exits 0. */
+  async sshOk(command: string, timeoutMs = 120_000): Promise<string> {
+    const r = await this.ssh(command, timeoutMs);
+    if (r.code !== 0) throw new VmError(`"${command}" on the lab VM: ${r.timedOut ? 'timed out' : `exit ${r.code}`}\n${r.stdout}${r.stderr}`);
+    return r.stdout;
+  }
+
+  async waitSsh(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: SshResult | null = null;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new VmError(`QEMU exited (${this.exitCode}) before SSH answered: ${this.stderr.trim()}\n${this.console().slice(-1500)}`);
+      last = await this.ssh('true', 20_000);
+      if (last.code === 0) return;
+      await sleep(2000);
+    }
+    throw new VmError(`SSH did not answer within ${timeoutMs / 1000} s (${last?.stderr.trim()}); console tail:\n${this.console().slice(-1500)}`);
+  }
+
+  /** Reboots the guest (same disk) and waits for SSH again. */
+  async reboot(timeoutMs = 300_000): Promise<void> {
+    const mark = this.console().length;
+    await this.ssh('systemctl reboot', 20_000);
+    if (!(await this.waitConsole(/Linux version/, 120_000, mark))) throw new VmError('the guest did not restart');
+    await this.waitSsh(timeoutMs);
+  }
+
+  /** Presses the reset button (same disk, like a hypervisor resetting a hung VPS); waits for SSH. */
+  async hardReset(timeoutMs = 300_000): Promise<void> {
+    const mark = this.console().length;
+    await this.#qmp([{ execute: 'qmp_capabilities' }, { execute: 'system_reset' }], 10_000, true);
+    if (!(await this.waitConsole(/Linux version/, 120_000, mark))) throw new VmError('the guest did not restart after system_reset');
+    await this.waitSsh(timeoutMs);
+  }
+
+  /** Sends QMP commands; resolves when QEMU closes the connection (quit) or, with `hangUp`, after the replies. */
+  async #qmp(commands: object[], timeoutMs = 5000, hangUp = false): Promise<void> {
+    await new Promise<void>((ok, fail) => {
+      const s = connect(this.qmpSocket);
+      const t = setTimeout(() => {
+        s.destroy();
+        fail(new VmError('QMP did not answer'));
+      }, timeoutMs);
+      s.on('error', (e) => {
+        clearTimeout(t);
+        fail(e);
+      });
+      let replies = -1; // the greeting comes first
+      s.on('data', (d: Buffer) => {
+        if (replies === -1) for (const c of commands) s.write(JSON.stringify(c) + '\n');
+        replies += d.toString().split('\n').filter((l) => l.includes('"return"')).length + (replies === -1 ? 1 : 0);
+        if (hangUp && replies >= commands.length) s.end();
+      });
+      s.on('close', () => {
+        clearTimeout(t);
+        ok();
+      });
+    });
+  }
+
+  /** Quits QEMU (QMP quit, then SIGTERM, then SIGKILL) and removes the VM's files. Idempotent. */
+  async stop(): Promise<void> {
+    if (this.running) {
+      try {
+        await this.#qmp([{ execute: 'qmp_capabilities' }, { execute: 'quit' }]);
+      } catch {
+        /* falls back to signals below */
+      }
+      const exited = (ms: number) => Promise.race([this.#exited.then(() => true), sleep(ms).then(() => false)]);
+      if (!(await exited(10_000))) {
+        this.#proc!.kill('SIGTERM');
+        if (!(await exited(5000))) {
+          this.#proc!.kill('SIGKILL');
+          await this.#exited;
+        }
+      }
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
