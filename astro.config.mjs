@@ -27,9 +27,14 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       customCss: ['./src/styles/site.css'],
-      // Commands are shown and copied verbatim: a first-line comment must not become a title, and
-      // the copy button must keep comment lines (a `# shellcheck` directive is part of the command).
-      expressiveCode: { frames: { extractFileNameFromCode: false, removeCommentsWhenCopyingTerminalFrames: false } },
+      expressiveCode: {
+        // Commands are shown and copied verbatim: a first-line comment must not become a title, and
+        // the copy button must keep comment lines (a `# shellcheck` directive is part of the command).
+        frames: { extractFileNameFromCode: false, removeCommentsWhenCopyingTerminalFrames: false },
+        // Long command lines wrap (indent kept) instead of scrolling: a scrolling <pre> is a region
+        // that keyboard users cannot reach.
+        defaultProps: { wrap: true },
+      },
     }),
     mdx(),
   ],
