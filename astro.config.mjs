@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { checkStepReferences } from './src/runbook/astro-integration.ts';
+import { runbooks } from './runbooks/index.ts';
+import { labelTranslations } from './src/i18n/site.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -22,7 +24,16 @@ export default defineConfig({
         it: { label: 'Italiano', lang: 'it' },
         pl: { label: 'Polski', lang: 'pl' },
       },
-      // No `sidebar`: Starlight lists each locale's pages (its home page, then its runbooks).
+      // Per locale: its home page, then its runbooks (`slug`s are localized by Starlight; the
+      // labels of runbook links are the titles of each locale's MDX).
+      sidebar: [
+        { label: 'Home', translations: labelTranslations((s) => s.sidebar.home), slug: 'index' },
+        {
+          label: 'Runbooks',
+          translations: labelTranslations((s) => s.sidebar.runbooks),
+          items: Object.keys(runbooks).map((slug) => ({ slug })),
+        },
+      ],
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },

@@ -26,6 +26,8 @@ export interface SiteStrings {
     guide: string;
     code: string;
   };
+  /** Sidebar entries: the locale's home page and the group listing its runbooks. */
+  sidebar: { home: string; runbooks: string };
   /** Name of the language, written in it, and the chooser's prompt (for the page at /). */
   languageName: string;
   chooseLanguage: string;
@@ -55,6 +57,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: "OVHcloud's guide",
       code: 'Commands and site code: MIT licence.',
     },
+    sidebar: { home: 'Home', runbooks: 'Runbooks' },
     languageName: 'English',
     chooseLanguage: 'Choose your language',
   },
@@ -75,6 +78,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'guia da OVHcloud',
       code: 'Comandos e código do site: licença MIT.',
     },
+    sidebar: { home: 'Início', runbooks: 'Guias' },
     languageName: 'Português (Portugal)',
     chooseLanguage: 'Escolha o seu idioma',
   },
@@ -95,6 +99,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'guide d’OVHcloud',
       code: 'Commandes et code du site : licence MIT.',
     },
+    sidebar: { home: 'Accueil', runbooks: 'Guides' },
     languageName: 'Français',
     chooseLanguage: 'Choisissez votre langue',
   },
@@ -115,6 +120,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'Leitfaden von OVHcloud',
       code: 'Befehle und Code der Website: MIT-Lizenz.',
     },
+    sidebar: { home: 'Startseite', runbooks: 'Runbooks' },
     languageName: 'Deutsch',
     chooseLanguage: 'Wählen Sie Ihre Sprache',
   },
@@ -135,6 +141,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'guía de OVHcloud',
       code: 'Comandos y código del sitio: licencia MIT.',
     },
+    sidebar: { home: 'Inicio', runbooks: 'Guías' },
     languageName: 'Español',
     chooseLanguage: 'Elija su idioma',
   },
@@ -155,6 +162,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'guida di OVHcloud',
       code: 'Comandi e codice del sito: licenza MIT.',
     },
+    sidebar: { home: 'Pagina iniziale', runbooks: 'Guide' },
     languageName: 'Italiano',
     chooseLanguage: 'Scegli la tua lingua',
   },
@@ -175,6 +183,7 @@ const strings: Record<Locale, SiteStrings> = {
       guide: 'przewodniku OVHcloud',
       code: 'Polecenia i kod strony: licencja MIT.',
     },
+    sidebar: { home: 'Strona główna', runbooks: 'Poradniki' },
     languageName: 'Polski',
     chooseLanguage: 'Wybierz język',
   },
@@ -188,6 +197,11 @@ export function isLocale(value: string | undefined): value is Locale {
 /** The UI strings of a locale; unknown locales get English (Starlight's default locale). */
 export function t(locale: string | undefined): SiteStrings {
   return strings[isLocale(locale) ? locale : 'en'];
+}
+
+/** Starlight label translations (keyed by BCP 47 tag) for one of the site's strings. */
+export function labelTranslations(pick: (s: SiteStrings) => string): Record<string, string> {
+  return Object.fromEntries(localeIds.map((l) => [LOCALES[l], pick(strings[l])]));
 }
 
 /** Splits a string with `{name}` slots into text and slot parts, for rendering links inside it. */
