@@ -187,10 +187,15 @@ export class Session {
   }
 
   /** Types a marked line running `command` and waits for its end mark (see shell-marks.ts). */
-  exec(command: string, opts: { timeoutMs: number; sudo?: boolean }): Promise<ExecResult> {
+  async exec(command: string, opts: { timeoutMs: number; sudo?: boolean; label?: string }): Promise<ExecResult> {
     const w = new MarkWatcher(newNonce());
-    const t0 = performance.now();
     this.#watchers.add(w);
+    // Decide from an up-to-date mirror whether the cursor sits right after a prompt.
+    await new Promise<void>((ok) => this.#term.write('', ok));
+    const b = this.#term.buffer.active;
+    const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
+    const atPrompt = /[$#%>❯] $/.test(beforeCursor);
+    const t0 = performance.now();
     return new Promise((resolve) => {
       const finish = (timedOut: boolean) => {
         clearTimeout(timer);
@@ -206,7 +211,13 @@ export class Session {
       const check = setInterval(() => {
         if (w.done || this.ended) finish(false);
       }, 20);
-      this.input(markedLine(command, w.nonce, { sudo: opts.sudo }));
+      this.input(
+        markedLine(command, w.nonce, {
+          sudo: opts.sudo,
+          label: opts.label,
+          prompt: atPrompt ? { col: b.cursorX, cols: this.#term.cols, rows: this.#term.rows } : undefined,
+        }),
+      );
     });
   }
 

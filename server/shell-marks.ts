@@ -12,6 +12,8 @@
 //   stale or foreign mark (a previous run, a `cat` of a recording) is never mistaken for this run's.
 // - A leading space keeps the line out of bash history (HISTCONTROL=ignorespace/ignoreboth).
 // - Ctrl-E Ctrl-U first clears whatever the user had half-typed at the prompt.
+// - At an idle prompt, the first printf erases the line's echo (cursor up over the rows it took)
+//   and prints a short dimmed label instead; elsewhere the echo stays, which is only noisy.
 import { randomBytes } from 'node:crypto';
 
 export const CLEAR_LINE = '\x05\x15';
@@ -20,12 +22,38 @@ export function newNonce(): string {
   return randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
 }
 
+export interface LineOptions {
+  sudo?: boolean;
+  /** Shown (dimmed) in place of the typed line, e.g. "runguide: cpanel-backup-freeze/tmp-loop". */
+  label?: string;
+  /**
+   * Where the prompt ends (its column) and the terminal's width, when the cursor sits at an idle
+   * prompt: the line's echo (three rows of base64) is then erased and replaced by the label.
+   */
+  prompt?: { col: number; cols: number; rows: number };
+}
+
+const LABEL_CHARS = /^[A-Za-z0-9 .,:/()_-]*$/;
+
 /** The line to type (with its Enter) that runs `command` between marks. */
-export function markedLine(command: string, nonce: string, opts: { sudo?: boolean } = {}): string {
+export function markedLine(command: string, nonce: string, opts: LineOptions = {}): string {
   const b64 = Buffer.from(command, 'utf8').toString('base64');
   const run = `${opts.sudo ? 'sudo -- ' : ''}bash -c "$(printf %s ${b64} | base64 -d)"`;
-  const inner = `printf "\\033]133;C;%s\\007" ${nonce}; ${run}; printf "\\033]133;D;%s;%s\\007" $? ${nonce}`;
-  return `${CLEAR_LINE} sh -c '${inner}'\r`;
+  const label = opts.label && LABEL_CHARS.test(opts.label) ? opts.label : 'runguide';
+  const build = (erase: string) =>
+    ` sh -c 'printf "${erase}\\033[2m%s\\033[0m\\n\\033]133;C;%s\\007" "${label}" ${nonce}; ${run}; printf "\\033]133;D;%s;%s\\007" $? ${nonce}'`;
+  let line = build('');
+  if (opts.prompt) {
+    // After Enter the cursor is on the row below the echo; the echo took ceil((col + length) / cols)
+    // rows. The erase sequence is part of the line, so its length depends on itself: iterate.
+    const { col, cols, rows } = opts.prompt;
+    for (let i = 0; i < 3; i++) {
+      const up = Math.ceil((col + line.length) / cols);
+      // An echo taller than the screen scrolled the prompt away: leave it be.
+      line = build(up < rows ? `\\033[${up}A\\033[${col + 1}G\\033[J` : '');
+    }
+  }
+  return `${CLEAR_LINE}${line}\r`;
 }
 
 const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[ -\/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;

@@ -113,7 +113,8 @@ export class StepRunner {
     s.busy = true;
     try {
       this.#send({ type: 'started', runId, runbook: msg.runbook, step: step.id, which: msg.which, command });
-      const r = await s.exec(command, { timeoutMs: step.timeout * 1000, sudo: step.root && s.uid !== 0 });
+      const label = `runguide: ${msg.runbook}/${step.id}${msg.which === 'run' ? '' : ` (${msg.which})`}`;
+      const r = await s.exec(command, { timeoutMs: step.timeout * 1000, sudo: step.root && s.uid !== 0, label });
       const expect = msg.which === 'run' ? step.expect : msg.which === 'verify' ? step.verify!.expect : ROLLBACK_EXPECT;
       const verdict: Verdict = r.timedOut || r.exitCode === null ? 'error' : evaluate(expect, r.exitCode, plainText(r.output));
       const entry: AuditEntry = {
@@ -155,7 +156,10 @@ export class StepRunner {
     s.busy = true;
     let r;
     try {
-      r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', { timeoutMs: PROBE_TIMEOUT_MS });
+      r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', {
+        timeoutMs: PROBE_TIMEOUT_MS,
+        label: 'runguide: detecting the distribution',
+      });
     } finally {
       s.busy = false;
     }

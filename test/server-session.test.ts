@@ -1,6 +1,7 @@
 // A session's life on a real server with a real shell: reattaching replays the screen, the grace
 // period ends every process, a stalled browser cannot make the server grow, recordings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import xtermHeadless from '@xterm/headless';
 import { connect } from '../server/client.ts';
 import { sessionMembers } from '../server/session.ts';
@@ -15,10 +16,11 @@ afterAll(async () => {
   await r?.stop();
 });
 
+/** Running, i.e. neither gone nor a zombie waiting for its (new) parent to reap it. */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
@@ -65,6 +67,20 @@ describe('reconnect', () => {
     await expect.poll(() => openFds(), { timeout: 10_000 }).toBeLessThanOrEqual(fdsBefore);
     // Too late to resume.
     await expect(connect(r.origin, r.token, { resume: a.session })).rejects.toThrow(/unknown-session/);
+  });
+});
+
+describe('step timeout', () => {
+  it('interrupts a command that outlives its timeout, and the shell stays usable', async () => {
+    const a = await connect(r.origin, r.token);
+    const session = r.sessions.get(a.session)!;
+    const res = await session.exec('sleep 3604; echo never', { timeoutMs: 1000 });
+    expect(res).toMatchObject({ timedOut: true, exitCode: null });
+    await expect.poll(() => processesNamed('sleep').filter((p) => sessionMembers(session.pty.pid).includes(p)), { timeout: 10_000 }).toEqual([]);
+    const ok = await session.exec('echo fine; exit 3', { timeoutMs: 30_000 });
+    expect(ok).toMatchObject({ timedOut: false, exitCode: 3 });
+    expect(ok.output).toMatch(/fine/);
+    await a.close();
   });
 });
 

@@ -12,7 +12,7 @@ const RB = 'cpanel-backup-freeze';
 let r: TestRunner;
 let c: RunnerClient;
 beforeAll(async () => {
-  r = await startTestRunner({ maxSessions: 3 });
+  r = await startTestRunner({ maxSessions: 3, graceMs: 500 });
   c = await connect(r.origin, r.token);
 });
 afterAll(async () => {
@@ -176,6 +176,17 @@ describe('steps', () => {
     expect(failed.exitCode).not.toBe(0);
     expect(failed.rollback).toBe('usermod -s /usr/local/cpanel/bin/jailshell nosuchuserzz');
     await stillWorks(c);
+  });
+
+  it('shows a short label instead of the typed line at an idle prompt', async () => {
+    await expect.poll(() => r.sessions.size, { timeout: 10_000 }).toBeLessThan(3);
+    const d = await connect(r.origin, r.token, { cols: 120, rows: 40 });
+    await d.waitForText(/[#$]\s*$/);
+    expect((await d.run(RB, 'freeze-order')).verdict).toBe('pass');
+    await d.waitForText(/runguide: cpanel-backup-freeze\/freeze-order\n(.*\n)*\S+[#$]\s*$/);
+    expect(d.allText()).toMatch(/^\S+[#$] runguide: detecting the distribution$/m);
+    expect(d.allText()).not.toMatch(/base64 -d|133;C/);
+    await d.close();
   });
 
   it("a step's exit does not end the user's shell, and a half-typed line is cleared first", async () => {
