@@ -124,7 +124,7 @@ export function sshConfigAliases(file: string, home: string, seen = new Set<stri
 }
 
 /** Reads every source afresh (the lab file comes and goes). Bad files are reported, never fatal. */
-export function listHosts(paths: Paths, env: Env): HostList {
+export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []): HostList {
   const errors: string[] = [];
   const hosts: ResolvedHost[] = [
     { id: 'local', label: 'This machine', kind: 'local', source: 'builtin', spawn: localShell(env) },
@@ -138,17 +138,17 @@ export function listHosts(paths: Paths, env: Env): HostList {
       taken.add('lab');
     }
   }
-  if (existsSync(paths.hostsFile)) {
-    const entries = readJson(paths.hostsFile, HostsFileSchema, 'hosts file', errors) as HostsFileEntry[] | undefined;
-    for (const e of entries ?? []) {
-      if (taken.has(e.id)) {
-        errors.push(`hosts file ${paths.hostsFile}: id "${e.id}" is used twice (or is reserved); skipped`);
-        continue;
-      }
-      taken.add(e.id);
-      const label = e.label ?? `${e.user ? `${e.user}@` : ''}${e.host}${e.port ? `:${e.port}` : ''}`;
-      hosts.push({ id: e.id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
+  const fromFile = existsSync(paths.hostsFile)
+    ? ((readJson(paths.hostsFile, HostsFileSchema, 'hosts file', errors) as HostsFileEntry[] | undefined) ?? [])
+    : [];
+  for (const e of [...extra, ...fromFile]) {
+    if (taken.has(e.id)) {
+      errors.push(`hosts file ${paths.hostsFile}: id "${e.id}" is used twice (or is reserved); skipped`);
+      continue;
     }
+    taken.add(e.id);
+    const label = e.label ?? `${e.user ? `${e.user}@` : ''}${e.host}${e.port ? `:${e.port}` : ''}`;
+    hosts.push({ id: e.id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
   }
   for (const alias of sshConfigAliases(paths.sshConfig, paths.home)) {
     if (taken.has(alias)) continue;

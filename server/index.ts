@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { PROTOCOL_VERSION, type HostsResponse, type RunnerInfo } from './protocol.ts';
 import { cookieHeader, hasToken, hostAllowed, isLoopback, newToken, originAllowed } from './auth.ts';
-import { listHosts, publicEntry } from './hosts.ts';
+import { HostsFileSchema, listHosts, publicEntry, type HostsFileEntry } from './hosts.ts';
 import { pathsFrom, type Env, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
 import { serveStatic } from './static.ts';
@@ -33,6 +33,8 @@ export interface ServerOptions {
   /** HOME, SHELL, XDG_* and the shell's environment. Default: process.env. */
   env?: Env;
   record?: boolean;
+  /** Extra ssh hosts (same fields as a hosts.json entry), e.g. the lab's VM without a lab file. */
+  hosts?: HostsFileEntry[];
   log?: (line: string) => void;
 }
 
@@ -54,6 +56,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (!isLoopback(host) && !opts.allowRemote)
     throw new BindError(`Refusing to listen on ${host}: the runner gives a shell on this machine. Use a loopback address, or --allow-remote if you really mean it`);
   const env = opts.env ?? process.env;
+  const extraHosts = HostsFileSchema.parse(opts.hosts ?? []);
   const paths = pathsFrom(env);
   const dist = resolve(opts.dist ?? new URL('../dist', import.meta.url).pathname);
   const token = opts.token ?? newToken();
@@ -64,13 +67,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     maxSessions: opts.maxSessions ?? 8,
     graceMs: opts.graceMs ?? 60_000,
     record: opts.record ?? true,
+    extraHosts,
     log,
   });
   let port = opts.port ?? 4321;
   let lastHostErrors = '';
 
   const hosts = () => {
-    const list = listHosts(paths, env);
+    const list = listHosts(paths, env, extraHosts);
     const text = list.errors.join('\n');
     if (text && text !== lastHostErrors) log(text);
     lastHostErrors = text;

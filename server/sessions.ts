@@ -1,6 +1,6 @@
 // The live sessions of a server, the session limit, and each session's step runner.
 import type { Env, Paths } from './paths.ts';
-import { listHosts } from './hosts.ts';
+import { listHosts, type HostsFileEntry } from './hosts.ts';
 import { Session } from './session.ts';
 import { StepRunner } from './step-run.ts';
 
@@ -10,6 +10,8 @@ export interface ManagerOptions {
   maxSessions: number;
   graceMs: number;
   record: boolean;
+  /** Hosts given by the program that started the server, listed like hosts-file entries. */
+  extraHosts: HostsFileEntry[];
   log(line: string): void;
 }
 
@@ -41,7 +43,7 @@ export class SessionManager {
   create(hostId: string, cols: number, rows: number): { session: Session } | { error: string; code: string } {
     if (this.#sessions.size >= this.#o.maxSessions)
       return { code: 'session-limit', error: `Too many terminals open (the limit is ${this.#o.maxSessions}, see --max-sessions); close one first` };
-    const { hosts, errors } = listHosts(this.#o.paths, this.#o.env);
+    const { hosts, errors } = listHosts(this.#o.paths, this.#o.env, this.#o.extraHosts);
     const host = hosts.find((h) => h.id === hostId);
     if (!host) {
       const known = hosts.map((h) => h.id).join(', ');

@@ -179,6 +179,19 @@ describe('hosts', () => {
   });
 });
 
+describe('programmatic hosts', () => {
+  it('lists hosts given to startServer, and refuses a malformed one', async () => {
+    const s = await startTestRunner({ hosts: [{ id: 'vm', host: '127.0.0.1', port: 2222, user: 'root' }] });
+    try {
+      const res = HostsResponseSchema.parse(await (await fetch(`${s.origin}/api/hosts`, { headers: s.auth })).json());
+      expect(res.hosts).toContainEqual({ id: 'vm', label: 'root@127.0.0.1:2222', kind: 'ssh', source: 'hosts-file' });
+    } finally {
+      await s.stop();
+    }
+    await expect(startServer({ port: 0, hosts: [{ id: 'vm', host: '-oProxyCommand=x' }], log: () => {} })).rejects.toThrow(/host/);
+  });
+});
+
 describe('binding', () => {
   it('refuses a non-loopback address unless allowed', async () => {
     await expect(startServer({ port: 0, host: '0.0.0.0', log: () => {} })).rejects.toBeInstanceOf(BindError);
