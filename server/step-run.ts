@@ -24,6 +24,9 @@ export class StepError extends Error {
 
 const ROLLBACK_EXPECT: Expect = { pass: { exit: [0] } };
 const PROBE_TIMEOUT_MS = 30_000;
+const SSH_SETTLE_MS = 15_000;
+/** A password, passphrase or host-key question on the cursor's line. */
+const ASKING = /(password|passphrase)[^:]*:\s*$|\(yes\/no[^)]*\)\?\s*$/i;
 
 interface Pending {
   runId: string;
@@ -143,19 +146,35 @@ export class StepRunner {
 
   /** Typing into a password or host-key prompt would answer it with our command line: refuse. */
   #refuseAtPrompt(): void {
-    const line = this.#session.cursorLine();
-    if (/(password|passphrase)[^:]*:\s*$|\(yes\/no[^)]*\)\?\s*$/i.test(line))
+    if (ASKING.test(this.#session.cursorLine()))
       throw new StepError('not-at-prompt', 'The terminal is waiting for an answer (password or host key): answer it in the terminal first, then run the step again');
+  }
+
+  /**
+   * A fresh ssh session may still be logging in: wait (a while) for a shell prompt, so the first
+   * typed line is not read by ssh as an answer. Gives up waiting, not running, after SSH_SETTLE_MS.
+   */
+  async #settle(): Promise<void> {
+    const s = this.#session;
+    if (s.host.kind !== 'ssh') return;
+    const until = performance.now() + SSH_SETTLE_MS;
+    while (performance.now() < until && !s.ended) {
+      const line = s.cursorLine();
+      if (ASKING.test(line)) break;
+      if (/[$#%>❯]\s*$/.test(line)) return;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
   }
 
   /** Detects the distro family and user id once per session, over the session's own terminal. */
   async #distro(): Promise<Distro> {
     const s = this.#session;
     if (s.distro) return s.distro;
-    this.#refuseAtPrompt();
     s.busy = true;
     let r;
     try {
+      await this.#settle();
+      this.#refuseAtPrompt();
       r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', {
         timeoutMs: PROBE_TIMEOUT_MS,
         label: 'runguide: detecting the distribution',

@@ -1,7 +1,9 @@
 // A step over REAL ssh: a throwaway OpenSSH server on 127.0.0.1, a hosts-file entry with its key
 // and known_hosts, the system ssh client in the session's PTY, the step's result through the marks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunnerError } from '../server/client.ts';
 import { connect } from '../server/client.ts';
 import { sessionMembers } from '../server/session.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
@@ -12,7 +14,10 @@ let r: TestRunner;
 beforeAll(async () => {
   sshd = await startSshd();
   const home = tempHome();
-  writeHostsFile(home.home, [{ ...sshd.hostsEntry('box'), label: 'Throwaway sshd' }]);
+  // `stranger`: same server, but a known_hosts without its key, so ssh asks about the host key.
+  const empty = join(home.home, 'empty_known_hosts');
+  writeFileSync(empty, '');
+  writeHostsFile(home.home, [{ ...sshd.hostsEntry('box'), label: 'Throwaway sshd' }, { ...sshd.hostsEntry('stranger'), knownHostsFile: empty }]);
   r = await startTestRunner({ home, graceMs: 1000 });
 });
 afterAll(async () => {
@@ -29,7 +34,8 @@ describe('ssh host', () => {
     expect(c.ready.host).toBe('box');
     const session = r.sessions.get(c.session)!;
     // The PTY runs ssh itself, with an argv (no shell in between).
-    expect(readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8').split('\0')).toEqual(
+    const cmdline = () => readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8').split('\0');
+    await expect.poll(cmdline, { timeout: 10_000 }).toEqual(
       expect.arrayContaining(['ssh', '-tt', '-p', String(sshd.port), '-l', sshd.user, '-i', sshd.clientKey, `UserKnownHostsFile=${sshd.knownHosts}`, '--', '127.0.0.1']),
     );
     c.input('echo "over-ssh $SSH_CONNECTION"\r');
@@ -48,5 +54,22 @@ describe('ssh host', () => {
     await expect.poll(() => c.closed?.code, { timeout: 10_000 }).toBe(1000);
     expect(sessionMembers(leader)).toEqual([]);
     expect(sshd.log()).toMatch(/Accepted publickey for/);
+  });
+
+  it('runs a step sent right after connecting (the login is waited for)', async () => {
+    const c = await connect(r.origin, r.token, { host: 'box' });
+    const res = await c.run('cpanel-backup-freeze', 'virtfs-mounts');
+    expect(res).toMatchObject({ verdict: 'pass', exitCode: 0 });
+    await c.close();
+  });
+
+  it('never types a step into a host-key question, and the question can be answered', async () => {
+    const c = await connect(r.origin, r.token, { host: 'stranger' });
+    await c.waitForText(/\(yes\/no/);
+    const err = await c.run('cpanel-backup-freeze', 'virtfs-mounts').catch((e: unknown) => e);
+    expect((err as RunnerError).code).toBe('not-at-prompt');
+    c.input('no\r');
+    await expect.poll(() => c.messages.some((m) => m.type === 'exit'), { timeout: 20_000 }).toBe(true);
+    expect(c.allText()).not.toMatch(/133;C/);
   });
 });
