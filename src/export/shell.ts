@@ -7,8 +7,13 @@ import { fill } from '../i18n/export.ts';
 import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';
 import { toBashEre } from './regex.ts';
 
-/** A bash word that is exactly `s` (single quotes, each ' written as '\''). */
+/**
+ * A bash word that is exactly `s`: single-quoted (each ' written as '\''), or double-quoted with
+ * \ $ ` " escaped when it holds typographic quotes, which shellcheck rightly flags in single quotes
+ * (SC1112: often a mistyped quote) but which localized texts use on purpose.
+ */
 export function sq(s: string): string {
+  if (/[\u2018\u2019\u201c\u201d]/.test(s)) return `"${s.replace(/[\\$`"]/g, '\\$&')}"`;
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

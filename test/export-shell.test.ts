@@ -1,0 +1,170 @@
+// The bash export, checked with the real tools: shellcheck and bash -n on every combination, the
+// dry run against render.ts, the diagnosis run on this machine against each check run directly,
+// and a fix that must refuse without a terminal.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
+import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
+import { exportStrings } from '../src/i18n/export.ts';
+import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'runguide-export-sh-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content, { mode: 0o755 });
+  return path;
+}
+
+const run = (path: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync('bash', [path, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+
+const fixesAndNone = ['none', ...FIXES] as const;
+
+describe('every locale × fix × distro', () => {
+  for (const lang of locales)
+    test(`${lang}: shellcheck -S style finds nothing and bash -n parses (fix and rollback scripts)`, () => {
+      const files: string[] = [];
+      for (const fix of fixesAndNone)
+        for (const distro of DISTROS) {
+          files.push(write(`${lang}-${fix}-${distro}.sh`, generate({ lang, fix, distro, params: paramsFor(fix) }).content));
+          const hasRollback = fix !== 'none' && fixSteps(runbook, fix).some((s) => s.rollback);
+          if (hasRollback)
+            files.push(
+              write(`${lang}-${fix}-${distro}-rollback.sh`, generate({ lang, fix, distro, rollback: true, params: paramsFor(fix, true) }).content),
+            );
+        }
+      const sc = spawnSync('shellcheck', ['-S', 'style', '-s', 'bash', ...files], { encoding: 'utf8' });
+      expect(sc.stdout + sc.stderr).toBe('');
+      expect(sc.status).toBe(0);
+      for (const f of files) expect(spawnSync('bash', ['-n', f]).status, f).toBe(0);
+    });
+});
+
+/** What --dry-run must print: every command the steps run, in order, exactly as render.ts renders it. */
+function expectedDryRun(lang: (typeof locales)[number], fix: FixId | 'none', distro: Distro): string {
+  const t = exportStrings[lang];
+  const steps = fix === 'none' ? diagnosisSteps(runbook) : fixSteps(runbook, fix);
+  const params = paramsFor(fix);
+  let out = `${t.sh.dryRun}\n`;
+  steps.forEach((step, i) => {
+    const title = texts[lang]!.steps[step.id]?.title || step.id;
+    const values = Object.fromEntries(Object.keys(step.params).map((k) => [k, params[k]]));
+    out += `\n# ${i + 1}/${steps.length} ${step.id}: ${title}\n${renderCommand(step, 'run', distro, values)}\n`;
+    if (step.verify)
+      out += `\n# ${i + 1}/${steps.length} ${step.id}: ${t.ansible.verify.replace('{title}', title)}\n${renderCommand(step, 'verify', distro, values)}\n`;
+  });
+  return out;
+}
+
+describe('--dry-run', () => {
+  for (const fix of fixesAndNone)
+    for (const distro of DISTROS)
+      test(`${fix}, ${distro}: prints exactly the module's commands in order and runs nothing`, () => {
+        const lang = locales.at(-1)!; // the newest locale: not always English
+        const path = write(`dry-${fix}-${distro}.sh`, generate({ lang, fix, distro, params: paramsFor(fix) }).content);
+        const r = run(path, ['--dry-run']);
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe(expectedDryRun(lang, fix, distro));
+      });
+});
+
+describe('the diagnosis on this machine', () => {
+  // Each check is run here directly with bash and judged by evaluate(); the script must reach the
+  // same verdicts (systemd is not PID 1 here, so some checks honestly give "error").
+  const expected = localVerdicts(LOCAL_DISTRO);
+  for (const lang of locales)
+    test(`${lang}: every verdict and the exit status match the checks run directly`, () => {
+      const t = exportStrings[lang].sh;
+      const path = write(`diag-${lang}.sh`, generate({ lang, distro: LOCAL_DISTRO }).content);
+      const r = run(path);
+      const label = { [t.pass]: 'pass', [t.fail]: 'fail', [t.error]: 'error' };
+      const seen = [...r.stdout.matchAll(/^ {2}(\S+): /gm)].map((m) => label[m[1]!]);
+      expect(seen).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
+      expect(r.status).toBe(expectedStatus(expected));
+      const v = exportStrings[lang].verdict;
+      const verdictLine = { 0: v.notAtRisk, 1: v.atRisk, 3: v.unknown }[r.status as 0 | 1 | 3];
+      expect(r.stdout).toContain(`\n${verdictLine}\n`);
+      for (const s of diagnosisSteps(runbook)) expect(r.stdout).toContain(texts[lang]!.steps[s.id]?.title ?? s.id);
+    });
+});
+
+describe('a fix script', () => {
+  // systemd is not PID 1 here, so a real `systemctl mask` cannot run: a stand-in systemctl first in
+  // PATH records each call (and answers like a masked, stopped unit). It exists only in this test.
+  let spy: string;
+  let log: string;
+  beforeAll(() => {
+    spy = join(dir, 'spy');
+    log = join(dir, 'systemctl.log');
+    spawnSync('mkdir', ['-p', spy]);
+    writeFileSync(
+      join(spy, 'systemctl'),
+      `#!/bin/sh\necho "$*" >>'${log}'\ncase "$1" in is-active) echo inactive; exit 3 ;; is-enabled) echo masked; exit 1 ;; mask) exit "\${SPY_MASK_EXIT:-0}" ;; esac\n`,
+    );
+    chmodSync(join(spy, 'systemctl'), 0o755);
+  });
+  const env = (extra: Record<string, string> = {}) => ({ ...process.env, PATH: `${spy}:${process.env.PATH}`, ...extra });
+
+  for (const lang of locales)
+    test(`${lang}: without a terminal and without --yes it refuses, exits non-zero and runs nothing`, () => {
+      rmSync(log, { force: true });
+      const path = write(`fix-agent-${lang}.sh`, generate({ lang, fix: 'agent', distro: LOCAL_DISTRO }).content);
+      const r = run(path, [], env());
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(exportStrings[lang].sh.noTty);
+      expect(r.stdout).toBe('');
+      expect(existsSync(log), 'systemctl was called').toBe(false);
+    });
+
+  test('with --yes it runs the change, then its verify, and succeeds', () => {
+    rmSync(log, { force: true });
+    const path = write('fix-agent-yes.sh', generate({ fix: 'agent', distro: LOCAL_DISTRO }).content);
+    const r = run(path, ['--yes'], env());
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('mask --now qemu-guest-agent\nis-active qemu-guest-agent\nis-enabled qemu-guest-agent\n');
+    expect(r.stdout).toContain(exportStrings.en.sh.fixDone);
+  });
+
+  test('a failing change stops the script, names the step and prints its rollback', () => {
+    rmSync(log, { force: true });
+    const path = write('fix-agent-fails.sh', generate({ fix: 'agent', distro: LOCAL_DISTRO }).content);
+    const r = run(path, ['--yes'], env({ SPY_MASK_EXIT: '5' }));
+    expect(r.status).toBe(1);
+    expect(readFileSync(log, 'utf8')).toBe('mask --now qemu-guest-agent\n'); // no verify after a failure
+    const step = runbook.steps.find((s) => s.id === 'agent-mask')!;
+    expect(r.stderr).toContain('(agent-mask)');
+    expect(r.stderr).toContain(`${renderCommand(step, 'rollback', LOCAL_DISTRO)}\n`);
+    expect(r.stdout).toContain('(exit code 5)');
+  });
+
+  test('--help documents the options; an unknown option exits 2', () => {
+    const path = write('fix-help.sh', generate({ fix: 'agent' }).content);
+    const help = run(path, ['--help']);
+    expect(help.status).toBe(0);
+    for (const opt of ['--dry-run', '--yes', '--help']) expect(help.stdout).toContain(opt);
+    const bad = run(path, ['--frobnicate']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--frobnicate');
+  });
+
+  test('the header names the runbook, the source guide, its licence, the generator and the options', () => {
+    const content = generate({ lang: 'en', fix: 'shell', distro: 'el', params: { user: 'alice' } }).content;
+    const head = content.split('\nset -euo pipefail')[0]!;
+    expect(head.startsWith('#!/usr/bin/env bash\n')).toBe(true);
+    expect(head).toContain(texts.en!.title);
+    expect(head).toContain(runbook.source.url);
+    expect(head).toContain('CC BY-NC-SA 4.0');
+    expect(head).toMatch(/runguide \d+\.\d+\.\d+/);
+    expect(head).toContain('--fix shell --format sh --distro el --param user=alice');
+  });
+});
