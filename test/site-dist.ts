@@ -79,6 +79,18 @@ export interface StaticServer {
 
 /** Serves dist/ like a plain static host: /x/ → x/index.html, /x (a folder) → 301 to /x/. */
 export async function serveDist(): Promise<StaticServer> {
+  // A file that vanished (dist/ rebuilt meanwhile) is a 500, never an unhandled stream error.
+  const send = (res: import('node:http').ServerResponse, status: number, type: string, file: string) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+    stream.on('open', () => {
+      res.writeHead(status, { 'content-type': type });
+      stream.pipe(res);
+    });
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const full = resolve(DIST, '.' + decodeURIComponent(url.pathname));
@@ -86,12 +98,8 @@ export async function serveDist(): Promise<StaticServer> {
     if (existsSync(full) && statSync(full).isDirectory() && !url.pathname.endsWith('/'))
       return void res.writeHead(301, { location: url.pathname + '/' + url.search }).end();
     const file = fileFor(url.pathname);
-    if (!file) {
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
-      return void createReadStream(join(DIST, '404.html')).pipe(res);
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    if (!file) return send(res, 404, TYPES['.html']!, join(DIST, '404.html'));
+    send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', file);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as { port: number };
