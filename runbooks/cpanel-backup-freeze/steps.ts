@@ -111,6 +111,8 @@ esac`,
       run: `risk=0 loops=0
 for sys in /sys/block/loop*; do
   [ -r "$sys/loop/backing_file" ] || continue
+  # A read-only loop device (e.g. a snap image) writes nothing back when frozen.
+  [ "$(cat "$sys/ro")" = 0 ] || continue
   loopdev=$(cat "$sys/dev")
   file=$(cat "$sys/loop/backing_file")
   last=$(awk -v d="$loopdev" '$3 == d { n = NR } END { print n + 0 }' /proc/self/mountinfo)
@@ -235,7 +237,7 @@ echo "/etc/fstab no longer mounts /usr/tmpDSK"`,
       root: true,
       // /var/tmp is a bind mount of the loop-backed /tmp: it goes first.
       run: `for m in /var/tmp /tmp; do
-  if findmnt -no SOURCE "$m" | grep -q '^/dev/loop'; then umount "$m"; fi
+  if findmnt -no SOURCE "$m" | grep -q '^/dev/loop'; then umount "$m" || exit 1; fi
 done
 chmod 1777 /tmp`,
       expect: done,
@@ -250,13 +252,15 @@ chmod 1777 /tmp`,
       risk: 'read-only',
       root: false,
       run: {
-        el: `c=$(dnf -q repoquery --latest-limit 1 --qf '%{version}\\n' ${AGENT} 2>/dev/null | tail -n 1)
+        el: `out=$(dnf -q repoquery --latest-limit 1 --qf '%{version}\\n' ${AGENT}) || exit 2
+c=$(printf '%s\\n' "$out" | tail -n 1)
 echo "Available ${AGENT}: \${c:-none}"
 [ -n "$c" ] && [ "\${c%%.*}" -ge 10 ]`,
         ubuntu: `c=$(apt-cache policy ${AGENT} | awk '/Candidate:/ { print $2 }')
 echo "Available ${AGENT}: \${c:-none}"
+case "$c" in '' | '(none)') exit 1 ;; esac
 c=\${c#*:}
-[ -n "$c" ] && [ "\${c%%.*}" -ge 10 ]`,
+[ "\${c%%.*}" -ge 10 ]`,
       },
       expect: { pass: { exit: [0] }, fail: { exit: [1] } },
     },
