@@ -109,6 +109,21 @@ describe('the page at /', () => {
   });
 });
 
+describe('search', () => {
+  test('finds pages of the reader\'s language only', async () => {
+    await withPage({ locale: 'fr-FR' }, async (page) => {
+      await page.goto(server.url + '/fr/', { timeout: 120_000 });
+      await page.locator('button[data-open-modal]').click();
+      await page.locator('#starlight__search input').fill('runguide');
+      const results = page.locator('.pagefind-ui__result-link');
+      await results.first().waitFor({ timeout: 60_000 });
+      const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(/^\/fr\//);
+    });
+  });
+});
+
 describe('a runbook step in the browser', () => {
   test("a parameter input refuses a value its schema's pattern refuses", async () => {
     const path = htmlPages()

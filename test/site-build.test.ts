@@ -2,7 +2,7 @@
 // step shown with its commands exactly as in the step module, links that resolve, credits, and none
 // of the seed translation's known errors.
 import { describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
 import { commandFor, isUniversal } from '../src/runbook/render.ts';
@@ -232,6 +232,12 @@ describe('the built site', () => {
       if (!html.querySelector('main')?.text.includes('./runguide start')) problems.push(`${locale}/: no ./runguide start`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  test('Pagefind builds one search index per language', () => {
+    const files = readdirSync(join(DIST, 'pagefind'));
+    const missing = localeIds.filter((l) => !files.some((f) => f.startsWith(`pagefind.${LOCALES[l].toLowerCase()}_`)));
+    expect(missing, `no search index for ${missing.join(', ')}`).toEqual([]);
   });
 
   test("Starlight's UI strings are European Portuguese on pt-pt pages", () => {
