@@ -6,7 +6,7 @@ import * as pty from 'node-pty';
 
 const terms = new Map<number, pty.IPty>();
 let next = 1;
-const say = (line: string) => process.stdout.write(line + '\n');
+const say = (line: string): void => void process.stdout.write(line + '\n');
 
 function open(): void {
   const id = next++;

@@ -1,10 +1,10 @@
 // The four measurements. Each takes a started target, is capped in time, and returns plain numbers.
 import { readFileSync } from 'node:fs';
-import { descendants, pssKiB, sampleRss, statusKiB, steadyRss } from './proc.ts';
+import { cpuSeconds, descendants, pssKiB, sampleRss, statusKiB, steadyRss } from './proc.ts';
 import { waitFor, type Target, type Term } from './targets.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** A plain-text line, like a verbose build or a log prints (70 characters and a newline). */
+/** A plain-text line, like a verbose build or a log prints (73 characters and a newline). */
 export const LINE = 'runguide bench: plain text, the kind a long log or a verbose build prints';
 const MiB = 1 << 20;
 
@@ -23,6 +23,13 @@ export interface Throughput {
   received: number;
   /** The time cap ended it before the end marker arrived. */
   capped: boolean;
+  /** Output frames (or data events) the client got. */
+  frames: number;
+  /**
+   * CPU milliseconds the server process spent per MiB (for bare node-pty: this whole process,
+   * client included). Unlike MiB/s, this hardly depends on what else the machine is doing.
+   */
+  serverCpuMsPerMiB: number;
 }
 
 /** `yes | head -c SIZE` at the prompt, timed from the keystroke to the end marker on the client. */
@@ -30,20 +37,27 @@ export async function throughput(target: Target, size: string, capMs: number): P
   const term = await target.open();
   try {
     let received = 0;
-    const count = (c: string | Buffer) => void (received += c.length);
+    let frames = 0;
+    const count = (c: string | Buffer) => {
+      received += c.length;
+      frames++;
+    };
     term.listeners.add(count);
     const end = waitFor(term, 'BENCH_END', capMs).then(
       () => false,
       () => true,
     );
+    const cpu = () => (target.pid ? cpuSeconds(target.pid) ?? NaN : process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6);
+    const cpu0 = cpu();
     const t0 = performance.now();
     term.input(`yes '${LINE}' | head -c ${size}; printf 'BENCH%s\\n' _END\r`);
     const capped = await end;
     const seconds = (performance.now() - t0) / 1000;
+    const cpuS = cpu() - cpu0;
     term.listeners.delete(count);
-    // Capped: the rate of what did arrive (lines of 71 characters arrive as 72).
-    const payload = capped ? (received * 71) / 72 : bytesOf(size);
-    return { mibPerS: payload / MiB / seconds, seconds, received, capped };
+    // Capped: the rate of what did arrive (lines of 74 characters arrive as 75).
+    const payload = capped ? (received * 74) / 75 : bytesOf(size);
+    return { mibPerS: payload / MiB / seconds, seconds, received, capped, frames, serverCpuMsPerMiB: (cpuS * 1000) / (payload / MiB) };
   } finally {
     await term.close();
   }

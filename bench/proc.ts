@@ -73,3 +73,15 @@ export async function steadyRss(pid: number, n = 5, gapMs = 300): Promise<number
   values.sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)]!;
 }
+
+/** CPU time (user + system) a process has used so far, in seconds; null once it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}

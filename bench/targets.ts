@@ -133,9 +133,11 @@ function firstLine(child: ChildProcess, what: string): Promise<Record<string, un
 
 // ── runner ──────────────────────────────────────────────────────────────────────────────────────
 
-export async function startRunner(env: Record<string, string>, o: { record?: boolean } = {}): Promise<Target> {
+/** `profileDir`: write a V8 CPU profile of the runner there (node --cpu-prof), to see where time goes. */
+export async function startRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}): Promise<Target> {
+  const prof = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
   const child = track(
-    spawn(process.execPath, [join(here, 'runner-child.ts'), '200', o.record === false ? 'no-record' : 'record'], {
+    spawn(process.execPath, [...prof, join(here, 'runner-child.ts'), '200', o.record === false ? 'no-record' : 'record'], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     }),
