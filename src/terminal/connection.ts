@@ -12,8 +12,8 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface ConnectionHandlers {
   message(m: ServerMessage): void;
-  /** Terminal bytes; call `written` once they are on the screen (xterm's write callback). */
-  output(bytes: Uint8Array, written: () => void): void;
+  /** Terminal output; call `written` once it is on the screen (xterm's write callback). */
+  output(text: string, written: () => void): void;
   state(s: ConnectionState): void;
   /** About to reattach to the session: the runner will replay its screen. */
   reattaching(): void;
@@ -34,6 +34,7 @@ export class Connection {
   #ready = false;
   #unacked = 0;
   #writing = 0;
+  #decoder = new TextDecoder();
 
   constructor(host: string, handlers: ConnectionHandlers, size: () => { cols: number; rows: number }, resume?: string) {
     this.host = host;
@@ -72,6 +73,7 @@ export class Connection {
     this.#ready = false;
     this.#unacked = 0;
     this.#writing = 0;
+    this.#decoder = new TextDecoder();
     this.#handlers.state(this.#retries === 0 ? 'connecting' : 'reconnecting');
     const resume = this.session;
     ws.onopen = () => {
@@ -134,13 +136,17 @@ export class Connection {
     };
   }
 
+  // The runner counts output in UTF-16 code units of the text it sends as UTF-8: decode (a
+  // character may straddle two frames), write, and acknowledge the text's length.
   #output(bytes: Uint8Array) {
     const ws = this.#ws;
+    const text = this.#decoder.decode(bytes, { stream: true });
+    if (!text) return;
     this.#writing++;
-    this.#handlers.output(bytes, () => {
+    this.#handlers.output(text, () => {
       if (ws !== this.#ws) return;
       this.#writing--;
-      this.#unacked += bytes.length;
+      this.#unacked += text.length;
       // Batched; flushed too when the screen has caught up, so no small remainder lingers.
       if (this.#unacked >= ACK_BATCH || this.#writing === 0) {
         if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ack', chars: this.#unacked }));

@@ -26,6 +26,9 @@ function trackDockHeight(dock: HTMLElement) {
 async function start() {
   const dock = document.querySelector<HTMLElement>('.rg-dock');
   if (!dock) return;
+  // Out of Starlight's content column, which is its own stacking context (isolation: isolate):
+  // a fixed dock inside it would sit under the table of contents.
+  document.body.append(dock);
   trackDockHeight(dock);
   const state = await detectRunner();
   dock.dataset.runner = state;

@@ -10,7 +10,7 @@ import { HostsResponseSchema, type HostEntry } from '../../server/protocol.ts';
 import type { Verdict } from '../runbook/render.ts';
 import { format, terminalStringsFor } from '../i18n/terminal.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
-import { followSiteTheme } from './theme.ts';
+import { dimColour, followSiteTheme } from './theme.ts';
 import { offerRollback, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
 import { runAllChecks } from './summary.ts';
 
@@ -66,6 +66,7 @@ export function createPanel(dock: HTMLElement): Panel {
   followSiteTheme((theme) => {
     term.options.theme = theme;
     screen.style.setProperty('--rg-term-bg', theme.background ?? '');
+    screen.style.setProperty('--rg-term-dim', dimColour(theme));
   });
   let mounted = false;
 
@@ -94,7 +95,7 @@ export function createPanel(dock: HTMLElement): Panel {
       host,
       {
         state: (st) => c === conn && onState(st),
-        output: (bytes, written) => (c === conn ? term.write(bytes, written) : undefined),
+        output: (text, written) => (c === conn ? term.write(text, written) : undefined),
         message: (m) => c === conn && onMessage(m),
         reattaching: () => c === conn && term.reset(), // the runner replays the screen
       },
@@ -173,6 +174,7 @@ export function createPanel(dock: HTMLElement): Panel {
         break;
       }
       case 'error': {
+        if (m.code === 'declined') break; // our own Cancel: the step already says so
         const text = format(s.serverError, { message: m.message });
         alert(text);
         // The runner refuses a run before starting it (bad parameter, busy session): the oldest

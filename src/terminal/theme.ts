@@ -39,6 +39,11 @@ export function currentTheme(): ITheme {
   return document.documentElement.dataset.theme === 'light' ? light : dark;
 }
 
+/** Dim text (ESC[2m) at a contrast that stays readable: xterm's own halves the foreground's alpha. */
+export function dimColour(theme: ITheme): string {
+  return theme === light ? 'rgb(31 35 40 / 0.75)' : 'rgb(228 230 235 / 0.72)';
+}
+
 /** Calls `apply` now and whenever the site's theme switches. */
 export function followSiteTheme(apply: (theme: ITheme) => void): void {
   apply(currentTheme());

@@ -1,0 +1,84 @@
+// Shared by the ui-* browser tests: the real runner (startServer) on 127.0.0.1 with throwaway
+// HOME/XDG directories serving the real dist/, and Debian's chromium through playwright-core.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../server/index.ts';
+
+export const RUNBOOK_PATH = '/en/cpanel-backup-freeze/';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface Runner {
+  server: RunningServer;
+  home: string;
+  close(): Promise<void>;
+}
+
+/** The runner with a fresh HOME; `hosts` becomes its hosts file (XDG_CONFIG_HOME/runguide/hosts.json). */
+export async function startRunner(opts: { hosts?: unknown[] } = {}): Promise<Runner> {
+  const home = mkdtempSync(join(tmpdir(), 'runguide-ui-'));
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_STATE_HOME: join(home, 'state'),
+    SHELL: '/bin/bash',
+    PS1: '$ ',
+  };
+  if (opts.hosts) {
+    mkdirSync(join(home, 'config', 'runguide'), { recursive: true });
+    writeFileSync(join(home, 'config', 'runguide', 'hosts.json'), JSON.stringify(opts.hosts));
+  }
+  const server = await startServer({ port: 0, env, dist: 'dist', log: () => {} });
+  return {
+    server,
+    home,
+    async close() {
+      await server.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the terminal shows: xterm's DOM rows as text. */
+export function screenText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.rg-screen .xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n'),
+  );
+}
+
+/** Waits until the terminal shows `text`. */
+export async function waitForScreen(page: Page, text: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.rg-screen .xterm-rows > div')].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)),
+    text,
+    { timeout },
+  );
+}
+
+/** The verdict badge of a step: its data-verdict once it is one of pass/fail/error/cancelled. */
+export async function finalVerdict(page: Page, step: string, timeout = 90_000): Promise<string> {
+  const badge = page.locator(`.rg-step[data-step="${step}"] .rg-verdict .rg-badge`);
+  await page.waitForFunction(
+    (id) => ['pass', 'fail', 'error', 'cancelled'].includes(document.querySelector<HTMLElement>(`.rg-step[data-step="${id}"] .rg-badge`)?.dataset.verdict ?? ''),
+    step,
+    { timeout },
+  );
+  return (await badge.getAttribute('data-verdict'))!;
+}
+
+/** Requests for the lazily loaded panel chunk (xterm lives there). */
+export function trackPanelChunk(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (/\/_astro\/panel\.[^/]*\.js$/.test(new URL(r.url()).pathname)) seen.push(r.url());
+  });
+  return seen;
+}

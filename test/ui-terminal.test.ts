@@ -1,0 +1,198 @@
+// The terminal panel end to end: the real runner (real PTY, real bash on this machine), the real
+// built page, real chromium. What a user sees: lazy loading, output, verdicts, confirmation, summary.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { runbooks } from '../runbooks/index.ts';
+import { assess, evaluate, findStep, renderCommand, type Verdict } from '../src/runbook/render.ts';
+import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner } from './ui-harness.ts';
+
+const rb = runbooks['cpanel-backup-freeze']!;
+// This test machine is Debian: the runner detects the "ubuntu" family.
+const expectedVerdict = (id: string): Verdict => {
+  const step = findStep(rb, id)!;
+  let exit = 0;
+  let stdout = '';
+  try {
+    stdout = execFileSync('bash', ['-c', renderCommand(step, 'run', 'ubuntu')], { encoding: 'utf8' });
+  } catch (e) {
+    exit = (e as { status: number }).status;
+    stdout = (e as { stdout: string }).stdout;
+  }
+  return evaluate(step.expect, exit, stdout);
+};
+
+let runner: Runner;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const scripts = new Map<string, string>();
+
+beforeAll(async () => {
+  runner = await startRunner();
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('response', async (r) => {
+    if (r.request().resourceType() === 'script') scripts.set(new URL(r.url()).pathname, await r.text().catch(() => ''));
+  });
+  // The URL the runner prints carries the token; it redirects to the page with a cookie.
+  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}?token=${runner.server.token}`);
+  await page.locator('.rg-open').waitFor({ state: 'visible' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runner?.close();
+});
+
+const xtermLoaded = () => [...scripts].filter(([, body]) => body.includes('xterm-helper-textarea'));
+
+describe('terminal panel with the runner', () => {
+  test('the page ships no terminal code until the user opens the terminal', async () => {
+    await page.waitForLoadState('load');
+    expect([...scripts.keys()].length).toBeGreaterThan(0);
+    expect(xtermLoaded()).toEqual([]);
+    expect(await page.locator('.xterm').count()).toBe(0);
+    // The runner is there: Run buttons of the steps are revealed, rollback ones are not.
+    await expect(page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.rg-step[data-step="agent-mask"] .rg-run[data-which="rollback"]').isVisible()).resolves.toBe(false);
+
+    await page.locator('.rg-open').click();
+    await page.locator('.rg-screen .xterm').waitFor();
+    expect(xtermLoaded().length).toBe(1);
+    expect(await page.locator('.rg-open').getAttribute('aria-expanded')).toBe('true');
+    // The focus moves into the terminal.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('xterm-helper-textarea'));
+    await page.locator('.rg-download').waitFor({ state: 'visible' });
+  });
+
+  test('typing in the terminal reaches the shell', async () => {
+    await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent?.startsWith('Connected'));
+    await page.keyboard.type('echo hel""lo-from-ui');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'hello-from-ui');
+  });
+
+  test('a read-only step runs on this machine: its output in the terminal, its verdict on the page', async () => {
+    const expected = expectedVerdict('tmp-loop');
+    await page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
+    expect(await finalVerdict(page, 'tmp-loop')).toBe(expected);
+    await waitForScreen(page, '/tmp:');
+    const badge = page.locator('.rg-step[data-step="tmp-loop"] .rg-badge');
+    // Words and a duration, not colour alone.
+    expect(await badge.textContent()).toMatch(expected === 'pass' ? /Pass · [\d.]+ s/ : /Fail|Error/);
+  });
+
+  test('a change step asks first, showing the exact command; Cancel runs nothing', async () => {
+    const step = findStep(rb, 'agent-mask')!;
+    await page.locator('.rg-step[data-step="agent-mask"] .rg-run[data-which="run"]').click();
+    const dialog = page.locator('dialog.rg-confirm');
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(renderCommand(step, 'run', 'ubuntu'));
+    expect(await dialog.locator('.rg-confirm-risk').textContent()).toBe('Changes the system');
+    expect(await dialog.locator('.rg-confirm-rollback code').textContent()).toBe(renderCommand(step, 'rollback', 'ubuntu'));
+    await dialog.locator('.rg-confirm-cancel').click();
+    expect(await finalVerdict(page, 'agent-mask')).toBe('cancelled');
+    // A later run is audited; the declined one never is.
+    await page.locator('.rg-step[data-step="panic-on-hang"] .rg-run[data-which="run"]').click();
+    expect(await finalVerdict(page, 'panic-on-hang')).toBe(expectedVerdict('panic-on-hang'));
+    const audit = readFileSync(runner.server.paths.auditLog, 'utf8');
+    expect(audit).toContain('"step":"panic-on-hang"');
+    expect(audit).not.toContain('"step":"agent-mask"');
+    expect(await screenText(page)).not.toContain('qemu-guest-agent.service');
+  });
+
+  test('a parameter that does not match its pattern is refused next to its input', async () => {
+    const section = page.locator('.rg-step[data-step="shell-user"]');
+    await section.locator('input.rg-param').fill('Bad User!');
+    await section.locator('.rg-run[data-which="run"]').click();
+    const error = section.locator('.rg-param-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Bad User!');
+    expect(await section.locator('input.rg-param').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('dialog.rg-confirm').isVisible()).toBe(false);
+    expect(await section.locator('.rg-badge').count()).toBe(0);
+    await section.locator('input.rg-param').fill('alice');
+  });
+
+  test('"Run all checks" runs the diagnosis in page order and sums it up', async () => {
+    await page.locator('.rg-run-all').click();
+    const head = page.locator('.rg-summary .rg-summary-head');
+    await head.waitFor({ timeout: 180_000 });
+    const ids = await page.$$eval('.rg-step:not([data-fix])', (els) => els.map((e) => (e as HTMLElement).dataset.step!));
+    const verdicts: Record<string, Verdict> = {};
+    for (const id of ids) verdicts[id] = (await finalVerdict(page, id)) as Verdict;
+    const a = assess(rb, verdicts);
+    expect(await head.getAttribute('data-at-risk')).toBe(String(a.atRisk));
+    if (a.atRisk) {
+      const href = await page.locator('.rg-summary-recommend a').getAttribute('href');
+      expect(await page.locator(`${href} `).count()).toBe(1);
+    }
+  });
+
+  test('the session recording downloads as asciicast v2', async () => {
+    const href = await page.locator('.rg-download').getAttribute('href');
+    const body = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(JSON.parse(body.split('\n')[0]!).version).toBe(2);
+    expect(body).toContain('hello-from-ui');
+  });
+
+  test('the terminal follows the site theme', async () => {
+    const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('.rg-screen .xterm-scrollable-element')!).backgroundColor);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    const dark = await bg();
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+    await page.waitForFunction((d) => getComputedStyle(document.querySelector('.rg-screen .xterm-scrollable-element')!).backgroundColor !== d, dark);
+    expect(await bg()).toBe('rgb(251, 251, 252)');
+  });
+
+  test('no serious or critical accessibility violation with the panel open', async () => {
+    expect(await page.locator('.rg-drawer').isVisible()).toBe(true);
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('Escape then Tab leaves the terminal; Escape outside it closes the drawer', async () => {
+    await page.locator('.rg-screen .xterm').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(false);
+    await page.locator('.rg-new-session').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.rg-drawer').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('rg-open'))).toBe(true);
+    // Verdicts stay on the page when the drawer is closed.
+    expect(await page.locator('.rg-step[data-step="tmp-loop"] .rg-badge').isVisible()).toBe(true);
+  });
+
+  test('a reloaded tab gets its session back, screen included', async () => {
+    // The last check of "Run all checks" printed this; the runner replays the screen.
+    expect(await screenText(page)).toContain('kernel.hung_task_panic');
+    await page.reload();
+    await page.locator('.rg-screen .xterm').waitFor({ timeout: 60_000 });
+    await waitForScreen(page, 'kernel.hung_task_panic');
+    expect(await page.locator('.rg-state').textContent()).toMatch(/^Connected/);
+  });
+});
+
+describe('without the token', () => {
+  test('the page says to open the URL the runner printed, and shows no Run button', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(`${runner.server.origin}${RUNBOOK_PATH}`);
+    const notice = p.locator('.rg-notice[data-when="unauthorized"]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain('access token');
+    expect(await p.locator('.rg-run:visible').count()).toBe(0);
+    await ctx.close();
+  });
+});
+
+test('the throwaway HOME is used by the runner', () => {
+  expect(runner.server.paths.home).toBe(runner.home);
+  expect(existsSync(runner.server.paths.auditLog)).toBe(true);
+});
