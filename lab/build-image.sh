@@ -38,6 +38,11 @@ SRC
 in_root apt-get -qq update
 in_root apt-get -qq -y upgrade >/dev/null
 
+step "a small initrd: only what finds the virtio root disk (faster boots under TCG)"
+printf 'MODULES=list\n' >"$root/etc/initramfs-tools/conf.d/runguide-lab.conf"
+printf 'virtio_pci\nvirtio_blk\n' >>"$root/etc/initramfs-tools/modules"
+in_root update-initramfs -u -k all >/dev/null 2>&1
+
 step "trixie's qemu-guest-agent and what it needs, into a local apt repository"
 echo "deb $mirror trixie main" >"$root/etc/apt/sources.list.d/trixie.list"
 in_root apt-get -qq update

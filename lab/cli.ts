@@ -1,6 +1,7 @@
 // `npm run lab` / `./runguide lab`: builds the lab image once, boots the VM, prints how to reach it
 // and keeps it up until Ctrl-C or `./runguide lab stop`.
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { chooseAccel } from './accel.ts';
@@ -16,6 +17,7 @@ const HELP = `usage: ./runguide lab [start] [options]   boot the lab VM and keep
        ./runguide lab status                show how to reach it
        ./runguide lab freeze                freeze and thaw its filesystems through the guest agent
        ./runguide lab build                 build the image only
+       ./runguide lab test                  the lab's tests (npm run test:lab): boot VMs, freeze, run the runbook
 options (start):
   --layout L            ${LAYOUTS.join(' | ')} | none (default hang-order)
 ${LAYOUTS.map((l) => `                          ${l}: ${LAYOUT_HELP[l]}`).join('\n')}
@@ -140,6 +142,11 @@ async function main(): Promise<void> {
       const log = typeof s.consoleLog === 'string' ? s.consoleLog : '';
       const target = { qgaSocket: s.qgaSocket, console: () => (existsSync(log) ? readFileSync(log, 'latin1') : '') };
       return console.log(JSON.stringify(await freezeThaw(target), null, 2));
+    }
+    case 'test': {
+      // Through ./runguide, so that Node 24 and the dependencies are there (CI's lab stage).
+      const r = spawnSync('npx', ['vitest', 'run', '--config', 'lab/vitest.config.ts', ...rest], { stdio: 'inherit', cwd: new URL('..', import.meta.url).pathname });
+      process.exit(r.status ?? 1);
     }
     case 'help':
     case '--help':

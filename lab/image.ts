@@ -1,7 +1,7 @@
 // The lab image: built once by build-image.sh (debootstrap, as root) and cached under a key that
 // changes whenever the build script or the guest files change.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
@@ -86,5 +86,8 @@ export async function ensureImage(env: Env = process.env, log: (line: string) =>
     p.on('error', fail);
     p.on('exit', (code) => (code === 0 ? ok() : fail(new BuildError(`image build failed (exit ${code}):\n${tail}`))));
   });
+  // Older images (built from an earlier build script or guest files) are of no further use.
+  for (const d of readdirSync(cacheDir(env)))
+    if (d.startsWith('image-') && join(cacheDir(env), d) !== dir && !d.includes('.build.')) rmSync(join(cacheDir(env), d), { recursive: true, force: true });
   return load(dir);
 }

@@ -1,0 +1,163 @@
+// Strings of the lab evidence table (src/components/LabEvidence.astro), one dictionary per locale.
+// `{name}` marks a value filled in from runbooks/<slug>/lab-evidence.json.
+import type { Locale } from '../runbook/schema.ts';
+
+export type LabOutcome = 'completes' | 'hangs' | 'error' | 'no-agent';
+
+export interface LabStrings {
+  /** Caption: `{date}`, `{kernel}`, `{qemu}`, `{accel}`. */
+  caption: string;
+  simulated: string;
+  columns: { configuration: string; agent: string; outcome: string; duration: string; frozen: string; report: string; diagnosis: string; agrees: string };
+  layouts: Record<'safe-order' | 'hang-order' | 'no-loop' | 'no-binds', string>;
+  outcomes: Record<LabOutcome, string>;
+  panic: string;
+  atRisk: { yes: string; no: string; unknown: string };
+  yes: string;
+  no: string;
+  fixes: { caption: string; fix: string; before: string; after: string; freeze: string; rollback: string };
+  fixNames: Record<'agent' | 'shell' | 'securetmp' | 'upgrade', string>;
+  notRun: string;
+}
+
+const en: LabStrings = {
+  caption: 'Measured in the runguide lab on {date}: Debian kernel {kernel}, QEMU {qemu} ({accel}).',
+  simulated: 'The kernel, systemd and qemu-guest-agent are Debian packages; the cPanel parts (securetmp, VirtFS, Jailed Shell) are simulated.',
+  columns: { configuration: 'Layout', agent: 'Agent', outcome: 'Freeze', duration: 'Time', frozen: 'Filesystems frozen', report: 'Kernel report', diagnosis: 'Diagnosis', agrees: 'Diagnosis right' },
+  layouts: {
+    'safe-order': 'Loop /tmp, VirtFS mounted before the /tmp bind',
+    'hang-order': 'Loop /tmp, VirtFS mounted after the /tmp bind',
+    'no-loop': 'No loop /tmp (fix 3)',
+    'no-binds': 'No VirtFS (fix 2)',
+  },
+  outcomes: { completes: 'completes', hangs: 'hangs', error: 'error', 'no-agent': 'no agent answers' },
+  panic: 'kernel panic',
+  atRisk: { yes: 'at risk', no: 'not at risk', unknown: 'undetermined' },
+  yes: 'yes',
+  no: 'no',
+  fixes: { caption: 'Each fix applied with this page\'s own steps on the hang layout', fix: 'Fix', before: 'Before', after: 'After', freeze: 'Freeze after the fix', rollback: 'After rollback' },
+  fixNames: { agent: '1. Guest agent masked', shell: '2. Normal shell', securetmp: '3. securetmp removed', upgrade: '4. Agent upgraded' },
+  notRun: 'not run',
+};
+
+const strings: Record<Locale, LabStrings> = {
+  en,
+  'pt-pt': {
+    caption: 'Medido no laboratório do runguide em {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'O kernel, o systemd e o qemu-guest-agent são pacotes Debian; as partes do cPanel (securetmp, VirtFS, Jailed Shell) são simuladas.',
+    columns: { configuration: 'Disposição', agent: 'Agente', outcome: 'Congelamento', duration: 'Tempo', frozen: 'Sistemas de ficheiros congelados', report: 'Relatório do kernel', diagnosis: 'Diagnóstico', agrees: 'Diagnóstico certo' },
+    layouts: {
+      'safe-order': '/tmp em loop, VirtFS montado antes do bind de /tmp',
+      'hang-order': '/tmp em loop, VirtFS montado depois do bind de /tmp',
+      'no-loop': 'Sem /tmp em loop (correção 3)',
+      'no-binds': 'Sem VirtFS (correção 2)',
+    },
+    outcomes: { completes: 'conclui', hangs: 'bloqueia', error: 'erro', 'no-agent': 'nenhum agente responde' },
+    panic: 'kernel panic',
+    atRisk: { yes: 'em risco', no: 'sem risco', unknown: 'indeterminado' },
+    yes: 'sim',
+    no: 'não',
+    fixes: { caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia', fix: 'Correção', before: 'Antes', after: 'Depois', freeze: 'Congelamento após a correção', rollback: 'Após reverter' },
+    fixNames: { agent: '1. Agente mascarado', shell: '2. Shell normal', securetmp: '3. securetmp removido', upgrade: '4. Agente atualizado' },
+    notRun: 'não executado',
+  },
+  fr: {
+    caption: 'Mesuré dans le laboratoire runguide le {date} : noyau Debian {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'Le noyau, systemd et qemu-guest-agent sont des paquets Debian ; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
+    columns: { configuration: 'Disposition', agent: 'Agent', outcome: 'Gel', duration: 'Durée', frozen: 'Systèmes de fichiers gelés', report: 'Rapport du noyau', diagnosis: 'Diagnostic', agrees: 'Diagnostic juste' },
+    layouts: {
+      'safe-order': '/tmp en loop, VirtFS monté avant le bind de /tmp',
+      'hang-order': '/tmp en loop, VirtFS monté après le bind de /tmp',
+      'no-loop': 'Pas de /tmp en loop (correctif 3)',
+      'no-binds': 'Pas de VirtFS (correctif 2)',
+    },
+    outcomes: { completes: 'aboutit', hangs: 'bloque', error: 'erreur', 'no-agent': 'aucun agent ne répond' },
+    panic: 'kernel panic',
+    atRisk: { yes: 'à risque', no: 'pas à risque', unknown: 'indéterminé' },
+    yes: 'oui',
+    no: 'non',
+    fixes: { caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque', fix: 'Correctif', before: 'Avant', after: 'Après', freeze: 'Gel après le correctif', rollback: 'Après annulation' },
+    fixNames: { agent: '1. Agent masqué', shell: '2. Shell normal', securetmp: '3. securetmp retiré', upgrade: '4. Agent mis à jour' },
+    notRun: 'non exécuté',
+  },
+  de: {
+    caption: 'Gemessen im runguide-Labor am {date}: Debian-Kernel {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'Kernel, systemd und qemu-guest-agent sind Debian-Pakete; die cPanel-Teile (securetmp, VirtFS, Jailed Shell) sind simuliert.',
+    columns: { configuration: 'Anordnung', agent: 'Agent', outcome: 'Einfrieren', duration: 'Dauer', frozen: 'Eingefrorene Dateisysteme', report: 'Kernel-Meldung', diagnosis: 'Diagnose', agrees: 'Diagnose richtig' },
+    layouts: {
+      'safe-order': 'Loop-/tmp, VirtFS vor dem Bind von /tmp eingehängt',
+      'hang-order': 'Loop-/tmp, VirtFS nach dem Bind von /tmp eingehängt',
+      'no-loop': 'Kein Loop-/tmp (Lösung 3)',
+      'no-binds': 'Kein VirtFS (Lösung 2)',
+    },
+    outcomes: { completes: 'gelingt', hangs: 'hängt', error: 'Fehler', 'no-agent': 'kein Agent antwortet' },
+    panic: 'Kernel Panic',
+    atRisk: { yes: 'gefährdet', no: 'nicht gefährdet', unknown: 'unbestimmt' },
+    yes: 'ja',
+    no: 'nein',
+    fixes: { caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet', fix: 'Lösung', before: 'Vorher', after: 'Nachher', freeze: 'Einfrieren nach der Lösung', rollback: 'Nach dem Zurücknehmen' },
+    fixNames: { agent: '1. Agent maskiert', shell: '2. Normale Shell', securetmp: '3. securetmp entfernt', upgrade: '4. Agent aktualisiert' },
+    notRun: 'nicht ausgeführt',
+  },
+  es: {
+    caption: 'Medido en el laboratorio de runguide el {date}: kernel de Debian {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'El kernel, systemd y qemu-guest-agent son paquetes de Debian; las partes de cPanel (securetmp, VirtFS, Jailed Shell) están simuladas.',
+    columns: { configuration: 'Disposición', agent: 'Agente', outcome: 'Congelación', duration: 'Tiempo', frozen: 'Sistemas de archivos congelados', report: 'Informe del kernel', diagnosis: 'Diagnóstico', agrees: 'Diagnóstico acertado' },
+    layouts: {
+      'safe-order': '/tmp en loop, VirtFS montado antes del bind de /tmp',
+      'hang-order': '/tmp en loop, VirtFS montado después del bind de /tmp',
+      'no-loop': 'Sin /tmp en loop (solución 3)',
+      'no-binds': 'Sin VirtFS (solución 2)',
+    },
+    outcomes: { completes: 'termina', hangs: 'se bloquea', error: 'error', 'no-agent': 'ningún agente responde' },
+    panic: 'kernel panic',
+    atRisk: { yes: 'en riesgo', no: 'sin riesgo', unknown: 'indeterminado' },
+    yes: 'sí',
+    no: 'no',
+    fixes: { caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea', fix: 'Solución', before: 'Antes', after: 'Después', freeze: 'Congelación tras la solución', rollback: 'Tras revertir' },
+    fixNames: { agent: '1. Agente enmascarado', shell: '2. Shell normal', securetmp: '3. securetmp quitado', upgrade: '4. Agente actualizado' },
+    notRun: 'no ejecutado',
+  },
+  it: {
+    caption: 'Misurato nel laboratorio di runguide il {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'Il kernel, systemd e qemu-guest-agent sono pacchetti Debian; le parti di cPanel (securetmp, VirtFS, Jailed Shell) sono simulate.',
+    columns: { configuration: 'Disposizione', agent: 'Agente', outcome: 'Congelamento', duration: 'Tempo', frozen: 'File system congelati', report: 'Messaggio del kernel', diagnosis: 'Diagnosi', agrees: 'Diagnosi corretta' },
+    layouts: {
+      'safe-order': '/tmp su loop, VirtFS montato prima del bind di /tmp',
+      'hang-order': '/tmp su loop, VirtFS montato dopo il bind di /tmp',
+      'no-loop': 'Nessun /tmp su loop (soluzione 3)',
+      'no-binds': 'Nessun VirtFS (soluzione 2)',
+    },
+    outcomes: { completes: 'riesce', hangs: 'si blocca', error: 'errore', 'no-agent': 'nessun agente risponde' },
+    panic: 'kernel panic',
+    atRisk: { yes: 'a rischio', no: 'non a rischio', unknown: 'indeterminato' },
+    yes: 'sì',
+    no: 'no',
+    fixes: { caption: 'Ogni soluzione applicata con i passi di questa pagina sulla disposizione che si blocca', fix: 'Soluzione', before: 'Prima', after: 'Dopo', freeze: 'Congelamento dopo la soluzione', rollback: 'Dopo l\'annullamento' },
+    fixNames: { agent: '1. Agente mascherato', shell: '2. Shell normale', securetmp: '3. securetmp rimosso', upgrade: '4. Agente aggiornato' },
+    notRun: 'non eseguito',
+  },
+  pl: {
+    caption: 'Zmierzono w laboratorium runguide {date}: jądro Debiana {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'Jądro, systemd i qemu-guest-agent to pakiety Debiana; elementy cPanel (securetmp, VirtFS, Jailed Shell) są symulowane.',
+    columns: { configuration: 'Układ', agent: 'Agent', outcome: 'Zamrożenie', duration: 'Czas', frozen: 'Zamrożone systemy plików', report: 'Komunikat jądra', diagnosis: 'Diagnoza', agrees: 'Diagnoza trafna' },
+    layouts: {
+      'safe-order': '/tmp na urządzeniu loop, VirtFS zamontowany przed bindem /tmp',
+      'hang-order': '/tmp na urządzeniu loop, VirtFS zamontowany po bindzie /tmp',
+      'no-loop': 'Bez /tmp na urządzeniu loop (poprawka 3)',
+      'no-binds': 'Bez VirtFS (poprawka 2)',
+    },
+    outcomes: { completes: 'kończy się', hangs: 'zawiesza się', error: 'błąd', 'no-agent': 'żaden agent nie odpowiada' },
+    panic: 'kernel panic',
+    atRisk: { yes: 'zagrożony', no: 'niezagrożony', unknown: 'nieustalone' },
+    yes: 'tak',
+    no: 'nie',
+    fixes: { caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza', fix: 'Poprawka', before: 'Przed', after: 'Po', freeze: 'Zamrożenie po poprawce', rollback: 'Po wycofaniu' },
+    fixNames: { agent: '1. Agent zamaskowany', shell: '2. Zwykła powłoka', securetmp: '3. securetmp usunięty', upgrade: '4. Agent zaktualizowany' },
+    notRun: 'nie uruchomiono',
+  },
+};
+
+export function labStrings(locale: string | undefined): LabStrings {
+  return locale && locale in strings ? strings[locale as Locale] : en;
+}
