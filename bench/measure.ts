@@ -135,6 +135,8 @@ export interface Stall {
   lateGrowth: number;
   /** The flooding command was still there at the end (not killed with a dropped connection). */
   sessionKept: boolean;
+  /** MiB received in the 5 s after the client read and acknowledged again: output flows again. */
+  afterResumeMiB: number;
   seconds: number;
   series: { t: number; rss: number }[];
 }
@@ -161,7 +163,13 @@ export async function stall(target: Target, seconds: number): Promise<Stall> {
     clearInterval(tick);
     const sessionKept = descendants(pid).some((p) => comm(p) === 'yes');
     const r = rss.stop();
-    return { before, peak: r.peak, end: r.last, lateGrowth: r.last - mid, sessionKept, seconds, series };
+    let after = 0;
+    const count = (c: string | Buffer) => void (after += c.length);
+    term.listeners.add(count);
+    term.unstall();
+    await sleep(5000);
+    term.listeners.delete(count);
+    return { before, peak: r.peak, end: r.last, lateGrowth: r.last - mid, sessionKept, afterResumeMiB: after / MiB, seconds, series };
   } finally {
     await term.close();
   }

@@ -26,6 +26,8 @@ export interface Term {
   readonly listeners: Set<(chunk: string | Buffer) => void>;
   /** Stops reading the socket and acknowledging output: a frozen browser tab. */
   stall(): void;
+  /** Reads and acknowledges again, including what arrived while stalled. */
+  unstall(): void;
   close(): Promise<void>;
 }
 
@@ -164,16 +166,17 @@ async function openRunnerTerm(origin: string, port: number, token: string): Prom
   let unacked = 0;
   let flushing = false;
   const ack = () => {
-    if (unacked > 0 && !stalled && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'ack', chars: unacked }));
+    if (stalled) return;
+    if (unacked > 0 && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'ack', chars: unacked }));
     unacked = 0;
   };
   const ready = new Promise<void>((ok, fail) => {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (isBinary) {
         for (const l of listeners) l(data);
-        if (stalled) return;
         // Like the panel: acknowledge in batches, and the remainder once the "screen" caught up.
         unacked += data.length;
+        if (stalled) return;
         if (unacked >= RUNNER_ACK) ack();
         else if (!flushing) {
           flushing = true;
@@ -200,6 +203,11 @@ async function openRunnerTerm(origin: string, port: number, token: string): Prom
       // Not reading the TCP socket at all: the server's send buffer fills as a frozen tab's would.
       (ws as unknown as { _socket: { pause(): void } })._socket.pause();
     },
+    unstall() {
+      stalled = false;
+      (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+      ack();
+    },
     close: () =>
       new Promise((ok) => {
         if (ws.readyState === ws.CLOSED) return ok();
@@ -217,7 +225,7 @@ interface IoSocket {
   emit(event: string, ...args: unknown[]): IoSocket;
   disconnect(): void;
   connected: boolean;
-  io: { engine: { transport: { ws?: { _socket: { pause(): void } } } } };
+  io: { engine: { transport: { ws?: { _socket: { pause(): void; resume(): void } } } } };
 }
 type Io = (url: string, opts: Record<string, unknown>) => IoSocket;
 
@@ -281,14 +289,16 @@ async function openWettyTerm(io: Io, url: string): Promise<Term> {
       fail(e);
     });
   });
-  socket.on('data', (data: string) => {
-    for (const l of listeners) l(data);
-    if (stalled) return;
-    counter += data.length;
-    if (counter >= WETTY_ACK) {
+  const commit = () => {
+    while (!stalled && counter >= WETTY_ACK) {
       counter -= WETTY_ACK;
       socket.emit('commit', WETTY_ACK);
     }
+  };
+  socket.on('data', (data: string) => {
+    for (const l of listeners) l(data);
+    counter += data.length;
+    commit();
   });
   return {
     input: (data) => void socket.emit('input', data),
@@ -296,6 +306,11 @@ async function openWettyTerm(io: Io, url: string): Promise<Term> {
     stall() {
       stalled = true;
       socket.io.engine.transport.ws!._socket.pause();
+    },
+    unstall() {
+      stalled = false;
+      socket.io.engine.transport.ws!._socket.resume();
+      commit();
     },
     close: async () => {
       socket.disconnect();
@@ -320,6 +335,7 @@ export function startBareInProcess(env: Record<string, string>, home: string): T
         input: (data) => p.write(data),
         listeners,
         stall: () => p.pause(),
+        unstall: () => p.resume(),
         close: async () => {
           const gone = new Promise<void>((ok) => p.onExit(() => ok()));
           p.kill('SIGKILL');
@@ -354,7 +370,7 @@ export async function startBareChild(env: Record<string, string>, home: string):
       const id = /^ready (\d+)$/.exec(answer)?.[1];
       if (!id) throw new Error(`bare-child: ${answer}`);
       // Sessions of the memory floor are only opened, counted and closed.
-      return { input() {}, listeners: new Set(), stall() {}, close: async () => void (await ask(`close ${id}`)) };
+      return { input() {}, listeners: new Set(), stall() {}, unstall() {}, close: async () => void (await ask(`close ${id}`)) };
     },
     stop: () => stopChild(child),
   };
