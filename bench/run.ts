@@ -51,21 +51,27 @@ const SOCKET_IO_CLIENT = '4.8.4';
 /** The whole run stops here, whatever is still going. */
 const RUN_CAP_MS = 10 * 60_000;
 
+const ARGS = {
+  size: { type: 'string', default: '200M' },
+  samples: { type: 'string', default: '1000' },
+  warmup: { type: 'string', default: '100' },
+  'stall-seconds': { type: 'string', default: '20' },
+  sessions: { type: 'string', default: '100' },
+  rounds: { type: 'string', default: '2' },
+  only: { type: 'string', default: METRICS.join(',') },
+  'no-save': { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      size: { type: 'string', default: '200M' },
-      samples: { type: 'string', default: '1000' },
-      warmup: { type: 'string', default: '100' },
-      'stall-seconds': { type: 'string', default: '20' },
-      sessions: { type: 'string', default: '100' },
-      rounds: { type: 'string', default: '2' },
-      only: { type: 'string', default: METRICS.join(',') },
-      'no-save': { type: 'boolean', default: false },
-      profile: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let values: ReturnType<typeof parseArgs<{ options: typeof ARGS }>>['values'];
+  try {
+    ({ values } = parseArgs({ options: ARGS }));
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
   if (values.help) {
     console.log(HELP);
     process.exit(0);
