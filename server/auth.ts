@@ -36,9 +36,13 @@ export function hasToken(req: IncomingMessage, url: URL, port: number, token: st
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-/** The Host header names this server on a loopback name (or the explicitly bound host). */
+/**
+ * The Host header names this server on a loopback name (or the explicitly bound host). Bound to a
+ * wildcard address with --allow-remote, any name is accepted: only the token protects then.
+ */
 export function hostAllowed(req: IncomingMessage, port: number, boundHost: string): boolean {
   const host = (req.headers.host ?? '').toLowerCase();
+  if (['0.0.0.0', '::'].includes(boundHost)) return host.endsWith(`:${port}`);
   const names = new Set(LOOPBACK_NAMES);
   if (!isLoopback(boundHost) && !['0.0.0.0', '::'].includes(boundHost))
     names.add(boundHost.includes(':') ? `[${boundHost}]` : boundHost);

@@ -136,7 +136,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (!authed) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
       return api(req, res, url);
     }
-    serveStatic(dist, req, res, url.pathname);
+    serveStatic(dist, req, res, url.pathname, url.search);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });

@@ -7,7 +7,7 @@ import * as pty from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import xtermSerialize from '@xterm/addon-serialize';
 import { Recorder } from './recording.ts';
-import { MarkWatcher, markedLine, newNonce } from './shell-marks.ts';
+import { MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
 import type { ResolvedHost } from './hosts.ts';
 import type { Env } from './paths.ts';
 
@@ -188,13 +188,24 @@ export class Session {
 
   /** Types a marked line running `command` and waits for its end mark (see shell-marks.ts). */
   async exec(command: string, opts: { timeoutMs: number; sudo?: boolean; label?: string }): Promise<ExecResult> {
-    const w = new MarkWatcher(newNonce());
-    this.#watchers.add(w);
-    // Decide from an up-to-date mirror whether the cursor sits right after a prompt.
-    await new Promise<void>((ok) => this.#term.write('', ok));
+    // Decide from an up-to-date mirror whether the cursor sits right after a prompt. Right after
+    // a previous step's end mark the shell has not drawn its prompt yet: give it a moment.
     const b = this.#term.buffer.active;
-    const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
-    const atPrompt = /[$#%>❯] $/.test(beforeCursor);
+    let atPrompt = false;
+    for (let i = 0; i < 10 && !atPrompt && !this.ended; i++) {
+      if (i > 0) await new Promise((ok) => setTimeout(ok, 50));
+      await new Promise<void>((ok) => this.#term.write('', ok));
+      const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
+      atPrompt = /[$#%>❯] $/.test(beforeCursor);
+    }
+    const nonce = newNonce();
+    const { line, payload } = markedCommand(command, nonce, {
+      sudo: opts.sudo,
+      label: opts.label,
+      prompt: atPrompt ? { col: b.cursorX, cols: this.#term.cols, rows: this.#term.rows } : undefined,
+    });
+    const w = new MarkWatcher(nonce, payload === null ? null : () => this.input(payload));
+    this.#watchers.add(w);
     const t0 = performance.now();
     return new Promise((resolve) => {
       const finish = (timedOut: boolean) => {
@@ -211,13 +222,7 @@ export class Session {
       const check = setInterval(() => {
         if (w.done || this.ended) finish(false);
       }, 20);
-      this.input(
-        markedLine(command, w.nonce, {
-          sudo: opts.sudo,
-          label: opts.label,
-          prompt: atPrompt ? { col: b.cursorX, cols: this.#term.cols, rows: this.#term.rows } : undefined,
-        }),
-      );
+      this.input(line);
     });
   }
 

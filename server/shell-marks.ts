@@ -1,15 +1,22 @@
 // Shell integration without touching the user's shell config: to run a command, the runner types
-// ONE line into the session's terminal that prints an OSC 133 "C" mark, runs the command in a child
-// bash, then prints a "D" mark with the exit code. The marks are invisible to a terminal; the
-// runner reads the step's exit code and output (what lies between C and D) from the PTY's output.
+// ONE short line into the session's terminal. That line turns echo off, prints a "P" mark asking
+// for the payload, reads the command (base64, one line, invisible since echo is off), restores the
+// terminal, prints a "C" mark, runs the command in a child bash, then prints a "D" mark with the
+// exit code. The marks are OSC 133 sequences, invisible in a terminal; the runner reads the step's
+// exit code and output (what lies between C and D) from the PTY's output.
 //
 // Why this shape:
 // - `sh -c '…'` around everything: the line works at a bash, zsh, fish or csh prompt alike.
 // - The command travels base64-encoded and runs in `bash -c`: no quoting issue, and its `exit`
 //   (or `set -e`, `cd`, variables) ends the child, never the user's shell.
+// - The payload is sent only once the P mark shows that echo is off: the user never sees pages of
+//   base64, and the typed line is short enough to be erased (below) and replaced by a label.
+//   Commands whose base64 would not fit a terminal line (4 KiB) travel inline in the typed line.
 // - The echo of the typed line shows `\033]133;…` as literal text; only the real printf output
 //   contains the ESC byte, so an echo is never taken for a mark. A fresh nonce per run means a
 //   stale or foreign mark (a previous run, a `cat` of a recording) is never mistaken for this run's.
+// - `trap : INT`: Ctrl-C ends the step (whose exit code is then 130) but not the wrapper, so the
+//   D mark still comes and echo is restored.
 // - A leading space keeps the line out of bash history (HISTCONTROL=ignorespace/ignoreboth).
 // - Ctrl-E Ctrl-U first clears whatever the user had half-typed at the prompt.
 // - At an idle prompt, the first printf erases the line's echo (cursor up over the rows it took)
@@ -17,6 +24,10 @@
 import { randomBytes } from 'node:crypto';
 
 export const CLEAR_LINE = '\x05\x15';
+/** A canonical-mode terminal line holds 4095 characters; keep a margin. */
+const MAX_PAYLOAD = 3500;
+/** Exit code reported when the payload never arrived (the step did not run). */
+export const NO_PAYLOAD_EXIT = 125;
 
 export function newNonce(): string {
   return randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
@@ -27,21 +38,33 @@ export interface LineOptions {
   /** Shown (dimmed) in place of the typed line, e.g. "runguide: cpanel-backup-freeze/tmp-loop". */
   label?: string;
   /**
-   * Where the prompt ends (its column) and the terminal's width, when the cursor sits at an idle
-   * prompt: the line's echo (three rows of base64) is then erased and replaced by the label.
+   * Where the prompt ends (its column) and the terminal's size, when the cursor sits at an idle
+   * prompt: the line's echo is then erased and replaced by the label.
    */
   prompt?: { col: number; cols: number; rows: number };
 }
 
 const LABEL_CHARS = /^[A-Za-z0-9 .,:/()_-]*$/;
 
-/** The line to type (with its Enter) that runs `command` between marks. */
-export function markedLine(command: string, nonce: string, opts: LineOptions = {}): string {
+export interface MarkedCommand {
+  /** The line to type, Enter included. */
+  line: string;
+  /** What to type once the P mark arrived (null: the command is inline in `line`). */
+  payload: string | null;
+}
+
+/** The line to type that runs `command` between marks, and the payload it will ask for. */
+export function markedCommand(command: string, nonce: string, opts: LineOptions = {}): MarkedCommand {
   const b64 = Buffer.from(command, 'utf8').toString('base64');
-  const run = `${opts.sudo ? 'sudo -- ' : ''}bash -c "$(printf %s ${b64} | base64 -d)"`;
+  const inline = b64.length > MAX_PAYLOAD;
   const label = opts.label && LABEL_CHARS.test(opts.label) ? opts.label : 'runguide';
+  const bash = `${opts.sudo ? 'sudo -- ' : ''}bash -c`;
+  const run = inline
+    ? `${bash} "$(printf %s ${b64} | base64 -d)"; r=$?`
+    : `r=${NO_PAYLOAD_EXIT}; [ -n "$p" ] && { ${bash} "$(printf %s "$p" | base64 -d)"; r=$?; }`;
+  const read = inline ? '' : `s=$(stty -g); stty -echo; printf "\\033]133;P;%s\\007" ${nonce}; IFS= read -r p; stty "$s"; `;
   const build = (erase: string) =>
-    ` sh -c 'printf "${erase}\\033[2m%s\\033[0m\\n\\033]133;C;%s\\007" "${label}" ${nonce}; ${run}; printf "\\033]133;D;%s;%s\\007" $? ${nonce}'`;
+    ` sh -c 'trap : INT; ${read}printf "${erase}\\033[2m%s\\033[0m\\n\\033]133;C;%s\\007" "${label}" ${nonce}; ${run}; printf "\\033]133;D;%s;%s\\007" $r ${nonce}'`;
   let line = build('');
   if (opts.prompt) {
     // After Enter the cursor is on the row below the echo; the echo took ceil((col + length) / cols)
@@ -53,7 +76,7 @@ export function markedLine(command: string, nonce: string, opts: LineOptions = {
       line = build(up < rows ? `\\033[${up}A\\033[${col + 1}G\\033[J` : '');
     }
   }
-  return `${CLEAR_LINE}${line}\r`;
+  return { line: `${CLEAR_LINE}${line}\r`, payload: inline ? null : `${b64}\r` };
 }
 
 const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[ -\/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
@@ -66,8 +89,9 @@ export function plainText(s: string): string {
 const MAX_CAPTURE = 1 << 20;
 
 /**
- * Watches PTY output for one run's marks. `feed` every chunk; `done` turns true once the D mark
- * arrived, with `exitCode` and the raw `output` between the marks (capped at 1 MiB, head kept).
+ * Watches PTY output for one run's marks. `feed` every chunk; `onPayload` is called when the P mark
+ * arrives; `done` turns true once the D mark arrived, with `exitCode` and the raw `output` between
+ * C and D (capped at 1 MiB, head kept).
  */
 export class MarkWatcher {
   readonly nonce: string;
@@ -76,19 +100,32 @@ export class MarkWatcher {
   exitCode: number | null = null;
   output = '';
   #buf = '';
+  #ask: string;
   #start: string;
   #end: RegExp;
+  #onPayload: (() => void) | null;
 
-  constructor(nonce: string) {
+  constructor(nonce: string, onPayload: (() => void) | null = null) {
     this.nonce = nonce;
+    this.#ask = `\x1b]133;P;${nonce}\x07`;
     this.#start = `\x1b]133;C;${nonce}\x07`;
     this.#end = new RegExp(`\\x1b\\]133;D;(\\d+);${nonce}\\x07`);
+    this.#onPayload = onPayload;
   }
 
   feed(chunk: string): void {
     if (this.done) return;
     this.#buf += chunk;
     if (!this.started) {
+      if (this.#onPayload) {
+        const a = this.#buf.indexOf(this.#ask);
+        if (a >= 0) {
+          const send = this.#onPayload;
+          this.#onPayload = null;
+          this.#buf = this.#buf.slice(a + this.#ask.length);
+          send();
+        }
+      }
       const i = this.#buf.indexOf(this.#start);
       if (i < 0) {
         // Keep only a tail long enough to hold a split mark.

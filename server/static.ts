@@ -68,7 +68,7 @@ function statOrNull(p: string): Stats | null {
   }
 }
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string, search = ''): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
     return;
@@ -77,7 +77,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     const locale = pickLocale(req.headers['accept-language']);
     const index = join(root, 'index.html');
     if (locale || !statOrNull(index)?.isFile()) {
-      res.writeHead(302, { location: `/${locale ?? DEFAULT_LOCALE}/`, vary: 'Accept-Language' }).end();
+      res.writeHead(302, { location: `/${locale ?? DEFAULT_LOCALE}/${search}`, vary: 'Accept-Language' }).end();
       return;
     }
   }
@@ -93,7 +93,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const st = statOrNull(file);
   if (st?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      res.writeHead(301, { location: pathname + '/' }).end();
+      res.writeHead(301, { location: pathname + '/' + search }).end();
       return;
     }
     return sendFile(join(file, 'index.html'), req, res, 200, root);

@@ -108,6 +108,7 @@ describe('static site', () => {
       expect(res.status, lang).toBe(302);
       expect(res.headers.location, lang).toBe(where);
     }
+    expect((await raw(r.port, '/?q=freeze', { 'accept-language': 'fr' })).headers.location).toBe('/fr/?q=freeze');
     // No language of the site: dist/index.html if the build has one, else the default locale.
     const hasIndex = existsSync(join(import.meta.dirname, '../dist/index.html'));
     for (const lang of ['ja', '']) {

@@ -30,7 +30,8 @@ describe('reconnect', () => {
   it('reattaches within the grace period and replays the screen', async () => {
     const a = await connect(r.origin, r.token, { cols: 90, rows: 20 });
     a.input('export RG_KEPT=kept-$((2+3)); printf "\\033[1;33mcolour-line\\033[0m\\n"\r');
-    await a.waitForText(/^colour-line$/m);
+    await a.waitForText(/^colour-line\n\S+[#$]\s*$/m);
+    await a.flush();
     await a.close();
     const b = await connect(r.origin, r.token, { cols: 90, rows: 20, resume: a.session });
     expect(b.ready).toMatchObject({ resumed: true, session: a.session, host: 'local' });
@@ -63,7 +64,7 @@ describe('reconnect', () => {
     // …and all gone after it.
     await expect.poll(() => sessionMembers(leader), { timeout: 15_000 }).toEqual([]);
     for (const pid of members) expect(alive(pid), `pid ${pid}`).toBe(false);
-    expect(r.sessions.get(a.session)).toBeUndefined();
+    await expect.poll(() => r.sessions.get(a.session), { timeout: 10_000 }).toBeUndefined();
     await expect.poll(() => openFds(), { timeout: 10_000 }).toBeLessThanOrEqual(fdsBefore);
     // Too late to resume.
     await expect(connect(r.origin, r.token, { resume: a.session })).rejects.toThrow(/unknown-session/);
@@ -80,6 +81,14 @@ describe('step timeout', () => {
     const ok = await session.exec('echo fine; exit 3', { timeoutMs: 30_000 });
     expect(ok).toMatchObject({ timedOut: false, exitCode: 3 });
     expect(ok.output).toMatch(/fine/);
+    // Ctrl-C from the user ends the step, not the wrapper: the result comes at once, with 130.
+    const running = session.exec('echo started-$((3*3)); sleep 3605', { timeoutMs: 60_000 });
+    await a.waitForText(/started-9/);
+    a.input('\x03');
+    expect(await running).toMatchObject({ timedOut: false, exitCode: 130 });
+    // The terminal echoes again (the payload was read with echo off).
+    a.input('echo "echo-$((4*4))"\r');
+    await a.waitForText(/^echo-16$/m);
     await a.close();
   });
 });
