@@ -99,6 +99,8 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const pending = queue;
     queue = null;
     for (const d of pending) mySink.output(d);
+    // The reattaching tab may be sized differently: the screen was replayed at the old size.
+    if (resumed && !s.ended && (s.pty.cols !== msg.cols || s.pty.rows !== msg.rows)) s.resize(msg.cols, msg.rows);
     opening = false;
     if (s.ended) mySink.exit(s.exitCode);
   }

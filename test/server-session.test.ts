@@ -42,6 +42,12 @@ describe('reconnect', () => {
     b.input('echo "var=$RG_KEPT"\r');
     await b.waitForText(/var=kept-5/);
     await b.close();
+    // A tab of another size: the screen is replayed, then the terminal takes the new size.
+    const c = await connect(r.origin, r.token, { cols: 70, rows: 15, resume: a.session });
+    await c.waitForText(/var=kept-5/);
+    c.input('stty size\r');
+    await c.waitForText(/^15 70$/m);
+    await c.close();
   });
 
   it('ends every process of the session after the grace period, leaving no fd behind', async () => {
