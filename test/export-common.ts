@@ -37,10 +37,10 @@ export function cli(args: string[], opts: SpawnSyncOptions = {}) {
 }
 
 /** Runs every diagnosis check here with bash, as the runner would, and judges it with evaluate(). */
-export function localVerdicts(distro: Distro = LOCAL_DISTRO): Record<string, Verdict> {
+export function localVerdicts(distro: Distro = LOCAL_DISTRO, env: NodeJS.ProcessEnv = process.env): Record<string, Verdict> {
   const out: Record<string, Verdict> = {};
   for (const step of diagnosisSteps(runbook)) {
-    const r = spawnSync('bash', ['-c', renderCommand(step, 'run', distro)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync('bash', ['-c', renderCommand(step, 'run', distro)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
     out[step.id] = evaluate(step.expect, r.status ?? -1, r.stdout);
   }
   return out;

@@ -97,6 +97,34 @@ describe('the diagnosis on this machine', () => {
     });
 });
 
+describe('the diagnosis with checks that find risk factors', () => {
+  // Nothing on this machine is at risk, so no check fails here. Stand-ins first in PATH report an
+  // active, enabled agent 8.2 (systemd and the agent cannot run here); they exist only in this test.
+  test('failed checks are reported as such, listed under "found", and the verdict follows assess()', () => {
+    const bin = join(dir, 'risky-bin');
+    spawnSync('mkdir', ['-p', bin]);
+    const stub = (name: string, body: string) => {
+      writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+      chmodSync(join(bin, name), 0o755);
+    };
+    stub('systemctl', 'case "$1" in is-active) echo active ;; is-enabled) echo enabled ;; esac');
+    stub('dpkg-query', 'echo "1:8.2.2+ds-0ubuntu1"');
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const expected = localVerdicts(LOCAL_DISTRO, env);
+    expect(Object.values(expected).filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(3);
+    const lang = locales.at(-1)!;
+    const t = exportStrings[lang];
+    const path = write(`diag-risky-${lang}.sh`, generate({ lang, distro: LOCAL_DISTRO }).content);
+    const r = run(path, [], env);
+    const label = { [t.sh.pass]: 'pass', [t.sh.fail]: 'fail', [t.sh.error]: 'error' };
+    expect([...r.stdout.matchAll(/^ {2}(\S+): /gm)].map((m) => label[m[1]!])).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
+    expect(r.status).toBe(expectedStatus(expected));
+    const failed = diagnosisSteps(runbook).filter((s) => expected[s.id] === 'fail');
+    expect(r.stdout).toContain(`${t.verdict.found}\n${failed.map((s) => `  - ${texts[lang]!.steps[s.id]!.title}\n`).join('')}`);
+    for (const s of failed) expect(r.stdout).toContain(`  ${t.sh.fail}: ${texts[lang]!.steps[s.id]!.fail ?? t.sh.failDefault}\n`);
+  });
+});
+
 describe('a fix script', () => {
   // systemd is not PID 1 here, so a real `systemctl mask` cannot run: a stand-in systemctl first in
   // PATH records each call (and answers like a masked, stopped unit). It exists only in this test.

@@ -16,7 +16,7 @@ export const FORMATS = ['sh', 'ansible'] as const;
 export const ExportOptionsSchema = z
   .object({
     lang: LocaleSchema.default('en'),
-    fix: z.union([FixIdSchema, z.literal('none')]).default('none'),
+    fix: z.enum(['none', ...FixIdSchema.options]).default('none'),
     format: z.enum(FORMATS).default('sh'),
     /** Shell scripts only: a playbook picks each host's commands from its facts. */
     distro: DistroSchema.optional(),
@@ -86,7 +86,10 @@ export function planExport(
   version: string,
 ): Plan {
   const parsed = ExportOptionsSchema.safeParse(input);
-  if (!parsed.success) throw new ExportError(z.prettifyError(parsed.error));
+  if (!parsed.success)
+    throw new ExportError(
+      parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message.replace(/^Invalid option/, 'invalid value')}`).join('; '),
+    );
   const options = parsed.data;
   const texts = textsByLocale[options.lang];
   if (!texts) throw new ExportError(`runbook ${runbook.slug} has no text in locale "${options.lang}" (runbooks/${runbook.slug}/${options.lang}.mdx)`);
