@@ -244,11 +244,13 @@ export class Session {
   destroy(): Promise<void> {
     if (this.ended) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = this.pty.onExit(() => {
+      const finish = () => {
         done.dispose();
         clearTimeout(force);
+        clearTimeout(giveUp);
         resolve();
-      });
+      };
+      const done = this.pty.onExit(finish);
       killSessionProcesses(this.pty.pid, 'SIGHUP');
       const force = setTimeout(() => {
         killSessionProcesses(this.pty.pid, 'SIGKILL');
@@ -256,6 +258,8 @@ export class Session {
           this.pty.kill('SIGKILL');
         } catch {}
       }, 1000);
+      // A process stuck in the kernel (D state) ignores even SIGKILL: don't hang the shutdown on it.
+      const giveUp = setTimeout(finish, 5000);
     });
   }
 }
