@@ -3,11 +3,11 @@
 // throwaway sshd on 127.0.0.1, its per-host summary compared with assess() on the checks run here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { diagnosisSteps, fixSteps } from '../src/runbook/render.ts';
+import { diagnosisSteps, fixSteps, type Verdict } from '../src/runbook/render.ts';
 import { exportStrings } from '../src/i18n/export.ts';
 import { FIXES, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
@@ -81,6 +81,45 @@ describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () =
   });
 });
 
+interface JsonRun {
+  plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
+  stats: Record<string, { unreachable: number; failures: number }>;
+}
+
+/** Runs the diagnosis playbook and checks every task and the summary against `expected`. */
+function runAndCheck(lang: (typeof locales)[number], inventoryLine: string, expected: Record<string, Verdict>, env: NodeJS.ProcessEnv, debug: () => string) {
+  const inventory = join(dir, `inventory-${lang}-${Object.values(expected).join('')}`);
+  writeFileSync(inventory, `${inventoryLine}\n`);
+  const playbook = join(dir, `run-${lang}.yml`);
+  writeFileSync(playbook, generate({ lang, format: 'ansible' }).content);
+  const r = spawnSync('ansible-playbook', ['-i', inventory, playbook], {
+    encoding: 'utf8',
+    env: { ...env, ANSIBLE_STDOUT_CALLBACK: 'json', ANSIBLE_PIPELINING: '1' },
+    timeout: 540_000,
+  });
+  expect(r.status, `${r.stderr}\n${debug()}`).toBe(0);
+  const out = JSON.parse(r.stdout) as JsonRun;
+  expect(out.stats.target!.unreachable).toBe(0);
+  const results = out.plays[0]!.tasks;
+  const t = exportStrings[lang];
+  const steps = diagnosisSteps(runbook);
+
+  // A check's task fails (and is ignored) exactly when its verdict is "error".
+  steps.forEach((step, i) => {
+    const ran = results.filter((x) => x.task.name.startsWith(`${i + 1}/${steps.length} `) && !x.hosts.target!.skipped);
+    expect(ran, step.id).toHaveLength(1);
+    expect(ran[0]!.task.name).toContain(texts[lang]!.steps[step.id]?.title ?? step.id);
+    expect(Boolean(ran[0]!.hosts.target!.failed), step.id).toBe(expected[step.id] === 'error');
+  });
+
+  const summary = results.find((x) => x.task.name === t.ansible.summary)!.hosts.target!.msg as string[];
+  const status = expectedStatus(expected);
+  expect(summary[0]).toBe({ 0: t.verdict.notAtRisk, 1: t.verdict.atRisk, 3: t.verdict.unknown }[status]);
+  const failed = steps.filter((s) => expected[s.id] === 'fail');
+  if (failed.length) expect(summary[1]).toBe(`${t.verdict.found} ${failed.map((s) => texts[lang]!.steps[s.id]!.title).join('; ')}`);
+  expect(summary).toHaveLength(1 + (failed.length ? 1 : 0) + (status === 1 ? 1 : 0));
+}
+
 describe('the diagnosis playbook over SSH', () => {
   let sshd: Sshd;
   beforeAll(async () => {
@@ -91,46 +130,32 @@ describe('the diagnosis playbook over SSH', () => {
   });
 
   // One locale (the newest, so not always English): a run takes minutes on a loaded machine.
-  for (const lang of [locales.at(-1)!])
-    test(`${lang}: per-host summary and task results match the checks run here`, () => {
-      const inventory = join(dir, `inventory-${lang}`);
-      writeFileSync(
-        inventory,
-        `target ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_user=${sshd.user} ` +
-          `ansible_ssh_private_key_file=${sshd.clientKey} ansible_ssh_transfer_method=piped ansible_python_interpreter=/usr/bin/python3 ` +
-          `ansible_ssh_common_args='-o UserKnownHostsFile=${sshd.knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`,
-      );
-      const playbook = join(dir, `run-${lang}.yml`);
-      writeFileSync(playbook, generate({ lang, format: 'ansible' }).content);
-      const r = spawnSync('ansible-playbook', ['-i', inventory, playbook], {
-        encoding: 'utf8',
-        env: { ...ansibleEnv, ANSIBLE_STDOUT_CALLBACK: 'json', ANSIBLE_PIPELINING: '1' },
-        timeout: 540_000,
-      });
-      expect(r.status, `${r.stderr}\n${sshd.log()}`).toBe(0);
-      const out = JSON.parse(r.stdout) as {
-        plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
-        stats: Record<string, { unreachable: number }>;
-      };
-      expect(out.stats.target!.unreachable).toBe(0);
-      const results = out.plays[0]!.tasks;
-      const expected = localVerdicts('ubuntu'); // Debian: the Debian-family tasks run
-      const t = exportStrings[lang];
+  const lang = locales.at(-1)!;
+  test(`${lang}: per-host summary and task results match the checks run here`, () => {
+    const line =
+      `target ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_user=${sshd.user} ` +
+      `ansible_ssh_private_key_file=${sshd.clientKey} ansible_ssh_transfer_method=piped ansible_python_interpreter=/usr/bin/python3 ` +
+      `ansible_ssh_common_args='-o UserKnownHostsFile=${sshd.knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'`;
+    runAndCheck(lang, line, localVerdicts('ubuntu'), ansibleEnv, () => sshd.log()); // Debian: the Debian-family tasks run
+  }, 600_000);
+});
 
-      // A check's task fails (and is ignored) exactly when its verdict is "error".
-      diagnosisSteps(runbook).forEach((step, i) => {
-        const prefix = `${i + 1}/${diagnosisSteps(runbook).length} `;
-        const ran = results.filter((x) => x.task.name.startsWith(prefix) && !x.hosts.target!.skipped);
-        expect(ran, step.id).toHaveLength(1);
-        expect(ran[0]!.task.name).toContain(texts[lang]!.steps[step.id]?.title ?? step.id);
-        expect(Boolean(ran[0]!.hosts.target!.failed), step.id).toBe(expected[step.id] === 'error');
-      });
-
-      const summary = results.find((x) => x.task.name === t.ansible.summary)!.hosts.target!.msg as string[];
-      const status = expectedStatus(expected);
-      expect(summary[0]).toBe({ 0: t.verdict.notAtRisk, 1: t.verdict.atRisk, 3: t.verdict.unknown }[status]);
-      const failed = diagnosisSteps(runbook).filter((s) => expected[s.id] === 'fail');
-      if (failed.length) expect(summary[1]).toBe(`${t.verdict.found} ${failed.map((s) => texts[lang]!.steps[s.id]!.title).join('; ')}`);
-      else expect(summary).toHaveLength(status === 1 ? 2 : 1);
-    }, 600_000);
+describe('the diagnosis playbook when checks find risk factors', () => {
+  // Nothing here is at risk, so no check fails on this machine. With a local connection the tasks
+  // inherit PATH, where stand-ins report an active, enabled agent 8.2 (systemd and the agent
+  // cannot run here); they exist only in this test.
+  test('failed checks are listed in the summary, the verdict follows assess()', () => {
+    const bin = join(dir, 'risky-bin');
+    mkdirSync(bin, { recursive: true });
+    const stub = (name: string, body: string) => {
+      writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+      chmodSync(join(bin, name), 0o755);
+    };
+    stub('systemctl', 'case "$1" in is-active) echo active ;; is-enabled) echo enabled ;; esac');
+    stub('dpkg-query', 'echo "1:8.2.2+ds-0ubuntu1"');
+    const env = { ...ansibleEnv, PATH: `${bin}:${process.env.PATH}` };
+    const expected = localVerdicts('ubuntu', env);
+    expect(Object.values(expected).filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(3);
+    runAndCheck(locales[0]!, 'target ansible_connection=local ansible_python_interpreter=/usr/bin/python3', expected, env, () => '');
+  }, 600_000);
 });
