@@ -121,7 +121,6 @@ function git(args: string[]): string {
 
 type Row = Record<string, unknown>;
 const results: Row = {};
-const env = makeHome();
 
 /** Runs one measurement on a freshly started target; returns its result, or records its error. */
 async function measure<T>(metric: string, name: string, start: () => Promise<Target> | Target, run: (t: Target) => Promise<T>): Promise<T | null> {
@@ -147,12 +146,18 @@ async function measure<T>(metric: string, name: string, start: () => Promise<Tar
 async function main(): Promise<void> {
   const o = options();
   bytesOf(o.size);
+  const env = makeHome();
   const watchdog = setTimeout(() => {
     console.error(`bench: the whole run passed ${RUN_CAP_MS / 60_000} min; stopping`);
     env.remove();
     process.exit(1);
   }, RUN_CAP_MS);
   watchdog.unref();
+  // Ctrl-C: the servers are killed on exit (targets.ts); the throwaway HOME goes too.
+  process.once('SIGINT', () => {
+    env.remove();
+    process.exit(130);
+  });
 
   const peerProblem = ensurePeer();
   const peer = peerVersions();
