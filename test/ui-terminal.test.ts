@@ -48,7 +48,7 @@ afterAll(async () => {
   await runner?.close();
 });
 
-const xtermLoaded = () => [...scripts].filter(([, body]) => body.includes('xterm-helper-textarea'));
+const xtermLoaded = () => [...scripts].filter(([, body]) => body.includes('xterm-helper-textarea')).map(([url]) => url);
 
 describe('terminal panel with the runner', () => {
   test('the page ships no terminal code until the user opens the terminal', async () => {
@@ -74,6 +74,13 @@ describe('terminal panel with the runner', () => {
     await page.keyboard.type('echo hel""lo-from-ui');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'hello-from-ui');
+  });
+
+  test('a flood of output reaches the screen: the page acknowledges what it wrote', async () => {
+    // The runner pauses the shell above 100 000 unacknowledged characters: without acks this stalls.
+    await page.keyboard.type('seq 1 300000; echo flood-$((40+2))-done');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'flood-42-done', 120_000);
   });
 
   test('a read-only step runs on this machine: its output in the terminal, its verdict on the page', async () => {
@@ -105,8 +112,32 @@ describe('terminal panel with the runner', () => {
     expect(await screenText(page)).not.toContain('qemu-guest-agent.service');
   });
 
+  test('a change that fails offers its rollback, which is confirmed first', async () => {
+    // A user name that does not exist: usermod fails, nothing changes on this machine.
+    const user = 'rgnouser42';
+    expect(() => execFileSync('getent', ['passwd', user])).toThrow();
+    const section = page.locator('.rg-step[data-step="shell-user"]');
+    await section.locator('input.rg-param').fill(user);
+    await section.locator('.rg-run[data-which="run"]').click();
+    const dialog = page.locator('dialog.rg-confirm');
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(`usermod -s /bin/bash ${user}`);
+    await dialog.locator('.rg-confirm-accept').click();
+    expect(await finalVerdict(page, 'shell-user')).toMatch(/^(fail|error)$/);
+    const offer = section.locator('.rg-verdict .rg-rollback-offer');
+    expect(await offer.isVisible()).toBe(true);
+    await offer.click();
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(`usermod -s /usr/local/cpanel/bin/jailshell ${user}`);
+    await dialog.locator('.rg-confirm-cancel').click();
+    expect(await finalVerdict(page, 'shell-user')).toBe('cancelled');
+    expect(await section.locator('.rg-badge').getAttribute('data-which')).toBe('rollback');
+    await section.locator('input.rg-param').fill('alice');
+  });
+
   test('a parameter that does not match its pattern is refused next to its input', async () => {
     const section = page.locator('.rg-step[data-step="shell-user"]');
+    const before = await section.locator('.rg-verdict').innerHTML();
     await section.locator('input.rg-param').fill('Bad User!');
     await section.locator('.rg-run[data-which="run"]').click();
     const error = section.locator('.rg-param-error');
@@ -114,7 +145,7 @@ describe('terminal panel with the runner', () => {
     expect(await error.textContent()).toContain('Bad User!');
     expect(await section.locator('input.rg-param').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('dialog.rg-confirm').isVisible()).toBe(false);
-    expect(await section.locator('.rg-badge').count()).toBe(0);
+    expect(await section.locator('.rg-verdict').innerHTML()).toBe(before);
     await section.locator('input.rg-param').fill('alice');
   });
 
@@ -154,7 +185,7 @@ describe('terminal panel with the runner', () => {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
+  }, 240_000); // axe walks a long page on two busy cores
 
   test('Escape then Tab leaves the terminal; Escape outside it closes the drawer', async () => {
     await page.locator('.rg-screen .xterm').click();
