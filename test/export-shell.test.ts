@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as pty from 'node-pty';
 import { join } from 'node:path';
 import { diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
 import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
@@ -152,6 +153,43 @@ describe('a fix script', () => {
       expect(r.stdout).toBe('');
       expect(existsSync(log), 'systemctl was called').toBe(false);
     });
+
+  /** Runs a script in a real terminal (node-pty), answering `answer` to its first question. */
+  function inTerminal(path: string, answer: string): Promise<{ code: number; output: string }> {
+    return new Promise((resolve) => {
+      const term = pty.spawn('bash', [path], { name: 'xterm', cols: 200, rows: 50, env: env() as Record<string, string> });
+      let output = '';
+      let answered = false;
+      term.onData((d) => {
+        output += d;
+        if (!answered && output.includes('[y/N]')) {
+          answered = true;
+          term.write(`${answer}\r`);
+        }
+      });
+      term.onExit(({ exitCode }) => resolve({ code: exitCode, output: output.replace(/\r\n/g, '\n') }));
+    });
+  }
+
+  test('in a terminal it shows the command and its rollback, and "n" stops before any change', async () => {
+    rmSync(log, { force: true });
+    const path = write('fix-agent-tty.sh', generate({ fix: 'agent', distro: LOCAL_DISTRO }).content);
+    const r = await inTerminal(path, 'n');
+    const step = runbook.steps.find((s) => s.id === 'agent-mask')!;
+    expect(r.output).toContain(`${exportStrings.en.sh.command}\n    ${renderCommand(step, 'run', LOCAL_DISTRO)}\n`);
+    expect(r.output).toContain(`${exportStrings.en.sh.undo}\n    ${renderCommand(step, 'rollback', LOCAL_DISTRO)}\n`);
+    expect(r.output).toContain(exportStrings.en.sh.declined);
+    expect(r.code).toBe(1);
+    expect(existsSync(log), 'systemctl was called').toBe(false);
+  });
+
+  test('in a terminal, "y" applies the step', async () => {
+    rmSync(log, { force: true });
+    const path = write('fix-agent-tty-yes.sh', generate({ fix: 'agent', distro: LOCAL_DISTRO }).content);
+    const r = await inTerminal(path, 'y');
+    expect(r.code, r.output).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^mask --now qemu-guest-agent\n/);
+  });
 
   test('with --yes it runs the change, then its verify, and succeeds', () => {
     rmSync(log, { force: true });

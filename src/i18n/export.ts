@@ -17,9 +17,7 @@ export interface ExportStrings {
     distro: string;
     distroAnsible: string;
     rollback: string;
-    rollbackNone: string;
     params: string;
-    paramHint: string;
     download: string;
     close: string;
     ready: string;
@@ -112,9 +110,7 @@ const en: ExportStrings = {
     distro: 'Distribution',
     distroAnsible: 'The playbook picks the commands for each host from its facts.',
     rollback: 'Export the rollback of this fix instead',
-    rollbackNone: 'This fix has no rollback commands.',
     params: 'Parameters',
-    paramHint: 'Letters, digits, dot, dash and underscore only.',
     download: 'Download',
     close: 'Close',
     ready: 'Downloaded {file}.',
@@ -203,9 +199,7 @@ const ptPt: ExportStrings = {
     distro: 'Distribuição',
     distroAnsible: 'O playbook escolhe os comandos de cada servidor a partir dos seus factos.',
     rollback: 'Exportar a reversão desta correção, em vez da própria correção',
-    rollbackNone: 'Esta correção não tem comandos de reversão.',
     params: 'Parâmetros',
-    paramHint: 'Apenas letras, algarismos, ponto, hífen e sublinhado.',
     download: 'Descarregar',
     close: 'Fechar',
     ready: '{file} descarregado.',
@@ -297,9 +291,7 @@ const fr: ExportStrings = {
     distro: 'Distribution',
     distroAnsible: "Le playbook choisit les commandes de chaque hôte d'après ses facts.",
     rollback: "Exporter plutôt l'annulation de ce correctif",
-    rollbackNone: "Ce correctif n'a pas de commandes d'annulation.",
     params: 'Paramètres',
-    paramHint: 'Lettres, chiffres, point, tiret et tiret bas uniquement.',
     download: 'Télécharger',
     close: 'Fermer',
     ready: '{file} téléchargé.',
@@ -391,9 +383,7 @@ const de: ExportStrings = {
     distro: 'Distribution',
     distroAnsible: 'Das Playbook wählt die Befehle für jeden Host anhand seiner Facts.',
     rollback: 'Stattdessen das Rückgängigmachen dieser Korrektur exportieren',
-    rollbackNone: 'Diese Korrektur hat keine Befehle zum Rückgängigmachen.',
     params: 'Parameter',
-    paramHint: 'Nur Buchstaben, Ziffern, Punkt, Bindestrich und Unterstrich.',
     download: 'Herunterladen',
     close: 'Schließen',
     ready: '{file} heruntergeladen.',
@@ -485,9 +475,7 @@ const es: ExportStrings = {
     distro: 'Distribución',
     distroAnsible: 'El playbook elige los comandos de cada host a partir de sus facts.',
     rollback: 'Exportar en su lugar la reversión de esta corrección',
-    rollbackNone: 'Esta corrección no tiene comandos de reversión.',
     params: 'Parámetros',
-    paramHint: 'Solo letras, cifras, punto, guion y guion bajo.',
     download: 'Descargar',
     close: 'Cerrar',
     ready: '{file} descargado.',
@@ -579,9 +567,7 @@ const it: ExportStrings = {
     distro: 'Distribuzione',
     distroAnsible: 'Il playbook sceglie i comandi di ogni host in base ai suoi facts.',
     rollback: 'Esporta invece il ripristino di questa correzione',
-    rollbackNone: 'Questa correzione non ha comandi di ripristino.',
     params: 'Parametri',
-    paramHint: 'Solo lettere, cifre, punto, trattino e trattino basso.',
     download: 'Scarica',
     close: 'Chiudi',
     ready: '{file} scaricato.',
@@ -673,9 +659,7 @@ const pl: ExportStrings = {
     distro: 'Dystrybucja',
     distroAnsible: 'Playbook dobiera polecenia dla każdego hosta na podstawie jego faktów.',
     rollback: 'Zamiast tego wyeksportuj wycofanie tej poprawki',
-    rollbackNone: 'Ta poprawka nie ma poleceń wycofania.',
     params: 'Parametry',
-    paramHint: 'Tylko litery, cyfry, kropka, łącznik i podkreślenie.',
     download: 'Pobierz',
     close: 'Zamknij',
     ready: 'Pobrano {file}.',
