@@ -27,7 +27,7 @@ export interface Throughput {
   frames: number;
   /**
    * CPU milliseconds the server process spent per MiB (for bare node-pty: this whole process,
-   * client included). Unlike MiB/s, this hardly depends on what else the machine is doing.
+   * client included). This depends much less than MiB/s on what else the machine is doing.
    */
   serverCpuMsPerMiB: number;
 }
