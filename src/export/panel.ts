@@ -52,7 +52,7 @@ export function setUpExportPanel(root: HTMLElement) {
       field<HTMLSelectElement>('format').focus();
     } else open.focus();
   };
-  open.addEventListener('click', () => setOpen(form.hidden));
+  open.addEventListener('click', () => setOpen(Boolean(form.hidden)));
   form.querySelector('.rg-export-close')!.addEventListener('click', () => setOpen(false));
 
   form.addEventListener('submit', async (event) => {

@@ -244,7 +244,7 @@ const ptPt: ExportStrings = {
     noUndo: 'Este passo não tem comando de reversão.',
     ask: 'Aplicar este passo? [s/N] ',
     yes: '^[sSyY]',
-    declined: 'Não aplicado. Parado antes deste passo.',
+    declined: 'Passo não aplicado: o script parou antes dele.',
     stepFailed: 'O passo "{title}" ({id}) falhou. Nada depois dele foi executado.',
     undoApplied: 'Para reverter o que foi aplicado, execute por esta ordem:',
     nothingApplied: 'Ainda não tinha sido aplicada nenhuma alteração.',
