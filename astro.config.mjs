@@ -37,6 +37,8 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
+      // Lists each runbook step in the page's table of contents, under its section.
+      routeMiddleware: './src/components/overrides/step-toc.ts',
       customCss: ['./src/styles/site.css'],
       expressiveCode: {
         // Commands are shown and copied verbatim: a first-line comment must not become a title, and

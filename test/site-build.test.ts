@@ -146,6 +146,26 @@ describe('the built site', () => {
     expect(sections, 'no runbook page shows any step').toBeGreaterThan(0);
   });
 
+  test("lists every step in the page's table of contents, linking to its heading", () => {
+    const problems: string[] = [];
+    let links = 0;
+    for (const slug of slugs)
+      for (const locale of localeIds) {
+        const page = runbookPage(locale, slug);
+        if (!existsSync(join(DIST, page))) continue;
+        const html = readPage(page);
+        const toc = new Set(html.querySelectorAll('starlight-toc a').map((a) => a.getAttribute('href')));
+        for (const section of html.querySelectorAll('section.rg-step')) {
+          const heading = section.querySelector(`#${section.getAttribute('aria-labelledby')}`);
+          if (!heading || !/^H[2-4]$/.test(heading.tagName)) problems.push(`${page}: step ${section.getAttribute('data-step')} has no heading`);
+          else if (!toc.has(`#${heading.id}`)) problems.push(`${page}: step ${heading.id} is not in the table of contents`);
+          else links++;
+        }
+      }
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect(links).toBeGreaterThan(0);
+  });
+
   test('every page has a lang and a non-empty <title>', () => {
     const problems: string[] = [];
     for (const page of pages) {
