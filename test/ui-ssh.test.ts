@@ -54,4 +54,10 @@ test('an unknown host is reported in the panel, not only in the console', async 
   const alert = page.locator('.rg-alert[role="alert"]');
   await page.waitForFunction(() => (document.querySelector('.rg-alert')?.textContent ?? '').length > 0, null, { timeout: 30_000 });
   expect(await alert.textContent()).toContain('gone-host');
+  // The panel does not hang on "Connecting…": a Run reports the problem on the step.
+  await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent === 'Not connected');
+  await page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
+  await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent === 'Not connected');
+  expect(await finalVerdict(page, 'tmp-loop')).toBe('error');
+  expect(await page.locator('.rg-step[data-step="tmp-loop"] .rg-verdict').textContent()).toContain('gone-host');
 });

@@ -111,6 +111,12 @@ export class Connection {
         ws.close();
         this.#connect();
         return;
+      } else if (m.type === 'error' && !this.#ready) {
+        // No session came of this socket (unknown host, session limit): say so, and stop here.
+        this.#stopped = true;
+        this.#handlers.message(m);
+        ws.close();
+        return;
       } else if (m.type === 'exit') {
         this.#stopped = true;
       } else if (m.type === 'error' && m.fatal) {

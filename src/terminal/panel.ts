@@ -124,10 +124,11 @@ export function createPanel(dock: HTMLElement): Panel {
       waiters = [];
     }
     if (state === 'closed' || state === 'reconnecting') {
-      lastProblem = text;
+      // The runner's own words (shown in the alert) say more than "Not connected".
+      lastProblem = alertBox.textContent || text;
       // A run in flight cannot be followed across a lost connection; its verdict would be a guess.
       for (const [key, p] of pending) {
-        showBadge(p.section, 'error', s, { which: p.which, note: text });
+        showBadge(p.section, 'error', s, { which: p.which, note: lastProblem });
         p.resolve(null);
         pending.delete(key);
       }
