@@ -1,7 +1,7 @@
 // A step over REAL ssh: a throwaway OpenSSH server on 127.0.0.1, a hosts-file entry with its key
 // and known_hosts, the system ssh client in the session's PTY, the step's result through the marks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunnerError } from '../server/client.ts';
 import { connect } from '../server/client.ts';
@@ -71,5 +71,15 @@ describe('ssh host', () => {
     c.input('no\r');
     await expect.poll(() => c.messages.some((m) => m.type === 'exit'), { timeout: 20_000 }).toBe(true);
     expect(c.allText()).not.toMatch(/133;C/);
+  });
+
+  it('opens the lab VM from the lab state file', async () => {
+    const state = join(r.home, '.local', 'state', 'runguide');
+    mkdirSync(state, { recursive: true });
+    const { host, port, user, identityFile, knownHostsFile } = sshd.hostsEntry('lab');
+    writeFileSync(join(state, 'lab.json'), JSON.stringify({ host, port, user, identityFile, knownHostsFile }));
+    const c = await connect(r.origin, r.token, { host: 'lab' });
+    expect(await c.run('cpanel-backup-freeze', 'panic-on-hang')).toMatchObject({ verdict: 'pass', exitCode: 0 });
+    await c.close();
   });
 });
