@@ -34,6 +34,18 @@ beforeAll(async () => {
   runner = await startRunner();
   browser = await launchBrowser();
   context = await browser.newContext();
+  // Test hook only: keep a handle on the page's WebSockets, to drop one as a network would.
+  await context.addInitScript(() => {
+    const Native = window.WebSocket;
+    const sockets: WebSocket[] = [];
+    (window as unknown as { rgSockets: WebSocket[] }).rgSockets = sockets;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        sockets.push(this);
+      }
+    };
+  });
   page = await context.newPage();
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'script') scripts.set(new URL(r.url()).pathname, await r.text().catch(() => ''));
@@ -187,6 +199,20 @@ describe('terminal panel with the runner', () => {
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }, 240_000); // axe walks a long page on two busy cores
 
+  test('a dropped connection comes back to the same session', async () => {
+    const saved = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('runguide:terminal-session')!).session as string);
+    const session = await saved();
+    const count = await page.evaluate(() => (window as unknown as { rgSockets: WebSocket[] }).rgSockets.length);
+    await page.evaluate(() => (window as unknown as { rgSockets: WebSocket[] }).rgSockets.at(-1)!.close());
+    await page.waitForFunction((n) => (window as unknown as { rgSockets: WebSocket[] }).rgSockets.length > n, count, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent?.startsWith('Connected'), null, { timeout: 60_000 });
+    expect(await saved()).toBe(session);
+    await page.locator('.rg-screen .xterm').click();
+    await page.keyboard.type('echo back-$((1+1))-again');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'back-2-again');
+  });
+
   test('Escape then Tab leaves the terminal; Escape outside it closes the drawer', async () => {
     await page.locator('.rg-screen .xterm').click();
     await page.keyboard.press('Escape');
@@ -201,11 +227,11 @@ describe('terminal panel with the runner', () => {
   });
 
   test('a reloaded tab gets its session back, screen included', async () => {
-    // The last check of "Run all checks" printed this; the runner replays the screen.
-    expect(await screenText(page)).toContain('kernel.hung_task_panic');
+    // The last command typed printed this; the runner replays the screen.
+    expect(await screenText(page)).toContain('back-2-again');
     await page.reload();
     await page.locator('.rg-screen .xterm').waitFor({ timeout: 60_000 });
-    await waitForScreen(page, 'kernel.hung_task_panic');
+    await waitForScreen(page, 'back-2-again');
     expect(await page.locator('.rg-state').textContent()).toMatch(/^Connected/);
   });
 });
