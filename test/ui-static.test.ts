@@ -42,3 +42,25 @@ test.each([
   expect(await page.locator('.rg-step[data-step="agent-mask"]').textContent()).toContain('systemctl mask --now qemu-guest-agent');
   await page.close();
 });
+
+test('a static host that answers every path with a page is not taken for the runner', async () => {
+  // Like a single-page-app fallback: unknown paths get 200 and an HTML page, /api/runner included.
+  const { createServer } = await import('node:http');
+  const spa = createServer(async (req, res) => {
+    const upstream = await fetch(`${site.url}${req.url}`);
+    res.writeHead(200, { 'content-type': upstream.headers.get('content-type') ?? 'text/html' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((ok) => spa.listen(0, '127.0.0.1', ok));
+  const { port } = spa.address() as { port: number };
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}${RUNBOOK_PATH}`);
+    await page.locator('.rg-notice[data-when="absent"]').waitFor({ state: 'visible' });
+    expect(await page.locator('.rg-run:visible').count()).toBe(0);
+  } finally {
+    await page.close();
+    spa.closeAllConnections();
+    await new Promise<void>((ok) => spa.close(() => ok()));
+  }
+});

@@ -9,7 +9,8 @@ const SESSION_KEY = 'runguide:terminal-session';
 async function detectRunner(): Promise<RunnerState> {
   try {
     const res = await fetch('/api/runner', { credentials: 'include', headers: { accept: 'application/json' } });
-    if (res.ok) return 'ready';
+    // A static host may answer any path with a page: only the runner's JSON counts.
+    if (res.ok) return (await res.json().catch(() => null))?.version === 1 ? 'ready' : 'absent';
     return res.status === 401 || res.status === 403 ? 'unauthorized' : 'absent';
   } catch {
     return 'absent'; // no server behind this page (a static web host, a file)
