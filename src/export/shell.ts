@@ -8,13 +8,16 @@ import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan
 import { toBashEre } from './regex.ts';
 
 /**
- * A bash word that is exactly `s`: single-quoted (each ' written as '\''), or double-quoted with
- * \ $ ` " escaped when it holds typographic quotes, which shellcheck rightly flags in single quotes
- * (SC1112: often a mistyped quote) but which localized texts use on purpose.
+ * A bash word that is exactly `s`, single-quoted (each ' written as '\''). Typographic single
+ * quotes (’ ‘), which localized texts use on purpose, are double-quoted apart: shellcheck rightly
+ * flags them in single quotes (SC1112, often a mistyped quote), as it flags “ ” in double quotes.
  */
 export function sq(s: string): string {
-  if (/[\u2018\u2019\u201c\u201d]/.test(s)) return `"${s.replace(/[\\$`"]/g, '\\$&')}"`;
-  return `'${s.replace(/'/g, `'\\''`)}'`;
+  const word = s
+    .split(/([\u2018\u2019]+)/)
+    .map((part, i) => (i % 2 ? `"${part}"` : part && `'${part.replace(/'/g, `'\\''`)}'`))
+    .join('');
+  return word || "''";
 }
 
 /** A bash ANSI-C word ($'…') that is exactly `s`, for regexes that may hold control characters. */
