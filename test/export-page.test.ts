@@ -25,8 +25,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage<T>(path: string, fn: (page: Page, requests: string[]) => Promise<T>) {
-  const context = await browser.newContext({ acceptDownloads: true });
+async function withPage<T>(path: string, fn: (page: Page, requests: string[]) => Promise<T>, colorScheme: 'light' | 'dark' = 'light') {
+  const context = await browser.newContext({ acceptDownloads: true, colorScheme });
   try {
     const page = await context.newPage();
     const requests: string[] = [];
@@ -132,7 +132,8 @@ describe('Export on a runbook page', () => {
     });
   });
 
-  test('the open panel: labelled controls, real buttons, no serious or critical axe violation', async () => {
+  for (const scheme of ['light', 'dark'] as const)
+  test(`the open panel (${scheme} theme): labelled controls, real buttons, no serious or critical axe violation`, async () => {
     await withPage(`/${pageLang}/${runbook.slug}/`, async (page) => {
       const s = exportStrings[pageLang].panel;
       await page.getByRole('button', { name: s.open, exact: true }).click();
@@ -147,6 +148,7 @@ describe('Export on a runbook page', () => {
       })) as { id: string; impact: string; nodes: unknown[] }[];
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
-    });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    }, scheme);
   });
 });
