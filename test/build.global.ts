@@ -3,5 +3,10 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup() {
   if (process.env.RUNGUIDE_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { stdio: 'inherit' });
+  // NODE_ENV is "test" under vitest, which makes Astro build in development mode (e.g. Starlight
+  // then replaces its search with a "production builds only" notice): build what users get.
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

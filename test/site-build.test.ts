@@ -254,6 +254,11 @@ describe('the built site', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  test('is a production build: pages carry the search UI, not the development notice', () => {
+    const html = readPage('en/index.html');
+    expect(html.querySelector('#starlight__search'), 'no search UI: built in development mode?').not.toBeNull();
+  });
+
   test('Pagefind builds one search index per language', () => {
     const files = readdirSync(join(DIST, 'pagefind'));
     const missing = localeIds.filter((l) => !files.some((f) => f.startsWith(`pagefind.${LOCALES[l].toLowerCase()}_`)));
