@@ -236,6 +236,22 @@ describe('terminal panel with the runner', () => {
   });
 });
 
+describe('in another language', () => {
+  test('the panel and the verdicts speak the page language (European Portuguese)', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(`${runner.server.origin}${RUNBOOK_PATH.replace('/en/', '/pt-pt/')}?token=${runner.server.token}`);
+    expect(await p.locator('.rg-open').textContent()).toBe('Abrir o terminal');
+    await p.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
+    const verdict = await finalVerdict(p, 'tmp-loop');
+    const text = await p.locator('.rg-step[data-step="tmp-loop"] .rg-badge').textContent();
+    expect(text).toContain(verdict === 'pass' ? 'Aprovado' : verdict === 'fail' ? 'Falhou' : 'Erro');
+    expect(text).toMatch(/\d+(,\d)? s/); // a decimal comma
+    expect(await p.locator('.rg-open').textContent()).toBe('Fechar o terminal');
+    await ctx.close();
+  });
+});
+
 describe('without the token', () => {
   test('the page says to open the URL the runner printed, and shows no Run button', async () => {
     const ctx = await browser.newContext();

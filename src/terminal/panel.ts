@@ -236,6 +236,9 @@ export function createPanel(dock: HTMLElement): Panel {
     if (mounted) return;
     mounted = true;
     term.open(screen);
+    // The focusable part of xterm: name it in the page's language, and point it at the key hints.
+    term.textarea?.setAttribute('aria-label', s.terminal);
+    term.textarea?.setAttribute('aria-describedby', 'rg-keyboard-hint');
     fit.fit();
     term.onData((data) => {
       for (let i = 0; i < data.length; i += INPUT_CHUNK)
