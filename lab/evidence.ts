@@ -16,6 +16,9 @@ export const ConfigurationSchema = z.object({
   durationMs: z.number(),
   frozen: z.number().nullable(),
   hungTask: z.string().nullable(),
+  /** Tasks the kernel reported blocked, and where the loop device's worker waited. */
+  blocked: z.array(z.string()),
+  loopWorker: z.string().nullable(),
   panic: z.string().nullable(),
   /** The runbook's diagnosis on the VM just before the freeze (assess()). */
   atRisk: z.boolean().nullable(),

@@ -23,7 +23,16 @@ export type FreezeResult =
   /** No agent answered guest-sync: nothing can be frozen (fix 1, by design). */
   | { outcome: 'no-agent'; message: string; durationMs: number }
   /** The freeze did not return: `hungTask` is the kernel's first report, `panic` its panic line. */
-  | { outcome: 'hang'; durationMs: number; hungTask: string | null; blocked: string[]; panic: string | null };
+  | {
+      outcome: 'hang';
+      durationMs: number;
+      hungTask: string | null;
+      /** The names of the tasks the kernel reported blocked. */
+      blocked: string[];
+      /** Where the loop device's worker waits, e.g. "loop0 worker in percpu_rwsem_wait". */
+      loopWorker: string | null;
+      panic: string | null;
+    };
 
 export interface FreezeOptions {
   /** How long the freeze may take before it counts as a hang. */
@@ -35,6 +44,9 @@ export interface FreezeOptions {
 
 const HUNG = /INFO: task (\S+?):\d+ blocked for more than \d+ seconds\./g;
 const PANIC = /Kernel panic - not syncing: [^\r\n]*/;
+// A blocked loop worker's report: "Workqueue: loop0 …", then its call trace; the first frame after
+// schedule() says what it waits for (percpu_rwsem_wait: the frozen backing filesystem).
+const LOOP_WORKER = /Workqueue: (loop\d+) [^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*\bschedule\+[^\n]*\n[^\n]*\]\s+(?:\? )?(\w+)\+/;
 
 export async function freezeThaw(vm: FreezeTarget, o: FreezeOptions = {}): Promise<FreezeResult> {
   const qga = await QgaClient.open(vm.qgaSocket);
@@ -42,7 +54,7 @@ export async function freezeThaw(vm: FreezeTarget, o: FreezeOptions = {}): Promi
   const since = vm.console().length;
   try {
     try {
-      await qga.sync(15_000);
+      await qga.sync(30_000);
     } catch (e) {
       if (e instanceof QgaTimeout) return { outcome: 'no-agent', message: e.message, durationMs: Date.now() - t0 };
       throw e;
@@ -64,6 +76,7 @@ export async function freezeThaw(vm: FreezeTarget, o: FreezeOptions = {}): Promi
         durationMs,
         hungTask: lines[0]?.[0] ?? null,
         blocked: [...new Set(lines.map((m) => m[1]!))],
+        loopWorker: ((m) => (m ? `${m[1]} worker in ${m[2]}` : null))(LOOP_WORKER.exec(text)),
         panic: PANIC.exec(text)?.[0] ?? null,
       };
     }

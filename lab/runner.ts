@@ -50,7 +50,7 @@ export class LabRunner {
   async client(): Promise<RunnerClient> {
     if (this.#client && !this.#client.closed) return this.#client;
     this.#client = await connect(this.server.origin, this.server.token, { host: 'lab', cols: 160, rows: 50 });
-    await this.#client.waitForText(/[#$]\s*$/m, 60_000);
+    await this.#client.waitForText(/[#$]\s*$/m, 180_000);
     return this.#client;
   }
 

@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['lab/test/**/*.test.ts'],
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 15 * 60_000,
+    testTimeout: 25 * 60_000,
     hookTimeout: 25 * 60_000,
   },
 });

@@ -124,7 +124,8 @@ export class LabVm {
       '-qmp', `unix:${this.qmpSocket},server=on,wait=off`,
       '-serial', `file:${this.consoleLog}`,
     ];
-    const p = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // setpriv --pdeathsig: QEMU dies with the process that started it, even if that one is killed.
+    const p = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'qemu-system-x86_64', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.#proc = p;
     let stderr = '';
     p.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));

@@ -2,6 +2,7 @@
 // sent on the agent socket as a backup system sends it, and every runbook step run over SSH through
 // the real runner server and its WebSocket client. The cPanel pieces (securetmp, VirtFS, jailshell,
 // whmapi1) are SIMULATIONS (lab/guest/), because cPanel itself cannot be installed here.
+// The three VMs run side by side (describe.concurrent); each one's tests run in order.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { release } from 'node:os';
 import { chooseAccel, type AccelChoice } from '../accel.ts';
@@ -20,6 +21,8 @@ const diagnosis: Evidence['diagnosis'] = {};
 const notes: string[] = [];
 const PLANNED_CONFIGS = 6;
 const PLANNED_FIXES = 4;
+// Inside a describe.concurrent block, a VM's own tests still run one after the other.
+const SEQUENTIAL = { concurrent: false } as const;
 
 beforeAll(async () => {
   image = await ensureImage();
@@ -91,6 +94,8 @@ async function configuration(vm: LabVm, runner: LabRunner, id: string, expected:
     durationMs: f.durationMs,
     frozen: f.outcome === 'completed' ? f.frozen : null,
     hungTask: f.outcome === 'hang' ? f.hungTask : null,
+    blocked: f.outcome === 'hang' ? f.blocked : [],
+    loopWorker: f.outcome === 'hang' ? f.loopWorker : null,
     panic: f.outcome === 'hang' ? f.panic : null,
     atRisk: d.assessment.atRisk,
     agrees: d.assessment.atRisk === (outcome === 'hangs'),
@@ -131,10 +136,10 @@ function fixRecord(fix: string, log: StepRun[], before: Diagnosis, after: Diagno
 
 const CAUGHT = ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'jailed-users', 'virtfs-mounts', 'freeze-order'];
 
-describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; fixes 1, 2 and 4 through the runner', () => {
+describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; fixes 1, 2 and 4 through the runner', () => {
   const { vm, runner } = sharedVm(0);
 
-  test('safe-order (VirtFS binds of / before the bind of /tmp): the freeze completes and the diagnosis says not at risk', async () => {
+  test('safe-order (VirtFS binds of / before the bind of /tmp): the freeze completes and the diagnosis says not at risk', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'safe-order');
     const row = await configuration(vm(), runner(), '7.2-safe-order', 'completes');
     expect(row.outcome, row.note).toBe('completes');
@@ -144,7 +149,7 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
     expect(diagnosis[row.id]!['freeze-order']).toBe('pass');
   });
 
-  test('no-binds (fix 2 state): the freeze completes and the diagnosis says not at risk', async () => {
+  test('no-binds (fix 2 state): the freeze completes and the diagnosis says not at risk', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'no-binds');
     const row = await configuration(vm(), runner(), '7.2-no-binds', 'completes');
     expect(row.outcome, row.note).toBe('completes');
@@ -153,7 +158,7 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
     expect(diagnosis[row.id]).toMatchObject({ 'jailed-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
   });
 
-  test('hang-order: every risk factor is caught and the runbook says at risk (not frozen here: see VM 2)', async () => {
+  test('hang-order: every risk factor is caught and the runbook says at risk (not frozen here: see VM 2)', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'hang-order');
     const d = await runner().diagnose();
     diagnosis['7.2-hang-order (VM 1)'] = d.verdicts;
@@ -162,7 +167,7 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
     expect(d.verdicts['panic-on-hang']).toBe('pass');
   });
 
-  test('fix 1, agent masked: not at risk; the freeze finds no agent (by design); responsive; rollback puts the risk back', async () => {
+  test('fix 1, agent masked: not at risk; the freeze finds no agent (by design); responsive; rollback puts the risk back', SEQUENTIAL, async () => {
     const log: StepRun[] = [];
     const before = await runner().diagnose();
     expect((await step(runner(), log, 'agent-mask')).verdict).toBe('pass');
@@ -181,7 +186,7 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
     expect(rolledBack.assessment.atRisk).toBe(true);
   });
 
-  test('fix 2, normal shell: VirtFS released, not at risk, the freeze completes; rollback and the next jailed login put the risk back', async () => {
+  test('fix 2, normal shell: VirtFS released, not at risk, the freeze completes; rollback and the next jailed login put the risk back', SEQUENTIAL, async () => {
     const log: StepRun[] = [];
     const user = { user: 'alice' };
     const before = await runner().diagnose();
@@ -208,7 +213,7 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
     expect(relogged.assessment.atRisk).toBe(true);
   });
 
-  test('fix 4, agent upgraded to 10.0 from the apt repository: not at risk, and the hang layout freezes fine', async () => {
+  test('fix 4, agent upgraded to 10.0 from the apt repository: not at risk, and the hang layout freezes fine', SEQUENTIAL, async () => {
     const log: StepRun[] = [];
     const before = await runner().diagnose();
     expect((await step(runner(), log, 'agent-candidate')).verdict).toBe('pass');
@@ -225,10 +230,10 @@ describe('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; f
   });
 });
 
-describe('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp) with its maintenance reboot', () => {
+describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp) with its maintenance reboot', () => {
   const { vm, runner } = sharedVm(0);
 
-  test('hang-order: the freeze hangs, the kernel reports hung tasks, and the diagnosis had said at risk', async () => {
+  test('hang-order: the freeze hangs, the kernel reports hung tasks, and the diagnosis had said at risk', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'hang-order');
     const row = await configuration(vm(), runner(), '7.2-hang-order', 'hangs');
     expect(row.outcome, row.note).toBe('hangs');
@@ -243,7 +248,7 @@ describe('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp) with its 
     console.log(`lab: ${note}`);
   });
 
-  test('fix 3, securetmp removed: after the maintenance reboot /tmp is not a loop device, the freeze completes (no-loop); rollback brings the loop /tmp back', async () => {
+  test('fix 3, securetmp removed: after the maintenance reboot /tmp is not a loop device, the freeze completes (no-loop); rollback brings the loop /tmp back', SEQUENTIAL, async () => {
     // After the reset: /tmp is mounted from /usr/tmpDSK at boot; the jailed user logs in again.
     await applyLayout(vm(), 'hang-order');
     const log: StepRun[] = [];
@@ -275,10 +280,10 @@ describe('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp) with its 
   });
 });
 
-describe('VM 3 (agent 7.2, kernel.hung_task_panic=1): the same hang panics the kernel', () => {
+describe.concurrent('VM 3 (agent 7.2, kernel.hung_task_panic=1): the same hang panics the kernel', () => {
   const { vm, runner } = sharedVm(1);
 
-  test('hang-order: the kernel panics on the hung tasks; panic-on-hang had failed', async () => {
+  test('hang-order: the kernel panics on the hung tasks; panic-on-hang had failed', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'hang-order');
     const row = await configuration(vm(), runner(), '7.2-hang-order-panic', 'hangs', 1);
     expect(row.outcome, row.note).toBe('hangs');
