@@ -225,7 +225,7 @@ interface IoSocket {
   emit(event: string, ...args: unknown[]): IoSocket;
   disconnect(): void;
   connected: boolean;
-  io: { engine: { transport: { ws?: { _socket: { pause(): void; resume(): void } } } } };
+  io: { engine: { transport: { ws?: { _socket: { pause(): void; resume(): void } } | null } | null } | null };
 }
 type Io = (url: string, opts: Record<string, unknown>) => IoSocket;
 
@@ -305,11 +305,12 @@ async function openWettyTerm(io: Io, url: string): Promise<Term> {
     listeners,
     stall() {
       stalled = true;
-      socket.io.engine.transport.ws!._socket.pause();
+      socket.io.engine!.transport!.ws!._socket.pause();
     },
     unstall() {
       stalled = false;
-      socket.io.engine.transport.ws!._socket.resume();
+      // Gone when wetty dropped the stalled client (its heartbeat timed out): nothing to resume.
+      socket.io.engine?.transport?.ws?._socket.resume();
       commit();
     },
     close: async () => {
