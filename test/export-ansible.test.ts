@@ -35,7 +35,16 @@ function playbooks(lang: (typeof locales)[number]): string[] {
   return files;
 }
 
-const ansibleEnv = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: '', ANSIBLE_RETRY_FILES_ENABLED: '0' };
+// Ansible's own state and temp files go to a throwaway home, not the user's nor the work tree.
+const ansibleHome = mkdtempSync(join(tmpdir(), 'runguide-ansible-home-'));
+afterAll(() => rmSync(ansibleHome, { recursive: true, force: true }));
+const ansibleEnv = {
+  ...process.env,
+  ANSIBLE_NOCOLOR: '1',
+  ANSIBLE_HOME: ansibleHome,
+  ANSIBLE_LOCAL_TEMP: join(ansibleHome, 'tmp'),
+  ANSIBLE_RETRY_FILES_ENABLED: '0',
+};
 
 describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () => {
   const all: string[] = [];
