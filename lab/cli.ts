@@ -37,17 +37,22 @@ const StartSchema = z.object({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function start(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      layout: { type: 'string' },
-      agent: { type: 'string' },
-      'hung-task-panic': { type: 'string' },
-      accel: { type: 'string' },
-      port: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        layout: { type: 'string' },
+        agent: { type: 'string' },
+        'hung-task-panic': { type: 'string' },
+        accel: { type: 'string' },
+        port: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const parsed = StartSchema.safeParse(values);
   if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
   const o = parsed.data;
@@ -121,7 +126,7 @@ async function stopRunning(): Promise<void> {
 
 async function main(): Promise<void> {
   const [cmd = 'start', ...rest] = process.argv.slice(2);
-  if (cmd.startsWith('--') && cmd !== '--help') return start(process.argv.slice(2));
+  if (cmd.startsWith('-') && !['--help', '-h'].includes(cmd)) return start(process.argv.slice(2));
   switch (cmd) {
     case 'start':
       return start(rest);

@@ -19,6 +19,8 @@ export interface StepRun {
   which: 'run' | 'verify' | 'rollback';
   verdict: Verdict;
   exitCode: number | null;
+  /** The terminal's lines written while the step ran (as the page's terminal shows them). */
+  output: string;
 }
 
 export interface Diagnosis {
@@ -62,8 +64,12 @@ export class LabRunner {
 
   async run(step: string, which: StepRun['which'] = 'run', params: Record<string, string> = {}): Promise<StepRun> {
     const c = await this.client();
+    await c.flush();
+    const lines = c.allText().trimEnd().split('\n').length;
     const r = await c.run(RUNBOOK, step, { which, params, confirm: true, timeoutMs: 15 * 60_000 });
-    return { step, which, verdict: r.verdict, exitCode: r.exitCode };
+    await c.flush();
+    const output = c.allText().trimEnd().split('\n').slice(lines).join('\n').trim();
+    return { step, which, verdict: r.verdict, exitCode: r.exitCode, output };
   }
 
   /** Every diagnosis step, then the runbook's own assessment of them. */

@@ -36,6 +36,10 @@ export class VmError extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// The initramfs prints this on the console at every boot (the kernel's own banner is below the
+// console log level), so it marks a restart.
+const BOOT_MARK = /Loading, please wait/;
+
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
@@ -223,7 +227,7 @@ export class LabVm {
   async reboot(timeoutMs = 300_000): Promise<void> {
     const mark = this.console().length;
     await this.ssh('systemctl reboot', 20_000);
-    if (!(await this.waitConsole(/Linux version/, 120_000, mark))) throw new VmError('the guest did not restart');
+    if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart');
     await this.waitSsh(timeoutMs);
   }
 
@@ -231,7 +235,7 @@ export class LabVm {
   async hardReset(timeoutMs = 300_000): Promise<void> {
     const mark = this.console().length;
     await this.#qmp([{ execute: 'qmp_capabilities' }, { execute: 'system_reset' }], 10_000, true);
-    if (!(await this.waitConsole(/Linux version/, 120_000, mark))) throw new VmError('the guest did not restart after system_reset');
+    if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart after system_reset');
     await this.waitSsh(timeoutMs);
   }
 

@@ -258,7 +258,7 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     // Unmounting in place is recorded as it goes (a busy /tmp, or VirtFS holding a bind of it,
     // keeps the loop device); the runbook's other way, the reboot, follows.
     const unmount = await step(runner(), log, 'securetmp-unmount');
-    let note = `securetmp-unmount on the running hang layout gave "${unmount.verdict}"`;
+    let note = `securetmp-unmount on the running hang layout gave "${unmount.verdict}" (exit ${unmount.exitCode}: ${unmount.output.split('\n').filter((l) => /umount: |busy/i.test(l)).slice(0, 2).join(' / ') || 'no message'})`;
     if (unmount.verdict === 'pass') note += ` and its verify "${(await step(runner(), log, 'securetmp-unmount', 'verify')).verdict}"`;
     await runner().disconnect();
     await vm().reboot();
