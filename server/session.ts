@@ -1,11 +1,10 @@
-// One terminal session: a PTY running the user's shell (or ssh), a headless xterm that mirrors its
-// screen (replayed on reconnect, as VS Code does), a recording, flow control towards the attached
+// One terminal session: a PTY running the user's shell (or ssh), a mirror of its screen (replayed
+// on reconnect, as VS Code does; see screen-mirror.ts), a recording, flow control towards the attached
 // browser, and the process-group cleanup when the session ends.
 import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import * as pty from 'node-pty';
-import xtermHeadless from '@xterm/headless';
-import xtermSerialize from '@xterm/addon-serialize';
+import { ScreenMirror } from './screen-mirror.ts';
 import { Recorder } from './recording.ts';
 import { MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
 import type { ResolvedHost } from './hosts.ts';
@@ -16,8 +15,6 @@ export const HIGH_WATER = 100_000;
 export const LOW_WATER = 5_000;
 const SOCKET_HIGH = 1 << 20;
 const SOCKET_LOW = 64 << 10;
-const MIRROR_HIGH = 2 << 20;
-const MIRROR_LOW = 256 << 10;
 
 /** Where output goes while a browser is attached. */
 export interface Sink {
@@ -58,12 +55,10 @@ export class Session {
   ended = false;
   exitCode: number | null = null;
 
-  #term: InstanceType<typeof xtermHeadless.Terminal>;
-  #serializer: InstanceType<typeof xtermSerialize.SerializeAddon>;
+  readonly mirror: ScreenMirror;
   #sink: Sink | null = null;
   #watchers = new Set<MarkWatcher>();
   #unacked = 0;
-  #mirrorPending = 0;
   #paused = false;
   #poll: NodeJS.Timeout | null = null;
   #grace: NodeJS.Timeout | null = null;
@@ -74,9 +69,7 @@ export class Session {
     this.#onEnd = o.onEnd;
     const env = { ...cleanEnv(o.env), TERM: 'xterm-256color', COLORTERM: 'truecolor' };
     this.pty = pty.spawn(o.host.spawn.file, o.host.spawn.args, { name: 'xterm-256color', cols: o.cols, rows: o.rows, cwd: o.cwd, env });
-    this.#term = new xtermHeadless.Terminal({ cols: o.cols, rows: o.rows, scrollback: 1000, allowProposedApi: true });
-    this.#serializer = new xtermSerialize.SerializeAddon();
-    this.#term.loadAddon(this.#serializer as never);
+    this.mirror = new ScreenMirror(o.cols, o.rows);
     this.recorder = o.recordings
       ? new Recorder(o.recordings, this.id, o.cols, o.rows, { SHELL: o.host.spawn.file, TERM: 'xterm-256color' })
       : null;
@@ -86,11 +79,7 @@ export class Session {
 
   #output(data: string): void {
     for (const w of this.#watchers) w.feed(data);
-    this.#mirrorPending += data.length;
-    this.#term.write(data, () => {
-      this.#mirrorPending -= data.length;
-      this.#flow();
-    });
+    this.mirror.write(data);
     this.recorder?.output(data);
     if (this.#sink) {
       this.#unacked += data.length;
@@ -99,17 +88,20 @@ export class Session {
     this.#flow();
   }
 
-  /** Pauses or resumes the PTY from the three back-pressure signals (browser, socket, mirror). */
+  /**
+   * Pauses or resumes the PTY from the two back-pressure signals (browser, socket). The mirror
+   * needs none: its backlog is bounded (it drops the oldest unparsed output).
+   */
   #flow(): void {
     const buffered = this.#sink?.bufferedAmount() ?? 0;
     if (!this.#paused) {
-      if (this.#unacked > HIGH_WATER || buffered > SOCKET_HIGH || this.#mirrorPending > MIRROR_HIGH) {
+      if (this.#unacked > HIGH_WATER || buffered > SOCKET_HIGH) {
         this.#paused = true;
         this.pty.pause();
         // The socket's buffer drains without an event to hook: look again while paused.
         this.#poll = setInterval(() => this.#flow(), 50);
       }
-    } else if (this.#unacked < LOW_WATER && buffered < SOCKET_LOW && this.#mirrorPending < MIRROR_LOW) {
+    } else if (this.#unacked < LOW_WATER && buffered < SOCKET_LOW) {
       this.#paused = false;
       if (this.#poll) clearInterval(this.#poll);
       this.#poll = null;
@@ -133,26 +125,31 @@ export class Session {
   resize(cols: number, rows: number): void {
     if (this.ended) return;
     this.pty.resize(cols, rows);
-    this.#term.resize(cols, rows);
+    this.mirror.resize(cols, rows);
     this.recorder?.resize(cols, rows);
   }
 
   /** The screen and scrollback as escape sequences, once everything received so far is parsed. */
   serialize(): Promise<string> {
-    return new Promise((resolve) => this.#term.write('', () => resolve(this.#serializer.serialize())));
+    return this.mirror.serialize();
   }
 
-  /** The visible screen as plain text lines (for tests and for the prompt heuristic). */
-  screenLines(): string[] {
-    const b = this.#term.buffer.active;
+  /** The visible screen as plain text lines, once everything received so far is parsed. */
+  async screenLines(): Promise<string[]> {
+    await this.mirror.settled();
+    const t = this.mirror.term;
+    const b = t.buffer.active;
     const lines: string[] = [];
-    for (let i = b.viewportY; i < b.viewportY + this.#term.rows; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
+    for (let i = b.viewportY; i < b.viewportY + t.rows; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
     return lines;
   }
 
-  /** The line the cursor is on, e.g. to see that ssh is asking for a password. */
+  /**
+   * The line the cursor is on, e.g. to see that ssh is asking for a password. Synchronous, so it
+   * reads the mirror as parsed: output is parsed within a few tens of ms once the terminal is quiet.
+   */
   cursorLine(): string {
-    const b = this.#term.buffer.active;
+    const b = this.mirror.term.buffer.active;
     return b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '';
   }
 
@@ -190,11 +187,12 @@ export class Session {
   async exec(command: string, opts: { timeoutMs: number; sudo?: boolean; label?: string }): Promise<ExecResult> {
     // Decide from an up-to-date mirror whether the cursor sits right after a prompt. Right after
     // a previous step's end mark the shell has not drawn its prompt yet: give it a moment.
-    const b = this.#term.buffer.active;
+    const term = this.mirror.term;
+    const b = term.buffer.active;
     let atPrompt = false;
     for (let i = 0; i < 10 && !atPrompt && !this.ended; i++) {
       if (i > 0) await new Promise((ok) => setTimeout(ok, 50));
-      await new Promise<void>((ok) => this.#term.write('', ok));
+      await this.mirror.settled();
       const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
       atPrompt = /[$#%>❯] $/.test(beforeCursor);
     }
@@ -202,7 +200,7 @@ export class Session {
     const { line, payload } = markedCommand(command, nonce, {
       sudo: opts.sudo,
       label: opts.label,
-      prompt: atPrompt ? { col: b.cursorX, cols: this.#term.cols, rows: this.#term.rows } : undefined,
+      prompt: atPrompt ? { col: b.cursorX, cols: term.cols, rows: term.rows } : undefined,
     });
     const w = new MarkWatcher(nonce, payload === null ? null : () => this.input(payload));
     this.#watchers.add(w);
@@ -234,8 +232,8 @@ export class Session {
     if (this.#grace) clearTimeout(this.#grace);
     killSessionProcesses(this.pty.pid);
     this.recorder?.close();
-    // Let the mirror parse the last output before it goes.
-    this.#term.write('', () => this.#term.dispose());
+    // The mirror parses the last output, then goes.
+    this.mirror.dispose();
     this.#sink?.exit(exitCode);
     this.#onEnd(this);
   }

@@ -7,12 +7,55 @@ import { StepError } from './step-run.ts';
 import type { Session, Sink } from './session.ts';
 import type { SessionManager } from './sessions.ts';
 
+/**
+ * Output is gathered into larger frames while it keeps coming: the first chunk after a quiet
+ * moment goes out at once (a keystroke's echo is never delayed), later ones wait for the next turn
+ * of the event loop after GATHER_MS, or until GATHER_MAX characters are waiting. One frame per PTY
+ * read (about 4 KiB) made the socket's writev the runner's biggest cost in a flood.
+ */
+const GATHER_MS = 1;
+const GATHER_MAX = 32 << 10;
+
 export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   let session: Session | null = null;
   let sink: Sink | null = null;
   let opening = false;
 
+  // Gathered output waiting for its frame, and the timer that ends the gathering window.
+  let gathered: string[] = [];
+  let gatheredChars = 0;
+  let gathering: NodeJS.Timeout | null = null;
+  const sendOutput = (data: string) => {
+    if (ws.readyState === ws.OPEN) ws.send(Buffer.from(data, 'utf8'), { binary: true });
+  };
+  const flushOutput = () => {
+    if (gatheredChars === 0) return;
+    const data = gathered.length === 1 ? gathered[0]! : gathered.join('');
+    gathered = [];
+    gatheredChars = 0;
+    sendOutput(data);
+  };
+  const endWindow = () => {
+    gathering = null;
+    if (gatheredChars === 0) return;
+    flushOutput();
+    // Output kept coming during the window: gather the next one too.
+    gathering = setTimeout(endWindow, GATHER_MS);
+  };
+  const output = (data: string) => {
+    if (!gathering) {
+      sendOutput(data);
+      gathering = setTimeout(endWindow, GATHER_MS);
+      return;
+    }
+    gathered.push(data);
+    gatheredChars += data.length;
+    if (gatheredChars >= GATHER_MAX) flushOutput();
+  };
+
+  // Messages never overtake the output that came before them (a step's result, the exit).
   const send = (m: ServerMessage) => {
+    flushOutput();
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
   const error = (code: string, message: string, fatal = false) => send({ type: 'error', code, message, fatal });
@@ -74,9 +117,9 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const mySink: Sink = {
       output(data) {
         if (queue) queue.push(data);
-        else if (ws.readyState === ws.OPEN) ws.send(Buffer.from(data, 'utf8'), { binary: true });
+        else output(data);
       },
-      bufferedAmount: () => ws.bufferedAmount,
+      bufferedAmount: () => ws.bufferedAmount + gatheredChars,
       exit(code) {
         send({ type: 'exit', exitCode: code });
         ws.close(1000, 'session ended');
@@ -93,7 +136,7 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const screen = resumed ? await s.serialize() : '';
     send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed });
     if (screen && ws.readyState === ws.OPEN) {
-      ws.send(Buffer.from(screen, 'utf8'), { binary: true });
+      sendOutput(screen);
       s.countSent(screen.length);
     }
     const pending = queue;
@@ -109,6 +152,8 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   ws.on('error', () => {});
 
   ws.on('close', () => {
+    if (gathering) clearTimeout(gathering);
+    gathering = null;
     if (session && sink) {
       manager.runner(session).clearSender(send);
       session.detach(sink, manager.graceMs);
