@@ -50,6 +50,26 @@ describe('reconnect', () => {
     await c.close();
   });
 
+  it('replays the screen after a flood bigger than what the mirror keeps unparsed', async () => {
+    const a = await connect(r.origin, r.token, { cols: 80, rows: 24 });
+    const session = r.sessions.get(a.session)!;
+    // About 2.6 MB: the mirror drops most of it unparsed and parses the tail.
+    a.input('seq 1 400000; echo "flood-$((6*7))"\r');
+    await a.waitForText(/^flood-42\n\S*[#$]\s*$/m, 120_000);
+    await a.flush();
+    await a.close();
+    expect(session.mirror.dropped).toBeGreaterThan(1_000_000);
+    const b = await connect(r.origin, r.token, { cols: 80, rows: 24, resume: a.session });
+    await b.waitForText(/^flood-42$/m);
+    await b.flush();
+    expect(b.screenText()).toBe(a.screenText());
+    expect(b.screenText()).toMatch(/^399979\n/);
+    // The shell answers as before.
+    b.input('echo "still-$((8*8))"\r');
+    await b.waitForText(/^still-64$/m);
+    await b.close();
+  });
+
   it('ends every process of the session after the grace period, leaving no fd behind', async () => {
     const fdsBefore = openFds();
     const a = await connect(r.origin, r.token);
