@@ -2,10 +2,10 @@
 // does) that a reconnecting tab gets replayed, and that a step reads to find the prompt.
 //
 // Parsing every byte costs more CPU than moving it (a `yes` flood: about 60 % of the runner's CPU),
-// and during a flood only the last screenfuls matter for a replay. So output is queued and parsed
-// when the terminal has been quiet for a moment, or little by little while it trickles (at most BATCH characters a
-// tick), or at once when someone reads the screen (`settled()`). While output keeps pouring in, the
-// queue keeps only its last MAX_BACKLOG characters, cut at a line start.
+// and during a flood only the last screenfuls matter for a replay. So output is parsed as it comes
+// only while it trickles (at most BATCH characters a tick); past that, it is queued until the
+// terminal has been quiet for a moment, or someone reads the screen (`settled()`), and the queue
+// keeps only its last MAX_BACKLOG characters, cut at a line start.
 //
 // The trade-off: state set inside dropped output is lost, except the private modes (alternate
 // screen, cursor keys, cursor visibility, bracketed paste, mouse...) and the scroll region, whose
@@ -16,7 +16,7 @@ import xtermSerialize from '@xterm/addon-serialize';
 
 /** Output kept unparsed at most: a few hundred screenfuls of 80×30, more than the 1000-line scrollback. */
 export const MAX_BACKLOG = 256 << 10;
-/** Parsed per tick while output keeps coming: about 1 MiB/s at most, a few % of a core. */
+/** Parsed as it comes up to this many characters a tick: about 1 MiB/s, a few % of a core. */
 const BATCH = 16 << 10;
 const TICK_MS = 16;
 /**
@@ -42,6 +42,9 @@ export class ScreenMirror {
   /** Output arrived since the last tick. */
   #fresh = false;
   #quietTicks = 0;
+  /** Characters received this tick, and whether output is pouring in (queued, not parsed). */
+  #tickChars = 0;
+  #flooding = false;
   #timer: NodeJS.Timeout | null = null;
   /** Last state of each private mode seen in dropped output ('h' or 'l'), and the scroll region. */
   #lostModes = new Map<string, string>();
@@ -69,9 +72,12 @@ export class ScreenMirror {
     if (this.#disposed) return;
     this.#queue.push(data);
     this.#queued += data.length;
+    this.#tickChars += data.length;
     this.#fresh = true;
-    if (this.#queued > MAX_BACKLOG) this.#trim();
     this.#timer ??= setTimeout(() => this.#tick(), TICK_MS);
+    if (!this.#flooding && this.#tickChars <= BATCH) return this.#hand();
+    this.#flooding = true;
+    if (this.#queued > MAX_BACKLOG) this.#trim();
   }
 
   /** Resizes in order with the output: what came before is parsed at the old size. */
@@ -109,9 +115,11 @@ export class ScreenMirror {
     if (this.#disposed) return;
     this.#quietTicks = this.#fresh ? 0 : this.#quietTicks + 1;
     this.#fresh = false;
-    // A flood: leave the queue to the trim. Quiet, or a trickle: parse it.
-    if (this.#parsing === 0 && (this.#quietTicks >= QUIET_TICKS || this.#queued <= BATCH)) this.#hand();
-    if (this.#queue.length) this.#timer = setTimeout(() => this.#tick(), TICK_MS);
+    this.#tickChars = 0;
+    // A flood: leave the queue to the trim. Once quiet: parse it.
+    if (this.#quietTicks >= QUIET_TICKS) this.#flooding = false;
+    if (!this.#flooding) this.#hand();
+    if (this.#queue.length || this.#flooding) this.#timer = setTimeout(() => this.#tick(), TICK_MS);
   }
 
   /** Hands the whole queue to xterm, which parses it in order (in its own time slices). */

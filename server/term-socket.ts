@@ -8,10 +8,10 @@ import type { Session, Sink } from './session.ts';
 import type { SessionManager } from './sessions.ts';
 
 /**
- * Output is gathered into larger frames while it keeps coming: the first chunk after a quiet
- * moment goes out at once (a keystroke's echo is never delayed), later ones wait for the next turn
- * of the event loop after GATHER_MS, or until GATHER_MAX characters are waiting. One frame per PTY
- * read (about 4 KiB) made the socket's writev the runner's biggest cost in a flood.
+ * Output is gathered into larger frames while it keeps coming: a chunk arriving GATHER_MS or more
+ * after the last frame goes out at once (a keystroke's echo is never held back), closer ones wait
+ * up to GATHER_MS, or until GATHER_MAX characters are waiting. One frame per PTY read (about
+ * 4 KiB) made the socket's writev the runner's biggest cost in a flood.
  */
 const GATHER_MS = 1;
 const GATHER_MAX = 32 << 10;
@@ -21,36 +21,30 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   let sink: Sink | null = null;
   let opening = false;
 
-  // Gathered output waiting for its frame, and the timer that ends the gathering window.
+  // Gathered output waiting for its frame, when the last frame went, and the timer that sends.
   let gathered: string[] = [];
   let gatheredChars = 0;
+  let lastFrame = 0;
   let gathering: NodeJS.Timeout | null = null;
   const sendOutput = (data: string) => {
+    lastFrame = performance.now();
     if (ws.readyState === ws.OPEN) ws.send(Buffer.from(data, 'utf8'), { binary: true });
   };
   const flushOutput = () => {
+    if (gathering) clearTimeout(gathering);
+    gathering = null;
     if (gatheredChars === 0) return;
     const data = gathered.length === 1 ? gathered[0]! : gathered.join('');
     gathered = [];
     gatheredChars = 0;
     sendOutput(data);
   };
-  const endWindow = () => {
-    gathering = null;
-    if (gatheredChars === 0) return;
-    flushOutput();
-    // Output kept coming during the window: gather the next one too.
-    gathering = setTimeout(endWindow, GATHER_MS);
-  };
   const output = (data: string) => {
-    if (!gathering) {
-      sendOutput(data);
-      gathering = setTimeout(endWindow, GATHER_MS);
-      return;
-    }
+    if (gatheredChars === 0 && performance.now() - lastFrame >= GATHER_MS) return sendOutput(data);
     gathered.push(data);
     gatheredChars += data.length;
     if (gatheredChars >= GATHER_MAX) flushOutput();
+    else gathering ??= setTimeout(flushOutput, GATHER_MS);
   };
 
   // Messages never overtake the output that came before them (a step's result, the exit).
