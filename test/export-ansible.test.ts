@@ -36,6 +36,10 @@ function playbooks(lang: (typeof locales)[number]): string[] {
 }
 
 // Ansible's own state and temp files go to a throwaway home, not the user's nor the work tree.
+/** Ansible's `!unsafe` tag marks text it must not template; read it as the plain string it is. */
+const parseYaml = (text: string): unknown =>
+  parse(text, { customTags: [{ tag: '!unsafe', resolve: (value: string) => value }] });
+
 const ansibleHome = mkdtempSync(join(tmpdir(), 'runguide-ansible-home-'));
 afterAll(() => rmSync(ansibleHome, { recursive: true, force: true }));
 const ansibleEnv = {
@@ -69,7 +73,7 @@ describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () =
   }, 600_000);
 
   test('one play: all hosts, become, facts; read-only tasks run in check mode; tags per step and fix', () => {
-    const [diag] = parse(generate({ format: 'ansible' }).content) as Record<string, unknown>[];
+    const [diag] = parseYaml(generate({ format: 'ansible' }).content) as Record<string, unknown>[];
     expect(diag).toMatchObject({ hosts: 'all', become: true, gather_facts: true });
     const tasks = diag!.tasks as Record<string, unknown>[];
     const shellTasks = tasks.filter((t) => t['ansible.builtin.shell']);
@@ -78,7 +82,7 @@ describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () =
       expect(t).toMatchObject({ check_mode: false, changed_when: false });
       expect((t['ansible.builtin.shell'] as { executable: string }).executable).toBe('/bin/bash');
     }
-    const [fix] = parse(generate({ format: 'ansible', fix: 'shell', params: { user: 'alice' } }).content) as Record<string, unknown>[];
+    const [fix] = parseYaml(generate({ format: 'ansible', fix: 'shell', params: { user: 'alice' } }).content) as Record<string, unknown>[];
     const blocks = (fix!.tasks as Record<string, unknown>[]).filter((t) => t.block);
     expect(blocks.map((b) => b.tags)).toEqual(fixSteps(runbook, 'shell').map((s) => ['shell', s.id]));
     // The change, then its verify, in each block; a failure shows the rollback, then fails.
