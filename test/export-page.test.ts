@@ -2,23 +2,18 @@
 // generator only when opened, its downloads are byte-identical to the CLI's output for the same
 // options, and the open panel has no serious or critical axe violation.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, seriousViolations } from './helpers/browser.ts';
 import { serveDist, type StaticServer } from './site-dist.ts';
 import { exportStrings } from '../src/i18n/export.ts';
 import { cli, locales, runbook } from './export-common.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await serveDist();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -140,14 +135,7 @@ describe('Export on a runbook page', () => {
       const form = page.getByRole('form', { name: s.heading });
       await form.getByLabel(s.fix).selectOption('shell'); // reveals the parameter and the rollback box
       for (const label of [s.format, s.language, s.fix, s.distro, s.rollback]) await expect.poll(() => form.getByLabel(label).count()).toBe(1);
-      await page.addScriptTag({ content: axeSource });
-      const violations = (await page.evaluate(async () => {
-        // @ts-expect-error axe is injected above
-        const r = await window.axe.run(document.querySelector('.rg-export'));
-        return r.violations;
-      })) as { id: string; impact: string; nodes: unknown[] }[];
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      expect(await seriousViolations(page, '.rg-export')).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
     }, scheme);
   });

@@ -2,21 +2,17 @@
 // or critical axe violation on any page in either theme, and `/` picks the browser's language.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { launchBrowser, seriousViolations } from './helpers/browser.ts';
 import { localeIds } from '../src/runbook/schema.ts';
 import { htmlPages, serveDist, urlPath, type StaticServer } from './site-dist.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await serveDist();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,13 +26,6 @@ async function withPage<T>(options: BrowserContextOptions, fn: (page: import('pl
   } finally {
     await context.close();
   }
-}
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
 }
 
 describe('accessibility (axe-core)', () => {
@@ -56,15 +45,7 @@ describe('accessibility (axe-core)', () => {
             const theme = await page.evaluate(() => document.documentElement.dataset.theme);
             expect(theme, `${path}: theme`).toBe(scheme);
           }
-          await page.addScriptTag({ content: axeSource });
-          const violations = (await page.evaluate(async () => {
-            // @ts-expect-error axe is injected above
-            const r = await window.axe.run(document, { resultTypes: ['violations'] });
-            return r.violations;
-          })) as Violation[];
-          for (const v of violations)
-            if (v.impact === 'serious' || v.impact === 'critical')
-              problems.push(`${path} [${scheme}] ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          for (const v of await seriousViolations(page)) problems.push(`${path} [${scheme}] ${v}`);
         }
       });
       expect(pages.length).toBeGreaterThan(7);

@@ -3,17 +3,12 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/index.ts';
 
 export const RUNBOOK_PATH = '/en/cpanel-backup-freeze/';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export { launchBrowser } from './helpers/browser.ts';
 
 export interface Runner {
   server: RunningServer;

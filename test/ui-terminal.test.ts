@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../runbooks/index.ts';
 import { assess, evaluate, findStep, renderCommand, type Verdict } from '../src/runbook/render.ts';
@@ -194,9 +194,7 @@ describe('terminal panel with the runner', () => {
 
   test('no serious or critical accessibility violation with the panel open', async () => {
     expect(await page.locator('.rg-drawer').isVisible()).toBe(true);
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }, 240_000); // axe walks a long page on two busy cores
 
   test('a dropped connection comes back to the same session', async () => {
