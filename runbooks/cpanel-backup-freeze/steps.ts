@@ -140,7 +140,7 @@ exit "$risk"`,
   echo "No previous boot in the journal (it may not be persistent)"
   exit 0
 fi
-if journalctl -k -b -1 -q --no-pager | grep -E 'blocked for more than|hung_task|Kernel panic'; then exit 1; fi
+if journalctl -k -b -1 -q --no-pager | grep -E 'blocked for more than [0-9]+ seconds|Kernel panic - not syncing'; then exit 1; fi
 echo "No hung task or kernel panic in the previous boot's kernel log"`,
       expect: pass,
     },
@@ -235,13 +235,18 @@ echo "/etc/fstab no longer mounts /usr/tmpDSK"`,
       fix: 'securetmp',
       risk: 'disruptive',
       root: true,
-      // /var/tmp is a bind mount of the loop-backed /tmp: it goes first.
-      run: `for m in /var/tmp /tmp; do
-  if findmnt -no SOURCE "$m" | grep -q '^/dev/loop'; then umount "$m" || exit 1; fi
+      // Every mount of the tmpDSK loop device goes, last mounted first: VirtFS binds of /tmp and
+      // /var/tmp too, or the loop device stays attached. A busy mount fails the step (reboot instead).
+      run: `loop=$(losetup -n -O NAME -j /usr/tmpDSK | head -n 1)
+if [ -z "$loop" ]; then echo "/usr/tmpDSK is not attached to a loop device"; exit 0; fi
+mapfile -t targets < <(findmnt -rn -o TARGET -S "$loop" | tac)
+for m in "\${targets[@]}"; do
+  echo "umount $m"
+  umount "$m" || exit 1
 done
 chmod 1777 /tmp`,
       expect: done,
-      verify: { run: tmpNotOnLoop, expect: done },
+      verify: { run: tmpNotOnLoop, expect: pass },
       rollback: `mount -o loop,nosuid,noexec,nodev /usr/tmpDSK /tmp && mount --bind /tmp /var/tmp`,
     },
 
