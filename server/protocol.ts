@@ -63,7 +63,14 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), fatal: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('error'),
+    code: z.string(),
+    message: z.string(),
+    fatal: z.boolean().default(false),
+    /** When a `run` was refused before it started: which one, so the page marks the right step. */
+    run: z.object({ runbook: z.string(), step: z.string(), which: WhichSchema }).optional(),
+  }),
   /** The shell on the host ended. */
   z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),
 ]);

@@ -79,9 +79,10 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
       case 'confirm': {
         const runner = manager.runner(s);
         const done = msg.type === 'run' ? runner.run(msg) : runner.confirm(msg);
+        const run = msg.type === 'run' ? { runbook: msg.runbook, step: msg.step, which: msg.which } : undefined;
         done.catch((e: unknown) => {
-          if (e instanceof StepError) error(e.code, e.message);
-          else error('internal', `The step could not run: ${(e as Error).message}`);
+          if (e instanceof StepError) send({ type: 'error', code: e.code, message: e.message, fatal: false, run });
+          else send({ type: 'error', code: 'internal', message: `The step could not run: ${(e as Error).message}`, fatal: false, run });
         });
       }
     }

@@ -65,6 +65,11 @@ describe('bad input', () => {
     await stillWorks(c);
   });
 
+  it('names the refused run, so the page marks the right step', async () => {
+    const e = await errorFor(c, JSON.stringify({ type: 'run', runbook: RB, step: 'shell-user', which: 'verify', params: { user: 'Bad User' } }));
+    expect(e).toMatchObject({ code: 'bad-params', run: { runbook: RB, step: 'shell-user', which: 'verify' } });
+  });
+
   it('refuses an unknown host with a clear message, and accepts a good open afterwards', async () => {
     const { default: WebSocket } = await import('ws');
     const ws = new WebSocket(`${r.origin.replace('http', 'ws')}/api/term`, { origin: r.origin, headers: r.auth });

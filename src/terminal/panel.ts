@@ -178,15 +178,15 @@ export function createPanel(dock: HTMLElement): Panel {
         if (m.code === 'declined') break; // our own Cancel: the step already says so
         const text = format(s.serverError, { message: m.message });
         alert(text);
-        // The runner refuses a run before starting it (bad parameter, busy session): the oldest
-        // run that has not started is the refused one.
-        for (const [k, p] of pending)
-          if (!p.started) {
-            showBadge(p.section, 'error', s, { which: p.which, note: m.message });
-            pending.delete(k);
-            p.resolve(null);
-            break;
-          }
+        // The runner refuses a run before starting it (bad parameter, busy session) and names it.
+        if (!m.run) break;
+        const k = key(m.run.runbook, m.run.step, m.run.which);
+        const p = pending.get(k);
+        if (p && !p.started) {
+          showBadge(p.section, 'error', s, { which: p.which, note: m.message });
+          pending.delete(k);
+          p.resolve(null);
+        }
         break;
       }
       case 'exit':
