@@ -260,8 +260,10 @@ function report(r: Row): string {
       cell('throughput', 'runner', tp),
       cell('throughput', 'wetty', tp),
       cell('throughput', 'bare', tp),
-      'none set; compared',
-      ru && we ? `runner = ${fmt((ru.mibPerS as number) / (we.mibPerS as number), 2)} × wetty` : '—',
+      '≥ wetty',
+      ru && we
+        ? `${(ru.mibPerS as number) >= (we.mibPerS as number) ? '**yes**' : '**no**'}: runner = ${fmt((ru.mibPerS as number) / (we.mibPerS as number), 2)} × wetty`
+        : '—',
     ]);
     rows.push(['Throughput, runner with session recording off', cell('throughput', 'runnerNoRecord', tp), '', '', 'diagnostic', '—']);
     const cpu = (v: Num) => fmt(v.serverCpuMsPerMiB as number, 0);
