@@ -9,12 +9,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pty from 'node-pty';
 import WebSocket from 'ws';
+import { freePort } from '../src/node/free-port.ts';
 
 export type TargetName = 'runner' | 'wetty' | 'bare';
 
@@ -88,15 +88,6 @@ async function shellReady(term: Term): Promise<Term> {
   return term;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer().once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** Every server started, killed when the benchmark exits however it exits: nothing left running. */
 const started = new Set<ChildProcess>();

@@ -15,8 +15,7 @@ export function textsFromMdx(mdx: string, where: string): RunbookTexts {
   const title = fm ? (parse(fm[1]!) as { title?: unknown } | null)?.title : undefined;
   if (typeof title !== 'string' || !title) throw new Error(`${where}: no frontmatter title`);
   const steps: RunbookTexts['steps'] = {};
-  for (const ref of readStepRefs(mdx)) {
-    const r = ref as { id: string; title: string; pass?: string; fail?: string };
+  for (const r of readStepRefs(mdx)) {
     if (!r.id || steps[r.id]) continue; // a step cited twice keeps its first (main) description
     steps[r.id] = { title: r.title, ...(r.pass ? { pass: r.pass } : {}), ...(r.fail ? { fail: r.fail } : {}) };
   }

@@ -3,10 +3,11 @@
 // host Unix socket, SSH forwarded to 127.0.0.1 only, the serial console captured to a file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image } from './image.ts';
+import { freePort } from '../src/node/free-port.ts';
 
 export type Accel = 'kvm' | 'tcg';
 
@@ -40,16 +41,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // console log level), so it marks a restart.
 const BOOT_MARK = /Loading, please wait/;
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 export function qemuVersion(): string {
   const r = spawnSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' });
