@@ -15,6 +15,8 @@ export interface AuditEntry {
   exitCode: number | null;
   verdict: Verdict;
   durationMs: number;
+  /** Only for a root step in a non-root session: whether sudo ran it. */
+  sudo?: 'ran' | 'refused';
 }
 
 export async function appendAudit(file: string, entry: AuditEntry): Promise<void> {

@@ -29,8 +29,14 @@ export interface ExecResult {
   exitCode: number | null;
   output: string;
   timedOut: boolean;
+  /** The C mark came: the command started (false when sudo refused to run it). */
+  started: boolean;
+  /** From the command's start (or from typing, if it never started). */
   durationMs: number;
 }
+
+/** How long a sudo password prompt may wait for the person (Debian's sudo itself waits forever). */
+export const SUDO_WAIT_MS = 5 * 60_000;
 
 export interface SessionOptions {
   host: ResolvedHost;
@@ -210,15 +216,24 @@ export class Session {
         clearTimeout(timer);
         clearInterval(check);
         this.#watchers.delete(w);
-        resolve({ exitCode: w.exitCode, output: w.output, timedOut, durationMs: Math.round(performance.now() - t0) });
+        const durationMs = Math.round(performance.now() - (w.startedAt ?? t0));
+        resolve({ exitCode: w.exitCode, output: w.output, timedOut, started: w.started, durationMs });
       };
-      const timer = setTimeout(() => {
-        // Interrupt the command, as a person would; its late end mark is then ignored.
+      // Interrupt the command, as a person would; its late end mark is then ignored.
+      const interrupt = () => {
         this.input('\x03');
         finish(true);
-      }, opts.timeoutMs);
+      };
+      // The step's timeout is for the command: a person typing sudo's password is not counted.
+      let timer = setTimeout(interrupt, opts.sudo ? SUDO_WAIT_MS : opts.timeoutMs);
+      let counting = !opts.sudo;
       const check = setInterval(() => {
-        if (w.done || this.ended) finish(false);
+        if (w.done || this.ended) return finish(false);
+        if (!counting && w.startedAt !== null) {
+          counting = true;
+          clearTimeout(timer);
+          timer = setTimeout(interrupt, opts.timeoutMs - (performance.now() - w.startedAt));
+        }
       }, 20);
       this.input(line);
     });

@@ -55,7 +55,12 @@ export interface MarkedCommand {
 
 /** The line to type that runs `command` between marks, and the payload it will ask for. */
 export function markedCommand(command: string, nonce: string, opts: LineOptions = {}): MarkedCommand {
-  const b64 = Buffer.from(command, 'utf8').toString('base64');
+  // Under sudo the C mark is printed by the root shell itself, as the command's first line: sudo's
+  // lecture and password prompt stay out of the captured output, and a D mark without a C mark
+  // means sudo never started the command (refused, wrong password, Ctrl-C at its prompt). sudo's
+  // exit status alone can't say that: 1 is also a check's "fail".
+  const script = opts.sudo ? `printf '\\033]133;C;%s\\007' ${nonce}\n${command}` : command;
+  const b64 = Buffer.from(script, 'utf8').toString('base64');
   const inline = b64.length > MAX_PAYLOAD;
   const label = opts.label && LABEL_CHARS.test(opts.label) ? opts.label : 'runguide';
   const bash = `${opts.sudo ? 'sudo -- ' : ''}bash -c`;
@@ -63,8 +68,10 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
     ? `${bash} "$(printf %s ${b64} | base64 -d)"; r=$?`
     : `r=${NO_PAYLOAD_EXIT}; [ -n "$p" ] && { ${bash} "$(printf %s "$p" | base64 -d)"; r=$?; }`;
   const read = inline ? '' : `s=$(stty -g); stty -echo; printf "\\033]133;P;%s\\007" ${nonce}; IFS= read -r p; stty "$s"; `;
+  // Without sudo, the wrapper prints the C mark right after the label.
+  const [cFormat, cArg] = opts.sudo ? ['', ''] : ['\\033]133;C;%s\\007', ` ${nonce}`];
   const build = (erase: string) =>
-    ` sh -c 'trap : INT; ${read}printf "${erase}\\033[2m%s\\033[0m\\n\\033]133;C;%s\\007" "${label}" ${nonce}; ${run}; printf "\\033]133;D;%s;%s\\007" $r ${nonce}'`;
+    ` sh -c 'trap : INT; ${read}printf "${erase}\\033[2m%s\\033[0m\\n${cFormat}" "${label}"${cArg}; ${run}; printf "\\033]133;D;%s;%s\\007" $r ${nonce}'`;
   let line = build('');
   if (opts.prompt) {
     // After Enter the cursor is on the row below the echo; the echo took ceil((col + length) / cols)
@@ -91,11 +98,13 @@ const MAX_CAPTURE = 1 << 20;
 /**
  * Watches PTY output for one run's marks. `feed` every chunk; `onPayload` is called when the P mark
  * arrives; `done` turns true once the D mark arrived, with `exitCode` and the raw `output` between
- * C and D (capped at 1 MiB, head kept).
+ * C and D (capped at 1 MiB, head kept). `started` stays false if D came without C.
  */
 export class MarkWatcher {
   readonly nonce: string;
   started = false;
+  /** performance.now() when the C mark arrived. */
+  startedAt: number | null = null;
   done = false;
   exitCode: number | null = null;
   output = '';
@@ -128,11 +137,20 @@ export class MarkWatcher {
       }
       const i = this.#buf.indexOf(this.#start);
       if (i < 0) {
+        // D without C: the command never started (under sudo: sudo did not run it).
+        const m = this.#end.exec(this.#buf);
+        if (m) {
+          this.done = true;
+          this.exitCode = Number(m[1]);
+          this.#buf = '';
+          return;
+        }
         // Keep only a tail long enough to hold a split mark.
-        this.#buf = this.#buf.slice(-this.#start.length);
+        this.#buf = this.#buf.slice(-64);
         return;
       }
       this.started = true;
+      this.startedAt = performance.now();
       this.#buf = this.#buf.slice(i + this.#start.length);
     }
     const m = this.#end.exec(this.#buf);

@@ -6,9 +6,9 @@ import { runbooks } from '../runbooks/index.ts';
 import { evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
 import type { Distro, Expect, Step } from '../src/runbook/schema.ts';
 import type { ClientMessage, ServerMessage } from './protocol.ts';
-import { plainText } from './shell-marks.ts';
+import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
-import type { Session } from './session.ts';
+import { SUDO_WAIT_MS, type Session } from './session.ts';
 
 type RunMessage = Extract<ClientMessage, { type: 'run' }>;
 type ConfirmMessage = Extract<ClientMessage, { type: 'confirm' }>;
@@ -117,9 +117,13 @@ export class StepRunner {
     try {
       this.#send({ type: 'started', runId, runbook: msg.runbook, step: step.id, which: msg.which, command });
       const label = `runguide: ${msg.runbook}/${step.id}${msg.which === 'run' ? '' : ` (${msg.which})`}`;
-      const r = await s.exec(command, { timeoutMs: step.timeout * 1000, sudo: step.root && s.uid !== 0, label });
+      const sudo = step.root && s.uid !== 0;
+      const r = await s.exec(command, { timeoutMs: step.timeout * 1000, sudo, label });
+      // Under sudo the root shell prints the start mark: none means sudo never ran the command
+      // (wrong password, no rights, Ctrl-C or no answer at its prompt, no sudo). Not the check's "fail".
+      const refused = sudo && !r.started && r.exitCode !== NO_PAYLOAD_EXIT;
       const expect = msg.which === 'run' ? step.expect : msg.which === 'verify' ? step.verify!.expect : ROLLBACK_EXPECT;
-      const verdict: Verdict = r.timedOut || r.exitCode === null ? 'error' : evaluate(expect, r.exitCode, plainText(r.output));
+      const verdict: Verdict = refused || r.timedOut || r.exitCode === null ? 'error' : evaluate(expect, r.exitCode, plainText(r.output));
       const entry: AuditEntry = {
         time: new Date().toISOString(),
         session: s.id,
@@ -128,16 +132,30 @@ export class StepRunner {
         step: step.id,
         which: msg.which,
         command,
-        exitCode: r.timedOut ? null : r.exitCode,
+        exitCode: r.timedOut || refused ? null : r.exitCode,
         verdict,
         durationMs: r.durationMs,
+        ...(sudo ? { sudo: refused ? 'refused' : 'ran' } : {}),
       };
       await appendAudit(this.#auditLog, entry);
       s.recorder?.mark(JSON.stringify(entry));
       const rollback =
-        msg.which === 'run' && step.risk !== 'read-only' && verdict !== 'pass' && step.rollback
+        msg.which === 'run' && step.risk !== 'read-only' && verdict !== 'pass' && !refused && step.rollback
           ? renderCommand(step, 'rollback', s.distro!, msg.params)
           : null;
+      if (refused)
+        this.#send({
+          type: 'error',
+          code: 'sudo-refused',
+          message: `Not run: ${msg.runbook}/${step.id} needs root, and ${
+            r.timedOut
+              ? `sudo's password prompt got no answer for ${SUDO_WAIT_MS / 60_000} minutes`
+              : r.exitCode === 127
+                ? 'this user has no sudo command: log in as root, or install sudo'
+                : "sudo refused to run it (wrong password, no sudo rights for this user, or cancelled); sudo's own words are in the terminal"
+          }`,
+          fatal: false,
+        });
       this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback });
     } finally {
       s.busy = false;
