@@ -26,7 +26,7 @@ const Options = z.object({
   warmup: z.coerce.number().int().min(0).max(10_000),
   stallSeconds: z.coerce.number().min(2).max(120),
   sessions: z.coerce.number().int().min(1).max(190),
-  rounds: z.coerce.number().int().min(1).max(5),
+  rounds: z.coerce.number().int().min(1).max(15),
   only: z.array(z.enum(METRICS)).min(1),
   save: z.boolean(),
   profile: z.string().optional(),
@@ -35,7 +35,8 @@ type Options = z.infer<typeof Options>;
 
 const HELP = `Usage: ./runguide bench [options]
   --size 200M          text pushed through each terminal for throughput (head -c syntax)
-  --rounds 2           throughput runs per target, interleaved; the fastest is kept
+  --rounds 7           throughput runs per target, interleaved (order alternating); medians are
+                       compared, and runner/wetty round by round
   --samples 1000       keystrokes timed for echo latency (after --warmup 100)
   --stall-seconds 20   how long the stalled client stays stalled
   --sessions 100       idle sessions opened for memory per session
@@ -49,7 +50,7 @@ const root = join(here, '..');
 const WETTY = '3.2.0';
 const SOCKET_IO_CLIENT = '4.8.4';
 /** The whole run stops here, whatever is still going. */
-const RUN_CAP_MS = 10 * 60_000;
+const RUN_CAP_MS = 15 * 60_000;
 
 const ARGS = {
   size: { type: 'string', default: '200M' },
@@ -57,7 +58,7 @@ const ARGS = {
   warmup: { type: 'string', default: '100' },
   'stall-seconds': { type: 'string', default: '20' },
   sessions: { type: 'string', default: '100' },
-  rounds: { type: 'string', default: '2' },
+  rounds: { type: 'string', default: '7' },
   only: { type: 'string', default: METRICS.join(',') },
   'no-save': { type: 'boolean', default: false },
   profile: { type: 'string' },
@@ -143,6 +144,28 @@ async function measure<T>(metric: string, name: string, start: () => Promise<Tar
   }
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** A target's throughput rounds as one row: medians, and the spread of MiB/s. */
+function summarize(list: Throughput[]): Throughput & { min: number; max: number; n: number } {
+  const mibs = list.map((r) => r.mibPerS);
+  return {
+    mibPerS: median(mibs),
+    seconds: median(list.map((r) => r.seconds)),
+    received: median(list.map((r) => r.received)),
+    capped: list.some((r) => r.capped),
+    frames: median(list.map((r) => r.frames)),
+    serverCpuMsPerMiB: median(list.map((r) => r.serverCpuMsPerMiB)),
+    min: Math.min(...mibs),
+    max: Math.max(...mibs),
+    n: list.length,
+  };
+}
+
 async function main(): Promise<void> {
   const o = options();
   bytesOf(o.size);
@@ -188,16 +211,25 @@ async function main(): Promise<void> {
       ['runnerNoRecord', () => startRunner(env.env, { record: false, profileDir: o.profile })],
     ];
     if (wetty) runs.push(['wetty', wetty]);
-    // Interleaved rounds, the fastest kept: on a shared machine a slow run says more about the
-    // neighbours than about the server. Every round stays in results.json.
-    const rounds: Record<string, Throughput[]> = {};
+    // Interleaved rounds in alternating order, and the median of each target: on a shared machine
+    // one run says more about the neighbours than about the server. Runner and wetty are also
+    // compared round by round (neighbours change slowly, so a round's two runs share them).
+    const rounds: Record<string, (Throughput | null)[]> = {};
     for (let i = 0; i < o.rounds; i++)
-      for (const [name, start] of runs) {
+      for (const [name, start] of i % 2 ? [...runs].reverse() : runs) {
         const r = await measure('throughput', name, start, (t) => throughput(t, o.size, cap));
-        if (r) (rounds[name] ??= []).push(r);
+        (rounds[name] ??= []).push(r);
       }
     const slot = results.throughput as Row;
-    for (const [name, list] of Object.entries(rounds)) slot[name] = list.reduce((a, b) => (b.mibPerS > a.mibPerS ? b : a));
+    for (const [name, list] of Object.entries(rounds)) {
+      const ok = list.filter((r): r is Throughput => r !== null);
+      if (ok.length) slot[name] = summarize(ok);
+    }
+    if (rounds.runner && rounds.wetty)
+      slot.paired = rounds.runner.flatMap((r, i) => {
+        const w = rounds.wetty![i];
+        return r && w ? [+(r.mibPerS / w.mibPerS).toFixed(3)] : [];
+      });
     slot.rounds = rounds;
   }
   if (o.only.includes('latency')) {
@@ -251,19 +283,20 @@ function report(r: Row): string {
     const v = get(metric, name);
     return v ? f(v) : err(metric, name);
   };
-  const tp = (v: Num) => `${fmt(v.mibPerS as number)}${v.capped ? ' (capped)' : ''}`;
+  const tp = (v: Num) => `${fmt(v.mibPerS as number)} (${fmt(v.min as number)}–${fmt(v.max as number)})${v.capped ? ' (capped)' : ''}`;
   if (r.throughput) {
-    const ru = get('throughput', 'runner');
-    const we = get('throughput', 'wetty');
+    const paired = ((r.throughput as Row).paired as number[] | undefined) ?? [];
+    const ratio = paired.length ? median(paired) : null;
+    const ahead = paired.filter((x) => x >= 1).length;
     rows.push([
-      `Throughput, MiB/s (\`yes \\| head -c ${(r.settings as Options).size}\`, client acks, no rendering)`,
+      `Throughput, MiB/s, median (min–max) of ${(r.settings as Options).rounds} rounds (\`yes \\| head -c ${(r.settings as Options).size}\`, client acks, no rendering)`,
       cell('throughput', 'runner', tp),
       cell('throughput', 'wetty', tp),
       cell('throughput', 'bare', tp),
       '≥ wetty',
-      ru && we
-        ? `${(ru.mibPerS as number) >= (we.mibPerS as number) ? '**yes**' : '**no**'}: runner = ${fmt((ru.mibPerS as number) / (we.mibPerS as number), 2)} × wetty`
-        : '—',
+      ratio === null
+        ? '—'
+        : `${ratio >= 1 ? '**yes**' : '**no**'}: runner/wetty per round, median ${fmt(ratio, 2)}; runner ahead in ${ahead} of ${paired.length}`,
     ]);
     rows.push(['Throughput, runner with session recording off', cell('throughput', 'runnerNoRecord', tp), '', '', 'diagnostic', '—']);
     const cpu = (v: Num) => fmt(v.serverCpuMsPerMiB as number, 0);
