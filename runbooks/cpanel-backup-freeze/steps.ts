@@ -220,15 +220,22 @@ echo "{{user}}: \${shell:-no such user}"
       fix: 'securetmp',
       risk: 'changes',
       root: true,
+      // cPanel's line starts with /usr/tmpDSK: the patterns allow nothing but non-# characters before
+      // it (an earlier `^[^#].*/usr/tmpDSK` needed one, so it matched nothing and its verify passed
+      // anyway; the lab showed the line active after the reboot). systemd keeps the tmp.mount it
+      // generated from the old line until a reload, and mounts the loop /tmp again for any service
+      // started with PrivateTmp= (seen in the lab): hence the daemon-reload, and its check.
       run: `${CPANEL}/scripts/securetmp --uninstall
-sed -i 's|^\\([^#].*/usr/tmpDSK.*\\)$|#runguide# \\1|' /etc/fstab`,
+sed -i '\\|^[^#]*/usr/tmpDSK|s|^|#runguide# |' /etc/fstab
+systemctl daemon-reload`,
       expect: done,
       verify: {
-        run: `if grep -E '^[^#].*/usr/tmpDSK' /etc/fstab; then exit 1; fi
+        run: `if grep -E '^[^#]*/usr/tmpDSK' /etc/fstab; then exit 1; fi
+if systemctl show -p NeedDaemonReload tmp.mount | grep -q '=yes'; then echo "systemd has not reloaded /etc/fstab"; exit 1; fi
 echo "/etc/fstab no longer mounts /usr/tmpDSK"`,
-        expect: done,
+        expect: pass,
       },
-      rollback: `sed -i 's|^#runguide# ||' /etc/fstab && ${CPANEL}/scripts/securetmp --install`,
+      rollback: `sed -i 's|^#runguide# ||' /etc/fstab && systemctl daemon-reload && ${CPANEL}/scripts/securetmp --install`,
     },
     {
       id: 'securetmp-unmount',
