@@ -4,7 +4,7 @@
 import { startServer } from '../server/index.ts';
 
 const maxSessions = Number(process.argv[2] ?? 100);
-const record = process.argv[3] !== 'no-record';
+const record = process.argv[3] === 'record';
 // A session normally outlives its WebSocket by 60 s (to survive a reload); here it ends right
 // away, so that one measurement's sessions are gone before the next starts.
 const server = await startServer({ port: 0, host: '127.0.0.1', maxSessions, record, graceMs: 100, log: () => {} });

@@ -3,9 +3,11 @@
 //             output the way the browser panel does (src/terminal/connection.ts), without rendering;
 //   wetty   — the peer, started from bench/.peer with `--command 'bash -l'`, and a socket.io client
 //             that commits output the way wetty's own browser client does, without rendering;
+//   ttyd    — the second peer, a C server built into bench/.peer/ttyd (bench/ttyd-build.ts), and a
+//             `ws` client that pauses and resumes it the way ttyd's own browser client does;
 //   bare    — node-pty alone: in this process for throughput and latency (the ceiling), and in
 //             bench/bare-child.ts for memory (the floor).
-// Every shell is `bash -l` in an empty throwaway HOME, 80×30, so the three run the same commands.
+// Every shell is `bash -l` in an empty throwaway HOME, 80×30, so all of them run the same commands.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,14 +17,15 @@ import { createInterface } from 'node:readline';
 import * as pty from 'node-pty';
 import WebSocket from 'ws';
 import { freePort } from '../src/node/free-port.ts';
+import { TTYD_BIN } from './ttyd-build.ts';
 
-export type TargetName = 'runner' | 'wetty' | 'bare';
+export type TargetName = 'runner' | 'wetty' | 'ttyd' | 'bare';
 
 /** One terminal session as seen by a client. */
 export interface Term {
   /** Keystrokes. */
   input(data: string): void;
-  /** Output listeners; chunks are strings (wetty, node-pty) or bytes (the runner's binary frames). */
+  /** Output listeners; chunks are strings (wetty, node-pty) or bytes (the runner's and ttyd's binary frames). */
   readonly listeners: Set<(chunk: string | Buffer) => void>;
   /** Stops reading the socket and acknowledging output: a frozen browser tab. */
   stall(): void;
@@ -48,7 +51,7 @@ const WETTY_ACK = 262_144;
 /** The runner's browser panel acknowledges in batches of 5 000 (src/terminal/connection.ts). */
 const RUNNER_ACK = 5_000;
 
-/** One empty HOME per run, shared by the three so that `bash -l` reads the same profile files. */
+/** One empty HOME per run, shared by all targets so that `bash -l` reads the same profile files. */
 export function makeHome(): { home: string; env: Record<string, string>; remove(): void } {
   const home = mkdtempSync(join(tmpdir(), 'runguide-bench-'));
   const env: Record<string, string> = {};
@@ -130,7 +133,7 @@ function firstLine(child: ChildProcess, what: string): Promise<Record<string, un
 export async function startRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}): Promise<Target> {
   const prof = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
   const child = track(
-    spawn(process.execPath, [...prof, join(here, 'runner-child.ts'), '200', o.record === false ? 'no-record' : 'record'], {
+    spawn(process.execPath, [...prof, join(here, 'runner-child.ts'), '200', o.record ? 'record' : 'no-record'], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     }),
@@ -307,6 +310,110 @@ async function openWettyTerm(io: Io, url: string): Promise<Term> {
     close: async () => {
       socket.disconnect();
     },
+  };
+}
+
+// ── ttyd ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * ttyd's browser client (html/src/components/app.tsx and components/terminal/xterm/index.ts in
+ * ttyd 1.7.7) counts the bytes it writes to xterm.js; each time more than `limit` have gone by, it
+ * passes a callback to that write and counts it pending; above `highWater` pending callbacks it
+ * sends PAUSE, and every callback that leaves fewer than `lowWater` pending sends RESUME.
+ */
+const TTYD_FLOW = { limit: 100_000, highWater: 10, lowWater: 4 };
+/** ttyd's one-byte commands: the first byte of every WebSocket message, either way. */
+const TTYD_CMD = { output: 0x30, input: '0', pause: '2', resume: '3' };
+
+export async function startTtyd(env: Record<string, string>, home: string): Promise<Target> {
+  const port = await freePort();
+  // -W: ttyd ≥ 1.7 is read-only unless told otherwise. -d 3: errors and warnings only (no line per connection).
+  const child = track(
+    spawn(TTYD_BIN, ['-i', '127.0.0.1', '-p', String(port), '-W', '-w', home, '-d', '3', 'bash', '-l'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  let err = '';
+  child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
+  child.stdout!.resume();
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`ttyd exited (${child.exitCode}):\n${err}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {}
+    if (i > 300) throw new Error(`ttyd did not answer on ${url} within 30 s:\n${err}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    name: 'ttyd',
+    pid: child.pid!,
+    open: async () => shellReady(await openTtydTerm(port)),
+    stop: () => stopChild(child),
+  };
+}
+
+async function openTtydTerm(port: number): Promise<Term> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, ['tty'], { origin: `http://127.0.0.1:${port}` });
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('error', fail);
+    ws.once('unexpected-response', (_q, res) => fail(new Error(`ttyd refused the WebSocket: HTTP ${res.statusCode}`)));
+  });
+  const listeners = new Set<(chunk: string | Buffer) => void>();
+  const send = (cmd: string, data = '') => ws.readyState === ws.OPEN && ws.send(Buffer.from(cmd + data));
+  let stalled = false;
+  let written = 0;
+  let pending = 0;
+  /** Write callbacks that came due while stalled: a frozen tab runs them when it thaws. */
+  let held = 0;
+  // xterm.js calls a write's callback once it has parsed that data, in a later task; without a
+  // terminal here, "parsed" is "counted", and the callback runs on the next turn of the loop.
+  const writeDone = () => {
+    if (stalled) return void held++;
+    pending = Math.max(pending - 1, 0);
+    if (pending < TTYD_FLOW.lowWater) send(TTYD_CMD.resume);
+  };
+  const started = new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('ttyd sent no output within 30 s')), 30_000);
+    ws.on('message', (data: Buffer) => {
+      if (data[0] !== TTYD_CMD.output) return; // window title, preferences
+      const chunk = data.subarray(1);
+      clearTimeout(timer);
+      ok();
+      for (const l of listeners) l(chunk);
+      written += chunk.length;
+      if (written > TTYD_FLOW.limit) {
+        setImmediate(writeDone);
+        pending++;
+        written = 0;
+        if (pending > TTYD_FLOW.highWater) send(TTYD_CMD.pause);
+      }
+    });
+    ws.once('close', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`ttyd closed the WebSocket (${code})`));
+    });
+  });
+  // Like the browser: no credential set, so an empty token; the shell starts with this size.
+  ws.send(Buffer.from(JSON.stringify({ AuthToken: '', columns: COLS, rows: ROWS })));
+  await started;
+  return {
+    input: (data) => void send(TTYD_CMD.input, data),
+    listeners,
+    stall() {
+      stalled = true;
+      (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    },
+    unstall() {
+      stalled = false;
+      (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+      for (; held > 0; held--) writeDone();
+    },
+    close: () =>
+      new Promise((ok) => {
+        if (ws.readyState === ws.CLOSED) return ok();
+        ws.once('close', () => ok());
+        ws.terminate();
+      }),
   };
 }
 

@@ -32,6 +32,10 @@ export interface ServerOptions {
   token?: string;
   /** HOME, SHELL, XDG_* and the shell's environment. Default: process.env. */
   env?: Env;
+  /**
+   * Record every session as asciicast v2 (default false: opt-in, as with `script` or asciinema,
+   * since a recording keeps everything the terminal showed, secrets printed by a command included).
+   */
   record?: boolean;
   /** Extra ssh hosts (same fields as a hosts.json entry), e.g. the lab's VM without a lab file. */
   hosts?: HostsFileEntry[];
@@ -66,7 +70,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     env,
     maxSessions: opts.maxSessions ?? 8,
     graceMs: opts.graceMs ?? 60_000,
-    record: opts.record ?? true,
+    record: opts.record ?? false,
     extraHosts,
     log,
   });

@@ -13,7 +13,8 @@ Options:
   --allow-remote     allow a non-loopback --host (anyone who gets the token gets a shell)
   --max-sessions N   terminals open at once (default 8)
   --grace SECONDS    how long a terminal survives a closed tab, for reconnecting (default 60)
-  --no-record        do not record sessions (asciicast files in ~/.local/state/runguide/recordings)
+  --record           record every terminal as asciicast v2 (~/.local/state/runguide/recordings),
+                     downloadable from the panel; off by default: a recording keeps all output
   --dist DIR         the built site to serve (default: dist/)
   -h, --help         this help
 `;
@@ -25,7 +26,7 @@ const Flags = z
     'allow-remote': z.boolean().default(false),
     'max-sessions': z.coerce.number().int().min(1).max(256).default(8),
     grace: z.coerce.number().min(0).max(86_400).default(60),
-    'no-record': z.boolean().default(false),
+    record: z.boolean().default(false),
     dist: z.string().optional(),
     help: z.boolean().default(false),
   })
@@ -45,7 +46,7 @@ try {
       'allow-remote': { type: 'boolean' },
       'max-sessions': { type: 'string' },
       grace: { type: 'string' },
-      'no-record': { type: 'boolean' },
+      record: { type: 'boolean' },
       dist: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -73,7 +74,7 @@ try {
     allowRemote: flags['allow-remote'],
     maxSessions: flags['max-sessions'],
     graceMs: flags.grace * 1000,
-    record: !flags['no-record'],
+    record: flags.record,
     dist: flags.dist,
   });
 } catch (e) {

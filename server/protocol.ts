@@ -36,6 +36,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     /** Detected distro family, null until known (e.g. while an SSH login prompt waits). */
     distro: z.enum(['el', 'ubuntu']).nullable(),
     resumed: z.boolean(),
+    /** The session is being recorded (the runner was started with --record): a download exists. */
+    recording: z.boolean(),
   }),
   /** A step that changes the system waits for the user's explicit yes. */
   z.object({

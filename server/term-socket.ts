@@ -129,7 +129,7 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     session = s;
     manager.runner(s).setSender(send);
     const screen = resumed ? await s.serialize() : '';
-    send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed });
+    send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed, recording: s.recorder !== null });
     if (screen && ws.readyState === ws.OPEN) {
       sendOutput(screen);
       s.countSent(screen.length);

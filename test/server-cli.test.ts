@@ -24,7 +24,7 @@ describe('runguide start', () => {
   it('documents its flags in --help', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--port', '--host', '--allow-remote', '--max-sessions', '--grace', '--no-record']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--allow-remote', '--max-sessions', '--grace', '--record']) expect(r.stdout).toContain(flag);
   });
 
   it('refuses bad flags with a clear message and exit code 2', () => {

@@ -1,7 +1,8 @@
 // A session's life on a real server with a real shell: reattaching replays the screen, the grace
 // period ends every process, a stalled browser cannot make the server grow, recordings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
 import { connect } from '../server/client.ts';
 import { sessionMembers } from '../server/session.ts';
@@ -10,7 +11,7 @@ import { openFds, processesNamed, sleep, startTestRunner, type TestRunner } from
 const GRACE_MS = 1500;
 let r: TestRunner;
 beforeAll(async () => {
-  r = await startTestRunner({ graceMs: GRACE_MS });
+  r = await startTestRunner({ graceMs: GRACE_MS, record: true });
 });
 afterAll(async () => {
   await r?.stop();
@@ -167,8 +168,26 @@ function replay(cast: string): Promise<{ header: Record<string, unknown>; events
 }
 
 describe('recording', () => {
+  it('without --record (the default) keeps no recording and offers none', async () => {
+    const plain = await startTestRunner();
+    try {
+      const a = await connect(plain.origin, plain.token);
+      expect(a.ready.recording).toBe(false);
+      await a.waitForText(/[#$]\s*$/);
+      a.input('echo not-kept\r');
+      await a.waitForText(/not-kept\n/);
+      const resp = await fetch(`${plain.origin}/api/sessions/${a.session}/recording.cast`, { headers: plain.auth });
+      expect(resp.status).toBe(404);
+      expect(existsSync(join(plain.home, '.local/state/runguide/recordings'))).toBe(false);
+      await a.close();
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('records asciicast v2 whose replay shows the live screen, with step marks and without no-echo input', async () => {
     const a = await connect(r.origin, r.token, { cols: 80, rows: 24 });
+    expect(a.ready.recording).toBe(true);
     await a.waitForText(/[#$]\s*$/);
     a.input("read -r -s -p 'Password: ' pw; echo; echo \"len=${#pw}\"\r");
     // The prompt itself, alone on its line (not the echo of the command that prints it).

@@ -60,7 +60,7 @@ beforeAll(async () => {
 
   const home = tempHome();
   writeHostsFile(home.home, [sshd.hostsEntry('as-root'), { ...sshd.hostsEntry('as-user'), user: USER }]);
-  r = await startTestRunner({ home, graceMs: 1000 });
+  r = await startTestRunner({ home, graceMs: 1000, record: true });
 
   const c = await connect(r.origin, r.token, { host: 'as-root' });
   const res = await c.run(RB, 'past-hang');

@@ -17,7 +17,7 @@ export interface Runner {
 }
 
 /** The runner with a fresh HOME; `hosts` becomes its hosts file (XDG_CONFIG_HOME/runguide/hosts.json). */
-export async function startRunner(opts: { hosts?: unknown[] } = {}): Promise<Runner> {
+export async function startRunner(opts: { hosts?: unknown[]; record?: boolean } = {}): Promise<Runner> {
   const home = mkdtempSync(join(tmpdir(), 'runguide-ui-'));
   const env = {
     ...process.env,
@@ -31,7 +31,7 @@ export async function startRunner(opts: { hosts?: unknown[] } = {}): Promise<Run
     mkdirSync(join(home, 'config', 'runguide'), { recursive: true });
     writeFileSync(join(home, 'config', 'runguide', 'hosts.json'), JSON.stringify(opts.hosts));
   }
-  const server = await startServer({ port: 0, env, dist: 'dist', log: () => {} });
+  const server = await startServer({ port: 0, env, dist: 'dist', record: opts.record, log: () => {} });
   return {
     server,
     home,

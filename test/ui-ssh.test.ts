@@ -27,6 +27,8 @@ afterAll(async () => {
 test('a step runs over SSH on the host picked in the panel', async () => {
   await page.locator('.rg-open').click();
   await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent?.startsWith('Connected'));
+  // This runner was started without --record: no recording, so no download is offered.
+  expect(await page.locator('.rg-download').isHidden()).toBe(true);
   const select = page.locator('.rg-host-select');
   // "This machine" first, then the hosts file's entries in their own group.
   expect(await select.locator('option').first().textContent()).toBe('This machine');

@@ -31,7 +31,7 @@ let page: Page;
 const scripts = new Map<string, string>();
 
 beforeAll(async () => {
-  runner = await startRunner();
+  runner = await startRunner({ record: true });
   browser = await launchBrowser();
   context = await browser.newContext();
   // Test hook only: keep a handle on the page's WebSockets, to drop one as a network would.

@@ -149,7 +149,7 @@ export function createPanel(dock: HTMLElement): Panel {
         sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
         download.href = `/api/sessions/${encodeURIComponent(m.session)}/recording.cast`;
         download.download = `runguide-${m.session}.cast`;
-        download.hidden = false;
+        download.hidden = !m.recording;
         break;
       case 'confirm':
         void confirmRun(m);
