@@ -1,4 +1,4 @@
-// `./runguide bench`: the runner side by side with wetty (the peer) and bare node-pty, in one go.
+// `./runguide bench`: the runner side by side with two peers, wetty and ttyd, and bare node-pty, in one go.
 // Prints a table, writes bench/results.json and the results section of bench/README.md.
 // Method and caveats: bench/README.md. Every measurement has a time cap; the whole run is capped.
 import { execFileSync } from 'node:child_process';
@@ -15,9 +15,11 @@ import {
   startBareChild,
   startBareInProcess,
   startRunner,
+  startTtyd,
   startWetty,
   type Target,
 } from './targets.ts';
+import { ensureTtyd, ttydBuilt } from './ttyd-build.ts';
 
 const METRICS = ['throughput', 'latency', 'stall', 'idle'] as const;
 const Options = z.object({
@@ -36,7 +38,7 @@ type Options = z.infer<typeof Options>;
 const HELP = `Usage: ./runguide bench [options]
   --size 200M          text pushed through each terminal for throughput (head -c syntax)
   --rounds 7           throughput runs per target, interleaved (order alternating); medians are
-                       compared, and runner/wetty round by round
+                       compared, and runner/wetty and runner/ttyd round by round
   --samples 1000       keystrokes timed for echo latency (after --warmup 100)
   --stall-seconds 20   how long the stalled client stays stalled
   --sessions 100       idle sessions opened for memory per session
@@ -184,6 +186,10 @@ async function main(): Promise<void> {
 
   const peerProblem = ensurePeer();
   const peer = peerVersions();
+  // ttyd cannot be had (no compiler, no libwebsockets with libuv, no network): its column says so.
+  const ttydProblem = await ensureTtyd();
+  const ttydInfo = ttydBuilt();
+  if (!ttydInfo) console.error(`bench: ttyd is not available, its column stays empty: ${ttydProblem}`);
   const dirty = git(['status', '--porcelain', '--', 'server']) !== '';
   Object.assign(results, {
     date: new Date().toISOString(),
@@ -197,9 +203,11 @@ async function main(): Promise<void> {
     node: process.version,
     runnerCommit: (git(['rev-parse', '--short', 'HEAD']) || 'unknown') + (dirty ? ' + uncommitted server/ changes' : ''),
     peer: peer ?? { error: peerProblem },
+    ttyd: ttydInfo ?? { error: ttydProblem },
     settings: o,
   });
   const wetty = peer ? () => startWetty(env.env, env.home) : null;
+  const ttyd = ttydInfo ? () => startTtyd(env.env, env.home) : null;
   const runner = () => startRunner(env.env, { profileDir: o.profile });
   const bare = () => startBareInProcess(env.env, env.home);
 
@@ -211,9 +219,10 @@ async function main(): Promise<void> {
       ['runnerRecord', () => startRunner(env.env, { record: true, profileDir: o.profile })],
     ];
     if (wetty) runs.push(['wetty', wetty]);
+    if (ttyd) runs.push(['ttyd', ttyd]);
     // Interleaved rounds in alternating order, and the median of each target: on a shared machine
-    // one run says more about the neighbours than about the server. Runner and wetty are also
-    // compared round by round (neighbours change slowly, so a round's two runs share them).
+    // one run says more about the neighbours than about the server. The runner and each peer are
+    // also compared round by round (neighbours change slowly, so a round's runs share them).
     const rounds: Record<string, (Throughput | null)[]> = {};
     for (let i = 0; i < o.rounds; i++)
       for (const [name, start] of i % 2 ? [...runs].reverse() : runs) {
@@ -225,27 +234,33 @@ async function main(): Promise<void> {
       const ok = list.filter((r): r is Throughput => r !== null);
       if (ok.length) slot[name] = summarize(ok);
     }
-    if (rounds.runner && rounds.wetty)
-      slot.paired = rounds.runner.flatMap((r, i) => {
-        const w = rounds.wetty![i];
-        return r && w ? [+(r.mibPerS / w.mibPerS).toFixed(3)] : [];
-      });
+    const paired: Record<string, number[]> = {};
+    for (const peerName of ['wetty', 'ttyd'])
+      if (rounds.runner && rounds[peerName])
+        paired[peerName] = rounds.runner.flatMap((r, i) => {
+          const p = rounds[peerName]![i];
+          return r && p ? [+(r.mibPerS / p.mibPerS).toFixed(3)] : [];
+        });
+    slot.paired = paired;
     slot.rounds = rounds;
   }
   if (o.only.includes('latency')) {
     const cap = 60_000;
     await measure('latency', 'bare', bare, (t) => latency(t, o.samples, o.warmup, cap));
     await measure('latency', 'runner', runner, (t) => latency(t, o.samples, o.warmup, cap));
+    if (ttyd) await measure('latency', 'ttyd', ttyd, (t) => latency(t, o.samples, o.warmup, cap));
     if (wetty) await measure('latency', 'wetty', wetty, (t) => latency(t, o.samples, o.warmup, cap));
   }
   if (o.only.includes('stall')) {
     await measure('stall', 'runner', runner, (t) => stall(t, o.stallSeconds));
     if (wetty) await measure('stall', 'wetty', wetty, (t) => stall(t, o.stallSeconds));
+    if (ttyd) await measure('stall', 'ttyd', ttyd, (t) => stall(t, o.stallSeconds));
   }
   if (o.only.includes('idle')) {
     const cap = 150_000;
     await measure('idle', 'runner', runner, (t) => idle(t, o.sessions, cap));
     if (wetty) await measure('idle', 'wetty', wetty, (t) => idle(t, o.sessions, cap));
+    if (ttyd) await measure('idle', 'ttyd', ttyd, (t) => idle(t, o.sessions, cap));
     await measure('idle', 'bare', () => startBareChild(env.env, env.home), (t) => idle(t, o.sessions, cap));
   }
   (results.machine as Row).loadEnd = loadavg().map((l) => +l.toFixed(2));
@@ -277,82 +292,95 @@ const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.is
 const mib = (kib: number) => kib / 1024;
 const yesNo = (ok: boolean | null) => (ok === null ? '—' : ok ? '**yes**' : '**no**');
 
+/** The runner ÷ a peer, round by round: the median, and in how many rounds the runner was ahead. */
+function pairedText(r: Row, peerName: string): { ratio: number; text: string } | null {
+  const paired = ((r.throughput as Row).paired as Record<string, number[]> | undefined)?.[peerName] ?? [];
+  if (!paired.length) return null;
+  const ratio = median(paired);
+  const ahead = paired.filter((x) => x >= 1).length;
+  return { ratio, text: `runner/${peerName} per round, median ${fmt(ratio, 2)}; runner ahead in ${ahead} of ${paired.length}` };
+}
+
 function report(r: Row): string {
   const rows: string[][] = [];
   const cell = (metric: string, name: string, f: (v: Num) => string) => {
     const v = get(metric, name);
     return v ? f(v) : err(metric, name);
   };
+  /** The three servers' cells of a row: runner, wetty, ttyd. */
+  const servers = (metric: string, f: (v: Num) => string) => ['runner', 'wetty', 'ttyd'].map((n) => cell(metric, n, f));
+  const settings = r.settings as Options;
   const tp = (v: Num) => `${fmt(v.mibPerS as number)} (${fmt(v.min as number)}–${fmt(v.max as number)})${v.capped ? ' (capped)' : ''}`;
   if (r.throughput) {
-    const paired = ((r.throughput as Row).paired as number[] | undefined) ?? [];
-    const ratio = paired.length ? median(paired) : null;
-    const ahead = paired.filter((x) => x >= 1).length;
+    const wetty = pairedText(r, 'wetty');
+    const ttyd = pairedText(r, 'ttyd');
     rows.push([
-      `Throughput, MiB/s, median (min–max) of ${(r.settings as Options).rounds} rounds (\`yes \\| head -c ${(r.settings as Options).size}\`, client acks, no rendering)`,
-      cell('throughput', 'runner', tp),
-      cell('throughput', 'wetty', tp),
+      `Throughput, MiB/s, median (min–max) of ${settings.rounds} rounds (\`yes \\| head -c ${settings.size}\`, client acks, no rendering)`,
+      ...servers('throughput', tp),
       cell('throughput', 'bare', tp),
       '≥ wetty',
-      ratio === null
-        ? '—'
-        : `${ratio >= 1 ? '**yes**' : '**no**'}: runner/wetty per round, median ${fmt(ratio, 2)}; runner ahead in ${ahead} of ${paired.length}`,
+      wetty ? `${wetty.ratio >= 1 ? '**yes**' : '**no**'}: ${wetty.text}` : '—',
     ]);
-    rows.push(['Throughput, runner started with `--record` (asciicast of every byte)', cell('throughput', 'runnerRecord', tp), '', '', 'diagnostic', '—']);
+    // The issue set no throughput goal against ttyd: the ratio is shown, not judged.
+    rows.push(['Throughput compared with ttyd, round by round', ttyd?.text ?? '—', '', '', '', 'none set; compared', '—']);
+    rows.push(['Throughput, runner started with `--record` (asciicast of every byte)', cell('throughput', 'runnerRecord', tp), '', '', '', 'diagnostic', '—']);
     const cpu = (v: Num) => fmt(v.serverCpuMsPerMiB as number, 0);
+    const [ru, ...peers] = servers('throughput', cpu);
     rows.push([
       'Server CPU per MiB moved, ms (bare: the whole benchmark process)',
-      `${cell('throughput', 'runner', cpu)} (with --record: ${cell('throughput', 'runnerRecord', cpu)})`,
-      cell('throughput', 'wetty', cpu),
+      `${ru} (with --record: ${cell('throughput', 'runnerRecord', cpu)})`,
+      ...peers,
       cell('throughput', 'bare', cpu),
       'none set; compared',
       '—',
     ]);
   }
   if (r.latency) {
+    const ru = get('latency', 'runner');
     const b = get('latency', 'bare');
+    const t = get('latency', 'ttyd');
     for (const q of ['p50', 'p99'] as const) {
-      const ru = get('latency', 'runner');
-      const ok = ru && b ? (ru[q] as number) - (b[q] as number) <= 1 : null;
+      const within = (ref: Num | null) => (ru && ref ? (ru[q] as number) - (ref[q] as number) <= 1 : null);
       rows.push([
-        `Keystroke echo ${q}, ms (${(r.settings as Options).samples} samples)`,
-        cell('latency', 'runner', (v) => fmt(v[q] as number, 2)),
-        cell('latency', 'wetty', (v) => fmt(v[q] as number, 2)),
+        `Keystroke echo ${q}, ms (${settings.samples} samples)`,
+        ...servers('latency', (v) => fmt(v[q] as number, 2)),
         cell('latency', 'bare', (v) => fmt(v[q] as number, 2)),
-        '≤ bare node-pty + 1 ms',
-        yesNo(ok),
+        '≤ bare node-pty + 1 ms; ≤ ttyd + 1 ms',
+        `bare: ${yesNo(within(b))}; ttyd: ${yesNo(within(t))}`,
       ]);
     }
   }
   if (r.stall) {
-    const s = (r.settings as Options).stallSeconds;
+    const s = settings.stallSeconds;
     const ru = get('stall', 'runner');
     const bounded = ru ? (ru.lateGrowth as number) < 1024 && (ru.peak as number) - (ru.before as number) < 16 * 1024 : null;
     const peak = (v: Num) => `${fmt(mib(v.peak as number))} (+${fmt(mib((v.peak as number) - (v.before as number)))})`;
-    rows.push([`Peak server RSS, MiB, client stalled ${s} s under \`yes\` (growth)`, cell('stall', 'runner', peak), cell('stall', 'wetty', peak), 'n/a', 'bounded', yesNo(bounded)]);
+    rows.push([`Peak server RSS, MiB, client stalled ${s} s under \`yes\` (growth)`, ...servers('stall', peak), 'n/a', 'bounded', yesNo(bounded)]);
     const late = (v: Num) => `${fmt(mib(v.lateGrowth as number), 2)}`;
-    rows.push([`RSS growth over the stall's second half, MiB`, cell('stall', 'runner', late), cell('stall', 'wetty', late), 'n/a', '< 1 MiB', yesNo(bounded)]);
+    rows.push([`RSS growth over the stall's second half, MiB`, ...servers('stall', late), 'n/a', '< 1 MiB', yesNo(bounded)]);
     const kept = (v: Num) => `${v.sessionKept ? 'kept' : 'dropped'}; ${fmt(v.afterResumeMiB as number)} MiB in 5 s once read again`;
     const resumed = ru ? Boolean(ru.sessionKept) && (ru.afterResumeMiB as number) > 1 : null;
-    rows.push(['Stalled session at the end of the stall', cell('stall', 'runner', kept), cell('stall', 'wetty', kept), 'n/a', 'kept, then flows again', yesNo(resumed)]);
+    rows.push(['Stalled session at the end of the stall', ...servers('stall', kept), 'n/a', 'kept, then flows again', yesNo(resumed)]);
   }
   if (r.idle) {
-    const n = (r.settings as Options).sessions;
+    const n = settings.sessions;
     const per = (v: Num) => `${fmt(v.serverPerSession as number, 0)}${(v.opened as number) < n ? ` (${v.opened} opened)` : ''}`;
-    rows.push([`Idle: server RSS per session, KiB (${n} idle \`bash -l\`)`, cell('idle', 'runner', per), cell('idle', 'wetty', per), cell('idle', 'bare', per), 'none set; compared', '—']);
+    rows.push([`Idle: server RSS per session, KiB (${n} idle \`bash -l\`)`, ...servers('idle', per), cell('idle', 'bare', per), 'none set; compared', '—']);
     const sh = (v: Num) => fmt(v.shellsPerSession as number, 0);
-    rows.push(['Idle: shell processes, PSS per session, KiB', cell('idle', 'runner', sh), cell('idle', 'wetty', sh), cell('idle', 'bare', sh), '—', '—']);
+    rows.push(['Idle: shell processes, PSS per session, KiB', ...servers('idle', sh), cell('idle', 'bare', sh), '—', '—']);
     const base = (v: Num) => fmt(mib(v.before as number));
-    rows.push(['Idle: server RSS with one session opened and closed, MiB', cell('idle', 'runner', base), cell('idle', 'wetty', base), cell('idle', 'bare', base), '—', '—']);
+    rows.push(['Idle: server RSS with one session opened and closed, MiB', ...servers('idle', base), cell('idle', 'bare', base), '—', '—']);
   }
   const m = r.machine as Row;
   const peer = r.peer as Row;
+  const ttydRun = r.ttyd as Row;
   const head = [
     `Run of ${r.date}: ${m.cpus} × ${m.model}, ${m.memGiB} GiB, Linux ${m.kernel}, Node ${r.node};`,
-    `runner ${r.runnerCommit}; peer wetty ${peer.wetty ?? `not run (${peer.error})`}${peer.socketIoClient ? ` with socket.io-client ${peer.socketIoClient}` : ''};`,
+    `runner ${r.runnerCommit}; peers wetty ${peer.wetty ?? `not run (${peer.error})`}${peer.socketIoClient ? ` with socket.io-client ${peer.socketIoClient}` : ''},`,
+    `ttyd ${ttydRun.version ? `${ttydRun.version} (Debian's source, libwebsockets ${ttydRun.libwebsockets})` : `not run (${ttydRun.error})`};`,
     `load average (1, 5, 15 min) ${(m.loadStart as number[]).join(', ')} at the start, ${(m.loadEnd as number[]).join(', ')} at the end.`,
   ].join('\n');
-  const header = ['Metric', 'runner', 'wetty', 'bare node-pty', 'Goal', 'Met'];
+  const header = ['Metric', 'runner', 'wetty', 'ttyd', 'bare node-pty', 'Goal', 'Met'];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   return `${head}\n\n${lines.join('\n')}\n`;
 }
