@@ -14,7 +14,7 @@ export const TTYD = {
   sha256: '48eba3f76af237f4c09cceb5ddbe0f845832557819f7e5c60c88285f8822af88',
 };
 /** bookworm packages the build needs; libwebsockets-dev brings libwebsockets-evlib-uv (ttyd needs LWS_WITH_LIBUV). */
-export const TTYD_BUILD_DEPS = ['cmake', 'make', 'gcc', 'libc6-dev', 'pkg-config', 'libwebsockets-dev', 'libjson-c-dev', 'libuv1-dev', 'zlib1g-dev', 'libssl-dev'];
+export const TTYD_BUILD_DEPS = ['xz-utils', 'cmake', 'make', 'gcc', 'libc6-dev', 'pkg-config', 'libwebsockets-dev', 'libjson-c-dev', 'libuv1-dev', 'zlib1g-dev', 'libssl-dev'];
 
 const DIR = join(new URL('.', import.meta.url).pathname, '.peer', 'ttyd');
 export const TTYD_BIN = join(DIR, 'bin', 'ttyd');
@@ -76,7 +76,7 @@ function buildDeps(): string | null {
 /** Builds ttyd into bench/.peer/ttyd when it is not there yet. Returns null, or why it cannot. */
 export async function ensureTtyd(): Promise<string | null> {
   if (ttydBuilt()) return null;
-  console.error(`bench: building the peer ttyd ${TTYD.version} from Debian's source into bench/.peer/ttyd (once; about a minute)`);
+  console.error(`bench: building the peer ttyd ${TTYD.version} from Debian's source into bench/.peer/ttyd (once; it takes seconds)`);
   const problem = buildDeps();
   if (problem) return problem;
   const config = '/usr/include/lws_config.h';
@@ -87,6 +87,15 @@ export async function ensureTtyd(): Promise<string | null> {
   const src = join(DIR, 'src');
   rmSync(src, { recursive: true, force: true });
   mkdirSync(src, { recursive: true });
+  try {
+    return await fetchAndBuild(src, lws);
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
+}
+
+/** Fetches the pinned tarball, checks it, builds it and installs the binary and built.json. */
+async function fetchAndBuild(src: string, lws: string): Promise<string | null> {
   const tarball = join(src, TTYD.url.slice(TTYD.url.lastIndexOf('/') + 1));
   try {
     const res = await fetch(TTYD.url, { signal: AbortSignal.timeout(120_000) });
@@ -113,6 +122,5 @@ export async function ensureTtyd(): Promise<string | null> {
   copyFileSync(join(build, 'ttyd'), TTYD_BIN);
   const built: TtydBuild = { version: TTYD.version, source: TTYD.url, sha256: TTYD.sha256, libwebsockets: lws };
   writeFileSync(BUILT, JSON.stringify(built, null, 2) + '\n');
-  rmSync(src, { recursive: true, force: true });
   return ttydBuilt() ? null : `ttyd was built but ${TTYD_BIN} --version fails`;
 }
