@@ -21,7 +21,8 @@ echo "${AGENT} $v"
 
 const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
 echo "/tmp: \${src:-on the root filesystem}"
-if losetup -a | grep -F tmpDSK; then exit 1; fi
+# /sys rather than losetup: losetup is in /usr/sbin, off a non-root user's PATH on Debian.
+if grep -Fs tmpDSK /sys/block/loop*/loop/backing_file; then exit 1; fi
 case "$src" in /dev/loop*) exit 1 ;; esac`;
 
 const virtfsCount = `n=$(grep -c ' /home/virtfs/' /proc/self/mounts || true)
