@@ -104,6 +104,22 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
     await c.close();
   });
 
+  it('a non-root user\'s tmp-loop check sees a tmpDSK loop device (losetup is not on their PATH)', async () => {
+    // A real loop device backed by a file named like cPanel's /usr/tmpDSK (in this test's dir).
+    const dsk = join(work, 'tmpDSK');
+    execFileSync('truncate', ['-s', '8M', dsk]);
+    const loop = execFileSync('losetup', ['--find', '--show', dsk], { encoding: 'utf8' }).trim();
+    try {
+      const c = await connect(r.origin, r.token, { host: 'as-user' });
+      const res = await c.run(RB, 'tmp-loop');
+      expect(res.verdict).toBe('fail');
+      expect(c.allText()).toContain(dsk);
+      await c.close();
+    } finally {
+      execFileSync('losetup', ['--detach', loop]);
+    }
+  });
+
   it('shows sudo\'s password prompt in the terminal, takes the typed password, never records it', async () => {
     sudoers(`${USER} ALL=(root) ALL`);
     const c = await connect(r.origin, r.token, { host: 'as-user' });
