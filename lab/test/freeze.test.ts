@@ -135,6 +135,25 @@ function fixRecord(fix: string, log: StepRun[], before: Diagnosis, after: Diagno
   return rec;
 }
 
+/** The /etc/fstab lines that still mount /usr/tmpDSK (not commented), read over plain SSH. */
+async function activeFstabLines(vm: LabVm): Promise<string[]> {
+  const out = await vm.sshOk("grep -E '^[^#]*/usr/tmpDSK' /etc/fstab || true");
+  return out.split('\n').filter(Boolean);
+}
+
+/** The processes (name, PID) in whose mount namespace the tmpDSK loop device is still mounted. */
+async function loopHolders(vm: LabVm): Promise<string[]> {
+  const out = await vm.sshOk(`loop=$(losetup -n -O NAME -j /usr/tmpDSK | head -n 1)
+[ -n "$loop" ] || exit 0
+declare -A seen
+for f in /proc/[0-9]*/mountinfo; do
+  ns=$(readlink "\${f%/mountinfo}/ns/mnt" 2>/dev/null) || continue
+  [ -z "\${seen[$ns]:-}" ] || continue
+  if grep -q " $loop " "$f" 2>/dev/null; then seen[$ns]=1; p=\${f#/proc/}; p=\${p%/mountinfo}; echo "$(cat "/proc/$p/comm") ($p)"; fi
+done`);
+  return out.split('\n').filter(Boolean);
+}
+
 const CAUGHT = ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'jailed-users', 'virtfs-mounts', 'freeze-order'];
 
 describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; fixes 1, 2 and 4 through the runner', () => {
@@ -249,26 +268,32 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     console.log(`lab: ${note}`);
   });
 
-  // SKIPPED, not passing: in the last full run the /usr/tmpDSK line of /etc/fstab was active again
-  // after the maintenance reboot although securetmp-remove's verify had passed, and the cause is not
-  // found yet (lab/README.md). Fix 3 is therefore not verified in the lab; the evidence has no row for it.
-  test.skip('fix 3, securetmp removed: after the maintenance reboot /tmp is not a loop device, the freeze completes (no-loop); rollback brings the loop /tmp back', SEQUENTIAL, async () => {
+  // The reboot is the runbook's own way to finish the fix when the unmount cannot release the loop
+  // device. It used to bring the fstab line back: securetmp-remove's patterns needed a character
+  // before /usr/tmpDSK, so nothing was commented and its verify passed anyway (fixed in steps.ts).
+  test('fix 3, securetmp removed: after the maintenance reboot /tmp is not a loop device, the freeze completes (no-loop); rollback brings the loop /tmp back', SEQUENTIAL, async () => {
     // After the reset: /tmp is mounted from /usr/tmpDSK at boot; the jailed user logs in again.
     await applyLayout(vm(), 'hang-order');
     const log: StepRun[] = [];
     const before = await runner().diagnose();
     expect((await step(runner(), log, 'securetmp-remove')).verdict).toBe('pass');
     expect((await step(runner(), log, 'securetmp-remove', 'verify')).verdict).toBe('pass');
-    // Unmounting in place is recorded as it goes (a busy /tmp, or VirtFS holding a bind of it,
-    // keeps the loop device); the runbook's other way, the reboot, follows.
+    expect(await activeFstabLines(vm()), 'the /usr/tmpDSK line is commented on the VM').toEqual([]);
+    // Unmounting in place is recorded as it goes: a busy /tmp, or a process whose mount namespace
+    // (a PrivateTmp= service started while /tmp was the loop device) keeps it, holds the loop device.
     const unmount = await step(runner(), log, 'securetmp-unmount');
     let note = `securetmp-unmount on the running hang layout gave "${unmount.verdict}" (exit ${unmount.exitCode}: ${unmount.output.split('\n').filter((l) => /umount: |busy/i.test(l)).slice(0, 2).join(' / ') || 'no message'})`;
-    if (unmount.verdict === 'pass') note += ` and its verify "${(await step(runner(), log, 'securetmp-unmount', 'verify')).verdict}"`;
+    if (unmount.verdict === 'pass') {
+      note += ` and its verify "${(await step(runner(), log, 'securetmp-unmount', 'verify')).verdict}"`;
+      const holders = await loopHolders(vm());
+      if (holders.length) note += ` (the loop device still mounted in the mount namespace of: ${holders.join(', ')})`;
+    }
     await runner().disconnect();
     await vm().reboot();
-    const booted = (await vm().ssh('findmnt -n -o SOURCE,TARGET /tmp; systemctl is-enabled securetmp.service; grep -n tmpDSK /etc/fstab', 60_000)).stdout.trim().replace(/\n/g, ' | ');
+    const booted = (await vm().ssh('findmnt -n -o SOURCE,TARGET /tmp || echo "/tmp not a mount point"; systemctl is-enabled securetmp.service; grep -n tmpDSK /etc/fstab', 60_000)).stdout.trim().replace(/\n/g, ' | ');
     note += `; after the reboot: ${booted}`;
     console.log(`lab: ${note}`);
+    expect(await activeFstabLines(vm()), 'the fstab edit survives the reboot').toEqual([]);
     // After the reboot the jailed user logs in again: VirtFS comes back in the same order (SIMULATED).
     await applyLayout(vm(), 'no-loop');
     expect((await step(runner(), log, 'securetmp-unmount', 'verify')).verdict).toBe('pass');
@@ -276,7 +301,7 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     expect((await step(runner(), log, 'securetmp-remove', 'rollback')).verdict).toBe('pass');
     const rolledBack = await runner().diagnose();
     const f: FreezeResult = row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs };
-    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, `${note}; then the reboot. After the rollback /tmp is a loop device again, mounted after the VirtFS binds, which is the safe order until VirtFS is mounted again after it.`);
+    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, `${note}. After the rollback /tmp is a loop device again, mounted after the VirtFS binds, which is the safe order until VirtFS is mounted again after it.`);
     notes.push(note);
     expect(before.assessment.atRisk).toBe(true);
     expect(diagnosis[row.id]!['tmp-loop']).toBe('pass');
