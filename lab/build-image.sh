@@ -38,6 +38,11 @@ SRC
 in_root apt-get -qq update
 in_root apt-get -qq -y upgrade >/dev/null
 
+# The exported Ansible playbooks need Python on the managed host (its modules are Python) and
+# sudo for `become`, as on any cPanel host and Debian's cloud images (about 30 MB together).
+step "python3 and sudo, for the exported Ansible playbooks"
+in_root apt-get -qq -y install --no-install-recommends python3 sudo >/dev/null
+
 step "a small initrd: only what finds the virtio root disk (faster boots under TCG)"
 printf 'MODULES=list\n' >"$root/etc/initramfs-tools/conf.d/runguide-lab.conf"
 printf 'virtio_pci\nvirtio_blk\n' >>"$root/etc/initramfs-tools/modules"
