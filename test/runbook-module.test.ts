@@ -2,7 +2,7 @@
 // become a command, and verdicts and the at-risk assessment follow the module's expectations.
 import { describe, expect, it } from 'vitest';
 import { defineRunbook, type RunbookInput } from '../src/runbook/schema.ts';
-import { assess, evaluate, ParamError, renderCommand, findStep } from '../src/runbook/render.ts';
+import { adviceAfter, assess, evaluate, ParamError, renderCommand, findStep } from '../src/runbook/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;
@@ -70,6 +70,37 @@ describe('defineRunbook', () => {
 
   it('refuses an at-risk rule naming a factor no step checks', () => {
     expect(() => defineRunbook(minimal({ atRisk: [['freeze-order']] }))).toThrow(/no step checks/);
+  });
+});
+
+describe('ifVerifyFails: what a failed verify calls for', () => {
+  const [check, apply] = minimal().steps;
+  const verifyWithFail = { run: 'true', expect: { pass: { exit: [0] }, fail: { exit: [1] } } };
+
+  it("defaults to 'rollback', and takes 'restart' on a change step whose verify can fail", () => {
+    expect(defineRunbook(minimal()).steps[1]!.ifVerifyFails).toBe('rollback');
+    const rb2 = defineRunbook(minimal({ steps: [check!, { ...apply!, verify: verifyWithFail, ifVerifyFails: 'restart' }] }));
+    expect(rb2.steps[1]!.ifVerifyFails).toBe('restart');
+  });
+
+  it("refuses another value, and 'restart' where it could never apply", () => {
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, ifVerifyFails: 'reboot' as 'restart' }] }))).toThrow(/ifVerifyFails/);
+    // The verify has no fail expectation: it can only pass or err.
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, ifVerifyFails: 'restart' }] }))).toThrow(/needs a change step whose verify has a fail/);
+    expect(() => defineRunbook(minimal({ steps: [{ ...check!, ifVerifyFails: 'restart' }, apply!] }))).toThrow(/needs a change step/);
+  });
+
+  it('adviceAfter: a restart only for the verify\'s fail of such a step; a rollback for any other failed change', () => {
+    const unmount = findStep(rb, 'securetmp-unmount')!;
+    expect(unmount.ifVerifyFails).toBe('restart');
+    expect(adviceAfter(unmount, 'verify', 'fail')).toBe('restart');
+    expect(adviceAfter(unmount, 'verify', 'error')).toBe('rollback'); // could not tell: not "applied"
+    expect(adviceAfter(unmount, 'run', 'fail')).toBe('rollback'); // an unmount failed
+    expect(adviceAfter(unmount, 'verify', 'pass')).toBeNull();
+    expect(adviceAfter(unmount, 'rollback', 'error')).toBeNull();
+    // Every other change step keeps the rollback; checks get no advice.
+    for (const s of rb.steps.filter((x) => x.id !== 'securetmp-unmount'))
+      expect(adviceAfter(s, 'verify', 'fail'), s.id).toBe(s.risk === 'read-only' ? null : 'rollback');
   });
 });
 

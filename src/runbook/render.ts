@@ -68,6 +68,20 @@ export function evaluate(expect: Expect, exitCode: number, stdout: string): Verd
   return 'error';
 }
 
+export type Advice = 'rollback' | 'restart';
+
+/**
+ * What to advise after one of a step's commands gave `verdict`: null when there is nothing to do
+ * (a pass, a check, a rollback); `restart` when the verify of a step marked `ifVerifyFails:
+ * 'restart'` gave `fail` (the change is applied, a restart of the server completes it: do not
+ * undo it); otherwise `rollback` (the step's rollback, when it has one). The runner, the script
+ * and the playbook all decide through this.
+ */
+export function adviceAfter(step: Step, which: 'run' | 'verify' | 'rollback', verdict: Verdict): Advice | null {
+  if (verdict === 'pass' || which === 'rollback' || step.risk === 'read-only') return null;
+  return which === 'verify' && verdict === 'fail' && step.ifVerifyFails === 'restart' ? 'restart' : 'rollback';
+}
+
 export function findStep(runbook: Runbook, id: string): Step | undefined {
   return runbook.steps.find((s) => s.id === id);
 }

@@ -84,6 +84,15 @@ export const FixIdSchema = z.enum(['agent', 'shell', 'securetmp', 'upgrade']);
 export type FixId = z.infer<typeof FixIdSchema>;
 
 /** Diagnosis findings the summary combines: each is what a failing check of that factor reveals. */
+/**
+ * What a change step's failed verify calls for. `rollback`: the change did not take, undo it.
+ * `restart`: the change is applied but takes full effect only once the server restarts (e.g. a
+ * mount still held in a service's private mount namespace), so the advice is to restart the
+ * server in the maintenance window, not to undo it.
+ */
+export const IfVerifyFailsSchema = z.enum(['rollback', 'restart']);
+export type IfVerifyFails = z.infer<typeof IfVerifyFailsSchema>;
+
 export const FactorSchema = z.enum([
   'agent-channel',
   'agent-running',
@@ -114,6 +123,8 @@ export const StepSchema = z
     verify: CheckSchema.optional(),
     /** Undoes a change step. */
     rollback: CommandSchema.optional(),
+    /** What to advise when the verify gives `fail` (read through render.ts `adviceAfter`). */
+    ifVerifyFails: IfVerifyFailsSchema.default('rollback'),
     /** Seconds before the runner gives up waiting for the step's end marker. */
     timeout: z.number().int().positive().max(3600).default(60),
   })
@@ -125,6 +136,9 @@ export const StepSchema = z
       ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
     if (step.risk !== 'read-only' && !step.verify)
       ctx.addIssue({ code: 'custom', message: `step ${step.id}: a change step needs a verify` });
+    // A restart is advised on the verify's `fail` only: the verify must be able to give one.
+    if (step.ifVerifyFails === 'restart' && (step.risk === 'read-only' || !step.verify?.expect.fail))
+      ctx.addIssue({ code: 'custom', message: `step ${step.id}: ifVerifyFails: 'restart' needs a change step whose verify has a fail expectation` });
     // Every placeholder must be a declared parameter, and every parameter must be used.
     const used = new Set<string>();
     for (const text of commandTexts(step)) for (const m of text.matchAll(PLACEHOLDER)) used.add(m[1]!);
