@@ -4,6 +4,7 @@
 // each host gets the commands of its os_family.
 import { Document, Scalar } from 'yaml';
 import type { Distro, Match } from '../runbook/schema.ts';
+import { adviceAfter } from '../runbook/render.ts';
 import { fill } from '../i18n/export.ts';
 import { exportFileName, optionFlags, type Commands, type Plan, type PlannedStep } from './plan.ts';
 import { toPython } from './regex.ts';
@@ -87,9 +88,9 @@ export function generateAnsible(plan: Plan): string {
     const e = which === 'run' ? s.step.expect : s.step.verify!.expect;
     return matches(r, e.pass, reVar(s, which, 'pass', e.pass));
   };
-  const failTest = (s: PlannedStep, r: string) => {
-    const m = s.step.expect.fail;
-    return m ? matches(r, m, reVar(s, 'run', 'fail', m)) : 'false';
+  const failTest = (s: PlannedStep, r: string, which: 'run' | 'verify' = 'run') => {
+    const m = (which === 'run' ? s.step.expect : s.step.verify!.expect).fail;
+    return m ? matches(r, m, reVar(s, which, 'fail', m)) : 'false';
   };
 
   const shell = (task: ShellTask, extra: Record<string, unknown>) => ({
@@ -192,18 +193,29 @@ export function generateAnsible(plan: Plan): string {
         for (const task of shellTasks(fill(t.ansible.verify, { title: s.title }), s.verify, `${register}_verify`))
           inner.push(shell(task, { changed_when: false, failed_when: `not ${passTest(s, 'verify', task.register)}` }));
       const applied = plan.steps.filter((p) => p.changes && (p.n < s.n || (p.n === s.n && s.changes))).reverse();
-      const undo: unknown[] = applied.length ? [t.sh.undoApplied] : [t.sh.nothingApplied];
-      for (const p of applied) undo.push(`# ${p.step.id}: ${p.title}`, p.rollback ? rollbackVar(p) : `# ${t.sh.noUndo}`);
+      const undoList = (heading: string) => {
+        const undo: unknown[] = applied.length ? [heading] : [t.sh.nothingApplied];
+        for (const p of applied) undo.push(`# ${p.step.id}: ${p.title}`, p.rollback ? rollbackVar(p) : `# ${t.sh.noUndo}`);
+        return undo.map((u) => (typeof u === 'string' && !u.startsWith('{{') ? unsafe(u) : u));
+      };
       const failed = fill(t.ansible.failed, { title: s.title, id: s.step.id });
-      tasks.push({
-        name: `${s.n}/${total} ${s.title}`,
-        tags: [plan.fix, s.step.id],
-        block: inner,
-        rescue: [
-          { name: t.sh.undoApplied.replace(/\s*:\s*$/, ''), 'ansible.builtin.debug': { msg: undo.map((u) => (typeof u === 'string' && !u.startsWith('{{') ? unsafe(u) : u)) } },
-          { name: failed, 'ansible.builtin.fail': { msg: unsafe(failed) } },
-        ],
-      });
+      const rescue: Record<string, unknown>[] = [];
+      // A verify that gave `fail` on a step a restart completes: the change is applied, so the
+      // advice is the restart (the undo commands follow, not as the recommended action).
+      if (s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart') {
+        const r = resultOf(s.verify, `${register}_verify`);
+        const verifyFailed = `(${r}) is defined and ${failTest(s, r, 'verify')}`;
+        const restart = fill(t.sh.restartNeeded, { title: s.title, id: s.step.id });
+        rescue.push(
+          { name: t.ansible.restart, when: verifyFailed, 'ansible.builtin.debug': { msg: [unsafe(restart), unsafe(t.sh.restartAdvice), ...undoList(t.sh.undoAnyway)] } },
+          { name: restart, when: verifyFailed, 'ansible.builtin.fail': { msg: unsafe(`${restart} ${t.sh.restartAdvice}`) } },
+        );
+      }
+      rescue.push(
+        { name: t.sh.undoApplied.replace(/\s*:\s*$/, ''), 'ansible.builtin.debug': { msg: undoList(t.sh.undoApplied) } },
+        { name: failed, 'ansible.builtin.fail': { msg: unsafe(failed) } },
+      );
+      tasks.push({ name: `${s.n}/${total} ${s.title}`, tags: [plan.fix, s.step.id], block: inner, rescue });
     }
   } else {
     for (const s of plan.steps)

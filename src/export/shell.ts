@@ -3,6 +3,7 @@
 // Commands are embedded verbatim in quoted here-documents and run with `bash -c`, so nothing in
 // them is expanded by the script and a step's `exit` ends only that step.
 import type { Match } from '../runbook/schema.ts';
+import { adviceAfter } from '../runbook/render.ts';
 import { fill } from '../i18n/export.ts';
 import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';
 import { toBashEre } from './regex.ts';
@@ -86,6 +87,8 @@ export function generateShell(plan: Plan): string {
   const changes = plan.kind !== 'diagnosis' && plan.steps.some((s) => s.changes || plan.kind === 'rollback');
   const needsRoot = plan.steps.some((s) => s.step.root);
   const fixName = plan.fix ? t.fixes[plan.fix] : '';
+  // Steps whose failed verify calls for a restart of the server rather than their rollback.
+  const restarts = (s: PlannedStep) => plan.kind === 'fix' && !!s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart';
 
   // Header
   add('#!/usr/bin/env bash', comment(texts.title));
@@ -106,7 +109,8 @@ export function generateShell(plan: Plan): string {
   add(`    ${sq(sh.optDryRun)} \\`);
   if (plan.kind !== 'diagnosis') add(`    ${sq(sh.optYes)} \\`);
   add(`    ${sq(sh.optHelp)} \\`);
-  add(`    ${sq(plan.kind === 'diagnosis' ? sh.exitDiagnosis : sh.exitChange)}`, '}', '');
+  if (plan.steps.some(restarts)) add(`    ${sq(sh.exitChange)} \\`, `    ${sq(sh.exitRestart)}`, '}', '');
+  else add(`    ${sq(plan.kind === 'diagnosis' ? sh.exitDiagnosis : sh.exitChange)}`, '}', '');
   const diagnosis = plan.kind === 'diagnosis';
   add('rg_args=("$@")', 'rg_dry_run=0', ...(diagnosis ? [] : ['rg_yes=0']));
   add('while [ "$#" -gt 0 ]; do', '  case "$1" in', '    --dry-run) rg_dry_run=1 ;;');
@@ -144,20 +148,21 @@ export function generateShell(plan: Plan): string {
   add('');
 
   // Runtime helpers
-  add('rg_tmp=$(mktemp -d)', `trap 'rm -rf "$rg_tmp"' EXIT`, '');
   add('# True when code $1 is one of the codes that follow.', 'rg_in() {', '  local code=$1 c', '  shift');
   add('  for c in "$@"; do', '    [ "$code" = "$c" ] && return 0', '  done', '  return 1', '}', '');
   add(
     '# Runs one command text in its own bash (stdin closed; its exit ends only itself), shows its',
     '# output indented, and sets rg_rc and rg_out (stdout exactly, trailing newlines included).',
+    '# No temporary file: one in /tmp would keep /tmp busy while a step unmounts it.',
     'rg_exec() {',
-    '  if bash -c "$1" >"$rg_tmp/out" </dev/null; then rg_rc=0; else rg_rc=$?; fi',
-    '  rg_out=$(',
-    '    cat "$rg_tmp/out"',
+    '  if rg_out=$(',
+    '    rg_s=0',
+    '    bash -c "$1" </dev/null || rg_s=$?',
     '    printf x',
-    '  )',
+    '    exit "$rg_s"',
+    '  ); then rg_rc=0; else rg_rc=$?; fi',
     '  rg_out=${rg_out%x}',
-    `  awk '{ print "    " $0 }' "$rg_tmp/out"`,
+    `  printf '%s' "$rg_out" | awk '{ print "    " $0 }'`,
     '}',
     '',
   );
@@ -221,14 +226,15 @@ export function generateShell(plan: Plan): string {
   }
 
   // Fix and rollback: each change asks first (unless --yes); the first failure stops the script
-  // and prints how to undo what was applied, newest first.
+  // and prints how to undo what was applied, newest first, unless it is a failed verify that a
+  // restart of the server completes (adviceAfter): then the advice is the restart (exit 4).
   add(`rg_yes_re=${sq(sh.yes)}`);
-  const undoLines = (upTo: number, includeCurrent: boolean) => {
+  const undoLines = (upTo: number, includeCurrent: boolean, heading = sh.undoApplied) => {
     const applied = plan.steps.filter((s) => (s.changes || plan.kind === 'rollback') && (s.n < upTo || (includeCurrent && s.n === upTo)));
     // A rollback only undoes: what it already ran stays undone.
     if (plan.kind === 'rollback') return [];
     if (applied.length === 0) return [`  printf '%s\\n' ${sq(sh.nothingApplied)} >&2`];
-    const lines = [`  printf '%s\\n' ${sq(sh.undoApplied)} >&2`];
+    const lines = [`  printf '%s\\n' ${sq(heading)} >&2`];
     for (const s of applied.reverse()) {
       lines.push(`  printf '\\n%s\\n' ${sq(comment(`${s.step.id}: ${s.title}`))} >&2`);
       lines.push(s.rollback ? `  rg_rollback_${s.n} >&2` : `  printf '%s\\n' ${sq(comment(sh.noUndo))} >&2`);
@@ -239,6 +245,12 @@ export function generateShell(plan: Plan): string {
     const asks = s.changes || plan.kind === 'rollback';
     add(`rg_abort_${s.n}() {`, `  printf '\\n%s\\n' ${sq(fill(sh.stepFailed, { title: s.title, id: s.step.id }))} >&2`);
     add(...undoLines(s.n, s.changes), '  exit 1', '}');
+    // Its verify failed, yet the change is applied: a restart of the server completes it, so the
+    // advice is the restart; the undo commands follow for an admin who wants them anyway.
+    if (restarts(s)) {
+      add(`rg_restart_${s.n}() {`, `  printf '\\n%s\\n%s\\n' ${sq(fill(sh.restartNeeded, { title: s.title, id: s.step.id }))} ${sq(sh.restartAdvice)} >&2`);
+      add(...undoLines(s.n, true, sh.undoAnyway), '  exit 4', '}');
+    }
     add(`rg_step_${s.n}() {`, stepHeader(s));
     if (asks) {
       add('  if [ "$rg_yes" != 1 ]; then', `    printf '%s\\n%s\\n' ${sq(sh.changes)} ${sq(sh.command)}`);
@@ -260,7 +272,9 @@ export function generateShell(plan: Plan): string {
     add(`  rg_expect_run_${s.n}`, report, `  [ "$rg_verdict" = pass ] || rg_abort_${s.n}`);
     if (s.verify) {
       add(`  printf '%s\\n' ${sq(sh.verify)}`, `  rg_exec "$(rg_verify_${s.n})"`, `  rg_expect_verify_${s.n}`);
-      add(report, `  [ "$rg_verdict" = pass ] || rg_abort_${s.n}`);
+      add(report);
+      if (restarts(s)) add(`  if [ "$rg_verdict" = fail ]; then rg_restart_${s.n}; fi`);
+      add(`  [ "$rg_verdict" = pass ] || rg_abort_${s.n}`);
     }
     add('}');
   }

@@ -41,6 +41,8 @@ export interface ExportStrings {
     optHelp: string;
     exitDiagnosis: string;
     exitChange: string;
+    /** Usage line of a script that has a step a restart completes (exit status 4). */
+    exitRestart: string;
     unknownOption: string;
     dryRun: string;
     needRoot: string;
@@ -66,6 +68,11 @@ export interface ExportStrings {
     stepFailed: string;
     undoApplied: string;
     nothingApplied: string;
+    /** A verify failed on a step that a restart of the server completes (ifVerifyFails: 'restart'). */
+    restartNeeded: string;
+    restartAdvice: string;
+    /** Heading of the undo commands when undoing is not the advice. */
+    undoAnyway: string;
     fixDone: string;
     rollbackDone: string;
   };
@@ -89,6 +96,8 @@ export interface ExportStrings {
     decide: string;
     summary: string;
     failed: string;
+    /** Task that shows the restart advice. */
+    restart: string;
   };
 }
 
@@ -132,6 +141,7 @@ const en: ExportStrings = {
     optHelp: '  --help     show this help',
     exitDiagnosis: 'Exit status: 0 not at risk, 1 at risk, 3 undecided (a check gave an error), 2 bad usage.',
     exitChange: 'Exit status: 0 every step applied and verified, 1 a step failed or was declined, 2 bad usage.',
+    exitRestart: 'Exit status 4: a step is applied but takes effect only after a restart of the server.',
     unknownOption: 'Unknown option: {option}',
     dryRun: 'Dry run: these commands would run, in this order. Nothing is executed.',
     needRoot: 'Some steps need root: running this script again with sudo.',
@@ -157,6 +167,9 @@ const en: ExportStrings = {
     stepFailed: 'Step "{title}" ({id}) failed. Nothing after it was run.',
     undoApplied: 'To undo what was applied, run in this order:',
     nothingApplied: 'No change had been applied yet.',
+    restartNeeded: 'Step "{title}" ({id}) is applied, but it takes effect only after a restart of the server. Nothing after it was run.',
+    restartAdvice: 'Restart the server in the maintenance window. Do not roll back: the restart completes the change.',
+    undoAnyway: 'If you still want to undo what was applied (not recommended), run in this order:',
     fixDone: 'Every step was applied and verified.',
     rollbackDone: 'The rollback is complete.',
   },
@@ -178,6 +191,7 @@ const en: ExportStrings = {
     decide: "Decide whether this server is at risk",
     summary: 'Summary: is this server at risk?',
     failed: 'Step "{title}" ({id}) failed.',
+    restart: 'A restart completes this change: do not roll back',
   },
 };
 
@@ -223,6 +237,7 @@ const ptPt: ExportStrings = {
       'Código de saída: 0 sem risco, 1 em risco, 3 indeterminado (uma verificação deu erro), 2 utilização incorreta.',
     exitChange:
       'Código de saída: 0 todos os passos aplicados e verificados, 1 um passo falhou ou foi recusado, 2 utilização incorreta.',
+    exitRestart: 'Código de saída 4: um passo foi aplicado, mas só produz efeito depois de reiniciar o servidor.',
     unknownOption: 'Opção desconhecida: {option}',
     dryRun: 'Simulação: estes comandos seriam executados, por esta ordem. Nada é executado.',
     needRoot: 'Alguns passos precisam de root: a executar este script novamente com sudo.',
@@ -248,6 +263,9 @@ const ptPt: ExportStrings = {
     stepFailed: 'O passo "{title}" ({id}) falhou. Nada depois dele foi executado.',
     undoApplied: 'Para reverter o que foi aplicado, execute por esta ordem:',
     nothingApplied: 'Ainda não tinha sido aplicada nenhuma alteração.',
+    restartNeeded: 'O passo "{title}" ({id}) foi aplicado, mas só produz efeito depois de reiniciar o servidor. Nada depois dele foi executado.',
+    restartAdvice: 'Reinicie o servidor na janela de manutenção. Não reverta: o reinício conclui a alteração.',
+    undoAnyway: 'Se mesmo assim quiser reverter o que foi aplicado (não recomendado), execute por esta ordem:',
     fixDone: 'Todos os passos foram aplicados e verificados.',
     rollbackDone: 'A reversão está concluída.',
   },
@@ -270,6 +288,7 @@ const ptPt: ExportStrings = {
     decide: "Decidir se este servidor está em risco",
     summary: 'Resumo: este servidor está em risco?',
     failed: 'O passo "{title}" ({id}) falhou.',
+    restart: 'O reinício conclui esta alteração: não reverter',
   },
 };
 
@@ -315,6 +334,7 @@ const fr: ExportStrings = {
       "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation.",
     exitChange:
       "Code de sortie : 0 toutes les étapes appliquées et vérifiées, 1 une étape a échoué ou a été refusée, 2 mauvaise utilisation.",
+    exitRestart: "Code de sortie 4 : une étape est appliquée, mais ne prend effet qu'après un redémarrage du serveur.",
     unknownOption: 'Option inconnue : {option}',
     dryRun: "Simulation : ces commandes seraient exécutées, dans cet ordre. Rien n'est exécuté.",
     needRoot: 'Certaines étapes exigent root : nouvelle exécution de ce script avec sudo.',
@@ -340,6 +360,9 @@ const fr: ExportStrings = {
     stepFailed: "L'étape « {title} » ({id}) a échoué. Rien n'a été exécuté après elle.",
     undoApplied: 'Pour annuler ce qui a été appliqué, exécutez dans cet ordre :',
     nothingApplied: "Aucune modification n'avait encore été appliquée.",
+    restartNeeded: "L'étape « {title} » ({id}) est appliquée, mais ne prend effet qu'après un redémarrage du serveur. Rien n'a été exécuté après elle.",
+    restartAdvice: 'Redémarrez le serveur pendant la fenêtre de maintenance. Ne revenez pas en arrière : le redémarrage termine la modification.',
+    undoAnyway: 'Si vous voulez tout de même annuler ce qui a été appliqué (déconseillé), exécutez dans cet ordre :',
     fixDone: 'Toutes les étapes ont été appliquées et vérifiées.',
     rollbackDone: "L'annulation est terminée.",
   },
@@ -362,6 +385,7 @@ const fr: ExportStrings = {
     decide: "Déterminer si ce serveur est à risque",
     summary: 'Bilan : ce serveur est-il à risque ?',
     failed: "L'étape « {title} » ({id}) a échoué.",
+    restart: 'Un redémarrage termine cette modification : ne pas revenir en arrière',
   },
 };
 
@@ -407,6 +431,7 @@ const de: ExportStrings = {
       'Exit-Status: 0 kein Risiko, 1 gefährdet, 3 unentschieden (eine Prüfung ergab einen Fehler), 2 falscher Aufruf.',
     exitChange:
       'Exit-Status: 0 alle Schritte angewendet und geprüft, 1 ein Schritt ist fehlgeschlagen oder wurde abgelehnt, 2 falscher Aufruf.',
+    exitRestart: 'Exit-Status 4: ein Schritt ist angewendet, wirkt aber erst nach einem Neustart des Servers.',
     unknownOption: 'Unbekannte Option: {option}',
     dryRun: 'Probelauf: Diese Befehle würden in dieser Reihenfolge ausgeführt. Es wird nichts ausgeführt.',
     needRoot: 'Einige Schritte brauchen root-Rechte: Das Skript wird mit sudo erneut gestartet.',
@@ -432,6 +457,9 @@ const de: ExportStrings = {
     stepFailed: 'Schritt „{title}“ ({id}) ist fehlgeschlagen. Danach wurde nichts mehr ausgeführt.',
     undoApplied: 'Um das Angewendete rückgängig zu machen, führen Sie der Reihe nach aus:',
     nothingApplied: 'Es war noch keine Änderung angewendet worden.',
+    restartNeeded: 'Schritt „{title}“ ({id}) ist angewendet, wirkt aber erst nach einem Neustart des Servers. Danach wurde nichts mehr ausgeführt.',
+    restartAdvice: 'Starten Sie den Server im Wartungsfenster neu. Nehmen Sie nichts zurück: Der Neustart schließt die Änderung ab.',
+    undoAnyway: 'Wenn Sie das Angewendete trotzdem rückgängig machen wollen (nicht empfohlen), führen Sie der Reihe nach aus:',
     fixDone: 'Alle Schritte wurden angewendet und geprüft.',
     rollbackDone: 'Das Rückgängigmachen ist abgeschlossen.',
   },
@@ -454,6 +482,7 @@ const de: ExportStrings = {
     decide: "Entscheiden, ob dieser Server gefährdet ist",
     summary: 'Zusammenfassung: Ist dieser Server gefährdet?',
     failed: 'Schritt „{title}“ ({id}) ist fehlgeschlagen.',
+    restart: 'Ein Neustart schließt diese Änderung ab: nichts zurücknehmen',
   },
 };
 
@@ -499,6 +528,7 @@ const es: ExportStrings = {
       'Código de salida: 0 sin riesgo, 1 en riesgo, 3 sin decidir (una comprobación dio error), 2 uso incorrecto.',
     exitChange:
       'Código de salida: 0 todos los pasos aplicados y verificados, 1 un paso falló o fue rechazado, 2 uso incorrecto.',
+    exitRestart: 'Código de salida 4: un paso está aplicado, pero solo surte efecto tras reiniciar el servidor.',
     unknownOption: 'Opción desconocida: {option}',
     dryRun: 'Simulación: estos comandos se ejecutarían, en este orden. No se ejecuta nada.',
     needRoot: 'Algunos pasos requieren root: se vuelve a ejecutar este script con sudo.',
@@ -524,6 +554,9 @@ const es: ExportStrings = {
     stepFailed: 'El paso «{title}» ({id}) ha fallado. No se ha ejecutado nada después.',
     undoApplied: 'Para deshacer lo aplicado, ejecute en este orden:',
     nothingApplied: 'Todavía no se había aplicado ningún cambio.',
+    restartNeeded: 'El paso «{title}» ({id}) está aplicado, pero solo surte efecto tras reiniciar el servidor. No se ha ejecutado nada después.',
+    restartAdvice: 'Reinicie el servidor en la ventana de mantenimiento. No revierta nada: el reinicio completa el cambio.',
+    undoAnyway: 'Si aun así quiere deshacer lo aplicado (no recomendado), ejecute en este orden:',
     fixDone: 'Todos los pasos se han aplicado y verificado.',
     rollbackDone: 'La reversión ha terminado.',
   },
@@ -546,6 +579,7 @@ const es: ExportStrings = {
     decide: "Decidir si este servidor está en riesgo",
     summary: 'Resumen: ¿está este servidor en riesgo?',
     failed: 'El paso «{title}» ({id}) ha fallado.',
+    restart: 'Un reinicio completa este cambio: no revertir',
   },
 };
 
@@ -591,6 +625,7 @@ const it: ExportStrings = {
       'Codice di uscita: 0 nessun rischio, 1 a rischio, 3 indeciso (un controllo ha dato errore), 2 uso errato.',
     exitChange:
       'Codice di uscita: 0 tutti i passi applicati e verificati, 1 un passo non è riuscito o è stato rifiutato, 2 uso errato.',
+    exitRestart: 'Codice di uscita 4: un passo è applicato, ma ha effetto solo dopo un riavvio del server.',
     unknownOption: 'Opzione sconosciuta: {option}',
     dryRun: "Simulazione: questi comandi verrebbero eseguiti, in quest'ordine. Non viene eseguito nulla.",
     needRoot: 'Alcuni passi richiedono root: lo script viene rieseguito con sudo.',
@@ -616,6 +651,9 @@ const it: ExportStrings = {
     stepFailed: 'Il passo «{title}» ({id}) non è riuscito. Dopo di esso non è stato eseguito nulla.',
     undoApplied: "Per annullare ciò che è stato applicato, esegui in quest'ordine:",
     nothingApplied: 'Non era ancora stata applicata alcuna modifica.',
+    restartNeeded: 'Il passo «{title}» ({id}) è applicato, ma ha effetto solo dopo un riavvio del server. Dopo di esso non è stato eseguito nulla.',
+    restartAdvice: 'Riavvia il server nella finestra di manutenzione. Non ripristinare nulla: il riavvio completa la modifica.',
+    undoAnyway: "Se vuoi comunque annullare ciò che è stato applicato (sconsigliato), esegui in quest'ordine:",
     fixDone: 'Tutti i passi sono stati applicati e verificati.',
     rollbackDone: 'Il ripristino è completato.',
   },
@@ -638,6 +676,7 @@ const it: ExportStrings = {
     decide: "Stabilire se questo server è a rischio",
     summary: 'Riepilogo: questo server è a rischio?',
     failed: 'Il passo «{title}» ({id}) non è riuscito.',
+    restart: 'Un riavvio completa questa modifica: non ripristinare',
   },
 };
 
@@ -683,6 +722,7 @@ const pl: ExportStrings = {
       'Kod wyjścia: 0 brak zagrożenia, 1 zagrożony, 3 nierozstrzygnięte (sprawdzenie zakończyło się błędem), 2 błędne użycie.',
     exitChange:
       'Kod wyjścia: 0 wszystkie kroki wprowadzone i sprawdzone, 1 krok się nie powiódł lub został odrzucony, 2 błędne użycie.',
+    exitRestart: 'Kod wyjścia 4: krok został wprowadzony, ale zadziała dopiero po restarcie serwera.',
     unknownOption: 'Nieznana opcja: {option}',
     dryRun: 'Próba na sucho: te polecenia zostałyby uruchomione w tej kolejności. Nic nie jest uruchamiane.',
     needRoot: 'Niektóre kroki wymagają uprawnień roota: skrypt zostanie uruchomiony ponownie przez sudo.',
@@ -708,6 +748,9 @@ const pl: ExportStrings = {
     stepFailed: 'Krok „{title}” ({id}) się nie powiódł. Nic po nim nie zostało uruchomione.',
     undoApplied: 'Aby wycofać wprowadzone zmiany, uruchom w tej kolejności:',
     nothingApplied: 'Nie wprowadzono jeszcze żadnej zmiany.',
+    restartNeeded: 'Krok „{title}” ({id}) został wprowadzony, ale zadziała dopiero po restarcie serwera. Nic po nim nie zostało uruchomione.',
+    restartAdvice: 'Uruchom serwer ponownie w oknie serwisowym. Niczego nie wycofuj: restart dokończy zmianę.',
+    undoAnyway: 'Jeśli mimo to chcesz wycofać wprowadzone zmiany (niezalecane), uruchom w tej kolejności:',
     fixDone: 'Wszystkie kroki zostały wprowadzone i sprawdzone.',
     rollbackDone: 'Wycofanie zostało zakończone.',
   },
@@ -730,6 +773,7 @@ const pl: ExportStrings = {
     decide: "Ustalić, czy ten serwer jest zagrożony",
     summary: 'Podsumowanie: czy ten serwer jest zagrożony?',
     failed: 'Krok „{title}” ({id}) się nie powiódł.',
+    restart: 'Restart dokończy tę zmianę: niczego nie wycofywać',
   },
 };
 

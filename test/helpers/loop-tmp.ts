@@ -1,0 +1,114 @@
+// cPanel's securetmp layout, for real, in a throwaway mount namespace: /usr/tmpDSK (an ext4 image)
+// loop-mounted on /tmp and bound on /var/tmp, with its /etc/fstab line; optionally a second
+// namespace that keeps its own mount of the loop device, as a service started with PrivateTmp=
+// does (systemd-logind in the lab), so unmounting /tmp leaves the device attached.
+//
+// Nothing of this machine changes: /usr and /etc are overlays whose upper layers live in a tmpfs of
+// the namespace, /tmp and /var/tmp are the namespace's own tmpfs. The one shared thing is the loop
+// device (the kernel has one list): it detaches when both namespaces are gone. Root only.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Where the test's directory appears inside the namespace (the host's /tmp is hidden there). */
+export const INSIDE = '/usr/local/runguide-test';
+/** Taken for the namespace's lifetime: a tmpDSK loop device of one test must not meet another's. */
+const LOCK = '/tmp/runguide-loop-tmp.lock';
+
+const SETUP = String.raw`set -euo pipefail
+base=$1 holder=$2 inside=$3
+layers=$base/layers
+mkdir -p "$layers"
+mount -t tmpfs -o size=64m rg-layers "$layers"
+for d in usr etc; do
+  mkdir -p "$layers/$d/upper" "$layers/$d/work"
+  mount -t overlay "rg-$d" -o "lowerdir=/$d,upperdir=$layers/$d/upper,workdir=$layers/$d/work" "/$d"
+done
+mkdir -p "$inside"
+mount --bind "$base" "$inside"
+if [ -d "$base/files" ]; then cp -a "$base/files/." /; fi
+mount -t tmpfs -o mode=1777,size=16m rg-tmp /tmp
+mount -t tmpfs -o mode=1777,size=16m rg-var-tmp /var/tmp
+# What cPanel's securetmp sets up: the image, its fstab line, /tmp on it, /var/tmp bound to it.
+truncate -s 16M /usr/tmpDSK
+mkfs.ext4 -q -F /usr/tmpDSK
+echo '/usr/tmpDSK /tmp ext4 loop,noexec,nosuid,nodev 0 0' >>/etc/fstab
+mount -o loop,nosuid,noexec,nodev /usr/tmpDSK /tmp
+mount --bind /tmp /var/tmp
+chmod 1777 /tmp
+pid=0
+if [ "$holder" = 1 ]; then
+  unshare --mount --propagation private sleep infinity &
+  pid=$!
+fi
+# $$: this shell, which becomes the sleep that keeps the namespace.
+echo "ready $$ $pid $(losetup -n -O NAME -j /usr/tmpDSK)"
+exec sleep infinity
+`;
+
+export interface LoopTmp {
+  /** Runs a command inside the namespace: `[...enter, 'bash', …]`. */
+  enter: string[];
+  /** The loop device behind /tmp, e.g. /dev/loop0. */
+  loop: string;
+  /** True while the kernel still has the loop device attached. */
+  attached(): boolean;
+  /** Ends both namespaces and waits for the loop device to go. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sets the layout up in a namespace of its own. `dir` is the test's directory (seen inside as
+ * INSIDE); `files` are placed at their absolute paths inside, under /usr or /etc only (overlays).
+ */
+export async function startLoopTmp(dir: string, opts: { holder: boolean; files?: Record<string, string> }): Promise<LoopTmp> {
+  for (const [path, content] of Object.entries(opts.files ?? {})) {
+    if (!/^\/(usr|etc)\//.test(path)) throw new Error(`${path}: only files under /usr or /etc can be placed (they land in the overlays)`);
+    const to = join(dir, 'files', path);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, content, { mode: 0o755 });
+  }
+  writeFileSync(join(dir, 'setup.sh'), SETUP);
+  const keeper: ChildProcess = spawn(
+    'flock',
+    [LOCK, 'unshare', '--mount', '--propagation', 'private', '--', 'bash', join(dir, 'setup.sh'), dir, opts.holder ? '1' : '0', INSIDE],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  keeper.stderr!.on('data', (d) => (err += d));
+  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
+    keeper.stdout!.on('data', (d) => {
+      out += d;
+      const m = /^ready (\d+) (\d+) (\/dev\/loop\d+)$/m.exec(out);
+      if (m) resolve(m);
+    });
+    keeper.on('exit', (code) => reject(new Error(`the securetmp namespace did not come up (exit ${code}): ${err || out}`)));
+  });
+  const [inner, holderPid] = [Number(ready[1]), Number(ready[2])];
+  const loop = ready[3]!;
+  const sys = `/sys/block/${loop.replace('/dev/', '')}/loop`;
+  const kill = (pid: number) => {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    enter: ['nsenter', `--mount=/proc/${inner}/ns/mnt`, '--'],
+    loop,
+    attached: () => existsSync(sys),
+    async stop() {
+      if (holderPid) kill(holderPid);
+      if (keeper.exitCode === null) {
+        const gone = new Promise((ok) => keeper.once('exit', ok));
+        kill(inner);
+        await gone;
+      }
+      // The loop device detaches once no namespace mounts it (mount -o loop sets autoclear).
+      for (let i = 0; i < 100 && existsSync(sys); i++) await new Promise((ok) => setTimeout(ok, 100));
+      if (existsSync(sys)) spawnSync('losetup', ['--detach', loop]);
+    },
+  };
+}
