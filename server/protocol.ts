@@ -60,8 +60,13 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     verdict: VerdictSchema,
     exitCode: z.number().int().nullable(),
     durationMs: z.number(),
-    /** On fail or error of a change step: the rollback command, for the page to offer. */
+    /** On fail or error of a change step (its run or its verify): the rollback command, for the page to offer. */
     rollback: z.string().nullable(),
+    /**
+     * The verify of a step marked `ifVerifyFails: 'restart'` gave `fail`: the change is applied and
+     * a restart of the server completes it. The page advises the restart and offers no rollback.
+     */
+    restart: z.boolean().default(false),
   }),
   z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */

@@ -3,7 +3,7 @@
 // (render.ts `evaluate`), and write the audit line before the page hears the verdict.
 import { randomUUID } from 'node:crypto';
 import { runbooks } from '../runbooks/index.ts';
-import { evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
+import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
 import type { Distro, Expect, Step } from '../src/runbook/schema.ts';
 import type { ClientMessage, ServerMessage } from './protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
@@ -139,10 +139,10 @@ export class StepRunner {
       };
       await appendAudit(this.#auditLog, entry);
       s.recorder?.mark(JSON.stringify(entry));
-      const rollback =
-        msg.which === 'run' && step.risk !== 'read-only' && verdict !== 'pass' && !refused && step.rollback
-          ? renderCommand(step, 'rollback', s.distro!, msg.params)
-          : null;
+      // What the page offers next: the rollback of a change that did not pass, or, for a verify
+      // that a restart of the server will satisfy, a restart hint instead (render.ts decides).
+      const advice = refused ? null : adviceAfter(step, msg.which, verdict);
+      const rollback = advice === 'rollback' && step.rollback ? renderCommand(step, 'rollback', s.distro!, msg.params) : null;
       if (refused)
         this.#send({
           type: 'error',
@@ -156,7 +156,7 @@ export class StepRunner {
           }`,
           fatal: false,
         });
-      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback });
+      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback, restart: advice === 'restart' });
     } finally {
       s.busy = false;
     }

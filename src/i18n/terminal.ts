@@ -37,6 +37,8 @@ export interface TerminalStrings {
   cancelled: string;
   rollBack: string;
   rollbackOffer: string;
+  /** After a verify that a restart of the server will satisfy: the advice, instead of a rollback. */
+  restartHint: string;
   paramRequired: string;
   paramInvalid: string;
   atRisk: string;
@@ -92,6 +94,7 @@ const en: TerminalStrings = {
   cancelled: 'Cancelled: nothing was run.',
   rollBack: 'Roll back',
   rollbackOffer: 'This change did not complete. You can roll it back.',
+  restartHint: 'The change is applied, but it takes effect only after a restart of the server. Restart it in the maintenance window; do not roll back.',
   paramRequired: 'Enter a value.',
   paramInvalid: '“{value}” is not valid here.',
   atRisk: 'This server is at risk: an automatic backup can hang it.',
@@ -147,6 +150,7 @@ const ptPt: TerminalStrings = {
   cancelled: 'Cancelado: nada foi executado.',
   rollBack: 'Reverter',
   rollbackOffer: 'Esta alteração não foi concluída. Pode revertê-la.',
+  restartHint: 'A alteração foi aplicada, mas só produz efeito depois de reiniciar o servidor. Reinicie-o na janela de manutenção e não reverta.',
   paramRequired: 'Introduza um valor.',
   paramInvalid: '«{value}» não é válido aqui.',
   atRisk: 'Este servidor está em risco: uma cópia de segurança automática pode bloqueá-lo.',
@@ -202,6 +206,7 @@ const fr: TerminalStrings = {
   cancelled: 'Annulé : rien n’a été exécuté.',
   rollBack: 'Revenir en arrière',
   rollbackOffer: 'Cette modification n’a pas abouti. Vous pouvez l’annuler.',
+  restartHint: 'La modification est appliquée, mais ne prend effet qu’après un redémarrage du serveur. Redémarrez-le pendant la fenêtre de maintenance, sans revenir en arrière.',
   paramRequired: 'Saisissez une valeur.',
   paramInvalid: '« {value} » n’est pas valide ici.',
   atRisk: 'Ce serveur est à risque : une sauvegarde automatique peut le bloquer.',
@@ -257,6 +262,7 @@ const de: TerminalStrings = {
   cancelled: 'Abgebrochen: Es wurde nichts ausgeführt.',
   rollBack: 'Rückgängig machen',
   rollbackOffer: 'Diese Änderung wurde nicht abgeschlossen. Sie können sie rückgängig machen.',
+  restartHint: 'Die Änderung ist angewendet, wirkt aber erst nach einem Neustart des Servers. Starten Sie ihn im Wartungsfenster neu, statt sie rückgängig zu machen.',
   paramRequired: 'Geben Sie einen Wert ein.',
   paramInvalid: '„{value}“ ist hier nicht zulässig.',
   atRisk: 'Dieser Server ist gefährdet: Eine automatische Sicherung kann ihn zum Hängen bringen.',
@@ -312,6 +318,7 @@ const es: TerminalStrings = {
   cancelled: 'Cancelado: no se ha ejecutado nada.',
   rollBack: 'Revertir',
   rollbackOffer: 'Este cambio no se completó. Puede revertirlo.',
+  restartHint: 'El cambio está aplicado, pero solo surte efecto tras reiniciar el servidor. Reinícielo en la ventana de mantenimiento y no lo revierta.',
   paramRequired: 'Introduzca un valor.',
   paramInvalid: '«{value}» no es válido aquí.',
   atRisk: 'Este servidor está en riesgo: una copia de seguridad automática puede bloquearlo.',
@@ -367,6 +374,7 @@ const it: TerminalStrings = {
   cancelled: 'Annullato: non è stato eseguito nulla.',
   rollBack: 'Ripristina',
   rollbackOffer: 'Questa modifica non è stata completata. Puoi annullarla.',
+  restartHint: 'La modifica è applicata, ma ha effetto solo dopo un riavvio del server. Riavvia il server nella finestra di manutenzione, senza annullarla.',
   paramRequired: 'Inserisci un valore.',
   paramInvalid: '«{value}» non è valido qui.',
   atRisk: 'Questo server è a rischio: un backup automatico può bloccarlo.',
@@ -422,6 +430,7 @@ const pl: TerminalStrings = {
   cancelled: 'Anulowano: nic nie zostało wykonane.',
   rollBack: 'Cofnij zmianę',
   rollbackOffer: 'Ta zmiana nie została ukończona. Możesz ją cofnąć.',
+  restartHint: 'Zmiana została wprowadzona, ale zadziała dopiero po restarcie serwera. Uruchom go ponownie w oknie serwisowym i nie wycofuj zmiany.',
   paramRequired: 'Wpisz wartość.',
   paramInvalid: '„{value}” nie jest tu poprawną wartością.',
   atRisk: 'Ten serwer jest zagrożony: automatyczna kopia zapasowa może go zawiesić.',

@@ -11,7 +11,7 @@ import type { Verdict } from '../runbook/render.ts';
 import { format, terminalStringsFor } from '../i18n/terminal.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import { dimColour, followSiteTheme } from './theme.ts';
-import { offerRollback, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
+import { adviseRestart, offerRollback, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
 import { runAllChecks } from './summary.ts';
 
 export interface Panel {
@@ -169,7 +169,9 @@ export function createPanel(dock: HTMLElement): Panel {
         if (section) {
           const note = m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`;
           showBadge(section, m.verdict, s, { which: m.which, durationMs: m.durationMs, note });
-          if (m.which === 'run' && m.verdict !== 'pass' && m.rollback) offerRollback(section, s);
+          // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
+          if (m.rollback) offerRollback(section, s);
+          else if (m.restart) adviseRestart(section, s);
         }
         p?.resolve(m.verdict);
         break;

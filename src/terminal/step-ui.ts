@@ -125,6 +125,19 @@ export function offerRollback(section: HTMLElement, s: TerminalStrings): void {
   out.append(note, button);
 }
 
+/**
+ * After a verify that a restart of the server will satisfy (the runner's `restart`): the advice
+ * to restart in the maintenance window, and no rollback button.
+ */
+export function adviseRestart(section: HTMLElement, s: TerminalStrings): void {
+  const out = section.querySelector<HTMLOutputElement>('output.rg-verdict');
+  if (!out) return;
+  const note = document.createElement('span');
+  note.className = 'rg-verdict-note rg-restart-hint';
+  note.textContent = s.restartHint;
+  out.append(note);
+}
+
 export function formatDuration(ms: number): string {
   const lang = document.documentElement.lang || 'en';
   const seconds = ms / 1000;

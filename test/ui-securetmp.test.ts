@@ -1,0 +1,61 @@
+// The panel after securetmp-unmount's verify fails because a private /tmp keeps the loop device: the
+// real runner, the real built page in Debian's chromium, the step run for real against cPanel's
+// securetmp layout in a mount namespace (helpers/loop-tmp.ts), entered by the session's shell
+// through SHELL, so this machine's own /tmp is never touched. No stand-in.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../server/index.ts';
+import { terminalStringsFor } from '../src/i18n/terminal.ts';
+import { tempHome } from './helpers/runner.ts';
+import { startLoopTmp, type LoopTmp } from './helpers/loop-tmp.ts';
+import { finalVerdict, launchBrowser, RUNBOOK_PATH } from './ui-harness.ts';
+
+const s = terminalStringsFor('en');
+
+describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollback, completes a change', () => {
+  let work: string;
+  let ns: LoopTmp;
+  let home: ReturnType<typeof tempHome>;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'runguide-ui-securetmp-'));
+    ns = await startLoopTmp(work, { holder: true });
+    const shell = join(work, 'shell');
+    writeFileSync(shell, `#!/bin/sh\nexec ${ns.enter.join(' ')} /bin/bash "$@"\n`, { mode: 0o755 });
+    home = tempHome();
+    server = await startServer({ port: 0, env: { ...home.env, SHELL: shell }, dist: 'dist', log: () => {} });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${server.origin}${RUNBOOK_PATH}?token=${server.token}`);
+    await page.locator('.rg-open').waitFor({ state: 'visible' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ns?.stop();
+    if (home) rmSync(home.home, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the failed verify shows the restart advice and offers no rollback', async () => {
+    const section = page.locator('.rg-step[data-step="securetmp-unmount"]');
+    await section.locator('.rg-run[data-which="run"]').click();
+    const dialog = page.locator('dialog.rg-confirm');
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    await dialog.locator('.rg-confirm-accept').click();
+    expect(await finalVerdict(page, 'securetmp-unmount')).toBe('pass');
+
+    await section.locator('.rg-run[data-which="verify"]').click();
+    await page.waitForFunction(() => document.querySelector('.rg-step[data-step="securetmp-unmount"] .rg-badge[data-which="verify"]')?.getAttribute('data-verdict') === 'fail', null, { timeout: 90_000 });
+    expect(ns.attached()).toBe(true);
+    expect(await section.locator('.rg-restart-hint').textContent()).toBe(s.restartHint);
+    expect(await section.locator('.rg-rollback-offer').count()).toBe(0);
+    expect(await section.locator('.rg-verdict').textContent()).not.toContain(s.rollbackOffer);
+    expect(await section.locator('.rg-run[data-which="rollback"]').isVisible()).toBe(false);
+  });
+});
