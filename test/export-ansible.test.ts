@@ -7,9 +7,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { diagnosisSteps, fixSteps, renderCommand, type Verdict } from '../src/runbook/render.ts';
-import { exportStrings, fill } from '../src/i18n/export.ts';
-import { INSIDE, startLoopTmp } from './helpers/loop-tmp.ts';
+import { diagnosisSteps, fixSteps, type Verdict } from '../src/runbook/render.ts';
+import { exportStrings } from '../src/i18n/export.ts';
 import { FIXES, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
 
@@ -171,68 +170,5 @@ describe('the diagnosis playbook when checks find risk factors', () => {
     const expected = localVerdicts('ubuntu', env);
     expect(Object.values(expected).filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(3);
     runAndCheck(locales[0]!, 'target ansible_connection=local ansible_python_interpreter=/usr/bin/python3', expected, env, () => '');
-  }, 600_000);
-});
-
-describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook when a private /tmp keeps the loop device', () => {
-  // The exported playbook runs for real (local connection, as root) in a mount namespace with
-  // cPanel's securetmp layout (helpers/loop-tmp.ts): real mounts, a real loop device kept by a
-  // second namespace. Stand-ins, inside the namespace only: cPanel's securetmp script (cPanel cannot
-  // be installed here) and systemctl in /usr/local/sbin, on sudo's secure_path (systemd is not PID 1).
-  test('the verify fails: the host fails with the restart advice; the undo commands are listed, not recommended', async () => {
-    const lang = locales.at(-1)!;
-    const t = exportStrings[lang];
-    const work = mkdtempSync(join(dir, 'securetmp-'));
-    writeFileSync(join(work, 'fix.yml'), generate({ lang, format: 'ansible', fix: 'securetmp' }).content);
-    writeFileSync(join(work, 'inventory'), 'target ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n');
-    // With a local connection the controller is on the host too, and its own temporary file in
-    // /tmp would keep /tmp busy (seen here); over SSH it is on another machine.
-    mkdirSync(join(work, 'controller-tmp'));
-    const ns = await startLoopTmp(work, {
-      holder: true,
-      files: {
-        '/usr/local/cpanel/scripts/securetmp': '#!/bin/sh\nexit 0\n',
-        '/usr/local/sbin/systemctl': '#!/bin/sh\ncase "$1" in show) echo NeedDaemonReload=no ;; esac\n',
-      },
-    });
-    let r;
-    try {
-      const [cmd, ...args] = ns.enter;
-      r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {
-        encoding: 'utf8',
-        env: {
-          ...ansibleEnv,
-          ANSIBLE_HOME: `${INSIDE}/ansible`,
-          ANSIBLE_LOCAL_TEMP: `${INSIDE}/ansible/tmp`,
-          ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`,
-          ANSIBLE_STDOUT_CALLBACK: 'json',
-          TMPDIR: `${INSIDE}/controller-tmp`,
-        },
-        timeout: 540_000,
-      });
-    } finally {
-      await ns.stop();
-    }
-    expect(r.status, r.stderr).toBe(2); // a failed host
-    const out = JSON.parse(r.stdout) as JsonRun;
-    expect(out.stats.target!.failures).toBe(1);
-    const ran = (name: string) => out.plays[0]!.tasks.filter((x) => x.task.name === name && !x.hosts.target!.skipped).map((x) => x.hosts.target!);
-    const unmount = runbook.steps.find((s) => s.id === 'securetmp-unmount')!;
-    const title = texts[lang]!.steps[unmount.id]!.title;
-    const restart = fill(t.sh.restartNeeded, { title, id: unmount.id });
-    const [advice] = ran(t.ansible.restart);
-    expect(advice?.msg).toEqual([
-      restart,
-      t.sh.restartAdvice,
-      t.sh.undoAnyway,
-      `# securetmp-unmount: ${title}`,
-      renderCommand(unmount, 'rollback', 'ubuntu'),
-      `# securetmp-remove: ${texts[lang]!.steps['securetmp-remove']!.title}`,
-      renderCommand(runbook.steps.find((s) => s.id === 'securetmp-remove')!, 'rollback', 'ubuntu'),
-    ]);
-    expect(ran(restart)[0]).toMatchObject({ failed: true, msg: `${restart} ${t.sh.restartAdvice}` });
-    // Not the rollback as the advice: the "undo what was applied" task and the plain failure never ran.
-    expect(ran(t.sh.undoApplied.replace(/\s*:\s*$/, ''))).toEqual([]);
-    expect(ran(fill(t.ansible.failed, { title, id: unmount.id }))).toEqual([]);
   }, 600_000);
 });

@@ -1,7 +1,8 @@
 // Root steps from a non-root SSH session go through sudo: a throwaway Unix user, real sudo (and
 // its PAM password check), the throwaway sshd, a real runner and a real WebSocket client. The
 // password is typed through the terminal's input, as a person would. Needs root (CI runs as root):
-// it creates the user and a file in /etc/sudoers.d, and removes both afterwards.
+// it creates the user and a file in /etc/sudoers.d, and removes both afterwards. One test attaches
+// a tmpDSK loop device, so this file runs with the loop-device tests (vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { connect, RunnerError, type RunnerClient } from '../server/client.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
 import { startTestRunner, tempHome, writeHostsFile, type TestRunner } from './helpers/runner.ts';
+import { holdLoopLock } from './helpers/loop-tmp.ts';
 
 const RB = 'cpanel-backup-freeze';
 const USER = `rgsudo${randomBytes(3).toString('hex')}`;
@@ -108,6 +110,7 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
     // A real loop device backed by a file named like cPanel's /usr/tmpDSK (in this test's dir).
     const dsk = join(work, 'tmpDSK');
     execFileSync('truncate', ['-s', '8M', dsk]);
+    const release = await holdLoopLock();
     const loop = execFileSync('losetup', ['--find', '--show', dsk], { encoding: 'utf8' }).trim();
     try {
       const c = await connect(r.origin, r.token, { host: 'as-user' });
@@ -117,6 +120,7 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
       await c.close();
     } finally {
       execFileSync('losetup', ['--detach', loop]);
+      await release();
     }
   });
 

@@ -58,6 +58,24 @@ export interface LoopTmp {
 }
 
 /**
+ * Holds the lock that startLoopTmp takes, for a test that attaches a tmpDSK loop device of its own
+ * (every namespace sees the kernel's loop devices: another test's verify would find it). Resolves
+ * once held; call the returned function to release it.
+ */
+export async function holdLoopLock(): Promise<() => Promise<void>> {
+  const holder = spawn('flock', [LOCK, 'sh', '-c', 'echo held; exec cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`flock ${LOCK} exited (${code}) before holding the lock`)));
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      holder.once('exit', () => resolve());
+      holder.stdin!.end();
+    });
+}
+
+/**
  * Sets the layout up in a namespace of its own. `dir` is the test's directory (seen inside as
  * INSIDE); `files` are placed at their absolute paths inside, under /usr or /etc only (overlays).
  */
