@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { runbooks } from '../runbooks/index.ts';
 import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
-import type { Distro, Expect, Step } from '../src/runbook/schema.ts';
+import { distroFamily, type Distro, type Expect, type Step } from '../src/runbook/schema.ts';
 import type { ClientMessage, ServerMessage } from './protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
@@ -33,13 +33,6 @@ interface Pending {
   msg: RunMessage;
   step: Step;
   command: string;
-}
-
-/** Families by /etc/os-release ID and ID_LIKE words. Debian counts as `ubuntu` (dpkg/apt). */
-export function distroFamily(words: string[]): Distro | null {
-  if (words.some((w) => ['rhel', 'centos', 'fedora', 'almalinux', 'rocky', 'cloudlinux', 'ol'].includes(w))) return 'el';
-  if (words.some((w) => ['ubuntu', 'debian'].includes(w))) return 'ubuntu';
-  return null;
 }
 
 /** The step runner of one session; survives reconnects because it lives with the session. */

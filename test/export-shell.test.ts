@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
 import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
 import { exportStrings } from '../src/i18n/export.ts';
+import { distroLabels } from '../src/i18n/site.ts';
 import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 
 let dir: string;
@@ -242,5 +243,73 @@ describe('exit status 4 (a restart completes the fix)', () => {
     const help = (fix: FixId) => run(write(`help-${fix}.sh`, generate({ lang, fix, params: paramsFor(fix) }).content), ['--help']).stdout;
     expect(help('securetmp')).toContain(`${t.exitChange}\n${t.exitRestart}\n`);
     expect(help('agent')).not.toContain(t.exitRestart);
+  });
+});
+
+describe('a script run on a host of another distribution', () => {
+  // This machine is Debian: a script exported for EL must refuse it (rpm is absent here, and the
+  // agent-version check would otherwise read that as "not installed": a false "not at risk").
+  const osRelease = readFileSync('/etc/os-release', 'utf8');
+  const prettyName = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(osRelease)![1]!;
+
+  for (const lang of locales)
+    test(`${lang}: the EL diagnosis stops with exit 2, names this host and the --distro to export, runs no step`, () => {
+      const t = exportStrings[lang].sh;
+      const r = run(write(`wrong-${lang}.sh`, generate({ lang, distro: 'el' }).content));
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(t.wrongDistro.replace('{family}', distroLabels.el).replace('{host}', prettyName));
+      expect(r.stderr).toContain(t.exportFor.replace('{command}', `runguide export ${runbook.slug} --lang ${lang} --fix none --format sh --distro ubuntu`));
+    });
+
+  test('an EL fix with --yes changes nothing here; its --dry-run and --help still work', () => {
+    const bin = join(dir, 'wrong-spy');
+    const log = join(dir, 'wrong-systemctl.log');
+    spawnSync('mkdir', ['-p', bin]);
+    // A stand-in systemctl that records any call: none may happen.
+    writeFileSync(join(bin, 'systemctl'), `#!/bin/sh\necho "$*" >>'${log}'\n`);
+    chmodSync(join(bin, 'systemctl'), 0o755);
+    const path = write('wrong-fix.sh', generate({ fix: 'agent', distro: 'el' }).content);
+    const r = run(path, ['--yes'], { ...process.env, PATH: `${bin}:${process.env.PATH}` });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--distro ubuntu');
+    expect(existsSync(log)).toBe(false);
+    const dry = run(path, ['--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain(renderCommand(runbook.steps.find((s) => s.id === 'agent-mask')!, 'run', 'el'));
+    expect(run(path, ['--help']).status).toBe(0);
+  });
+
+  /** Runs `script` in a mount namespace whose /etc/os-release is `content` (root only, as here). */
+  const runAs = (content: string, script: string) => {
+    const fake = write(`os-release-${content.length}`, content);
+    return spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', 'mount --bind "$1" /etc/os-release && exec bash "$2"', '_', fake, script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  };
+
+  test('the Ubuntu/Debian script refuses an AlmaLinux host and points to --distro el; the EL script runs there', () => {
+    const alma = 'NAME="AlmaLinux"\nID="almalinux"\nID_LIKE="rhel centos fedora"\nPRETTY_NAME="AlmaLinux 9.4 (Seafoam Ocelot)"\n';
+    const t = exportStrings.de.sh;
+    const r = runAs(alma, write('wrong-ubuntu.sh', generate({ lang: 'de', distro: 'ubuntu' }).content));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(t.wrongDistro.replace('{family}', distroLabels.ubuntu).replace('{host}', 'AlmaLinux 9.4 (Seafoam Ocelot)'));
+    expect(r.stderr).toContain('--lang de --fix none --format sh --distro el\n');
+    const el = runAs(alma, write('right-el.sh', generate({ lang: 'de', distro: 'el' }).content));
+    expect(el.stdout).toContain(exportStrings.de.sh.step.replace('{n}', '1').split('{total}')[0]!);
+    expect([0, 1, 3]).toContain(el.status);
+  });
+
+  test('a host of a family runguide does not know is refused by both scripts, naming both --distro values', () => {
+    const arch = 'NAME="Arch Linux"\nID=arch\nPRETTY_NAME="Arch Linux"\n';
+    for (const distro of DISTROS) {
+      const r = runAs(arch, write(`unknown-${distro}.sh`, generate({ lang: 'pl', distro }).content));
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Arch Linux');
+      expect(r.stderr).toContain(exportStrings.pl.sh.unknownDistro.replace('{el}', distroLabels.el).replace('{ubuntu}', distroLabels.ubuntu));
+    }
   });
 });

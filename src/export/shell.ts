@@ -2,9 +2,10 @@
 // expectation like evaluate() does, and (for a diagnosis) combines the verdicts like assess().
 // Commands are embedded verbatim in quoted here-documents and run with `bash -c`, so nothing in
 // them is expanded by the script and a step's `exit` ends only that step.
-import type { Match } from '../runbook/schema.ts';
+import { DISTROS, DISTRO_WORDS, type Distro, type Match } from '../runbook/schema.ts';
 import { adviceAfter } from '../runbook/render.ts';
 import { fill } from '../i18n/export.ts';
+import { distroLabels } from '../i18n/site.ts';
 import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';
 import { toBashEre } from './regex.ts';
 
@@ -136,6 +137,8 @@ export function generateShell(plan: Plan): string {
     if (s.verify) add(`  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${fill(t.ansible.verify, { title: s.title })}`))}`, `  rg_verify_${s.n}`);
   }
   add('  exit 0', 'fi', '');
+
+  add(...hostCheck(plan, distro));
 
   // Refuse before anything runs: no terminal to ask on, or no way to become root.
   if (changes)
@@ -282,6 +285,41 @@ export function generateShell(plan: Plan): string {
   for (const s of plan.steps) add(`rg_step_${s.n}`);
   add(`printf '\\n%s\\n' ${sq(plan.kind === 'rollback' ? sh.rollbackDone : sh.fixDone)}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Stops with exit 2 on a host whose /etc/os-release names another family (or none runguide knows),
+ * detected like the runner's distroFamily(): its commands would answer for the wrong system there,
+ * e.g. rpm missing on Debian. Tells which --distro to export instead.
+ */
+function hostCheck(plan: Plan, distro: Distro): string[] {
+  const sh = plan.strings.sh;
+  const exportAs = (d: Distro) => `runguide export ${optionFlags({ ...plan, distros: [d] })}`;
+  const words = (d: Distro) => DISTRO_WORDS[d].map((w) => `*' ${w} '*`).join(' | ');
+  const lines = [
+    '# Only on the family this script was exported for: elsewhere its checks answer wrongly.',
+    'rg_os_field() {',
+    `  grep -E "^($1)=" /etc/os-release 2>/dev/null | cut -d= -f2- | tr -d "\\"'" || true`,
+    '}',
+    `rg_host_words=" $(rg_os_field 'ID|ID_LIKE' | tr '[:upper:]' '[:lower:]' | tr '\\n' ' ') "`,
+    'case "$rg_host_words" in',
+    // Cases are tried in order, like distroFamily(): an earlier family wins.
+    ...DISTROS.map((d) => `  ${words(d)}) rg_host_family=${d} ;;`),
+    "  *) rg_host_family='' ;;",
+    'esac',
+    `if [ "$rg_host_family" != ${distro} ]; then`,
+    '  rg_host=$(rg_os_field PRETTY_NAME)',
+    '  [ -n "$rg_host" ] || rg_host=$(rg_os_field ID)',
+    `  [ -n "$rg_host" ] || rg_host=${sq(sh.noOsRelease)}`,
+    `  printf '%s\\n' ${msg(sh.wrongDistro, { family: distroLabels[distro] }, { host: '"$rg_host"' })} >&2`,
+    '  case "$rg_host_family" in',
+    ...DISTROS.filter((d) => d !== distro).map((d) => `    ${d}) printf '%s\\n' ${msg(sh.exportFor, { command: exportAs(d) })} >&2 ;;`),
+    `    *) printf '%s\\n' ${msg(sh.unknownDistro, { el: distroLabels.el, ubuntu: distroLabels.ubuntu })} >&2 ;;`,
+    '  esac',
+    '  exit 2',
+    'fi',
+  ];
+  return lines;
 }
 
 /** The at-risk verdict, computed like assess(): a CNF over the factors of the runbook's atRisk. */

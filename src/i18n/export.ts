@@ -44,6 +44,14 @@ export interface ExportStrings {
     /** Usage line of a script that has a step a restart completes (exit status 4). */
     exitRestart: string;
     unknownOption: string;
+    /** The host's /etc/os-release names another family than the script's ({family}, {host}). */
+    wrongDistro: string;
+    /** How to export the script for the host's family ({command}: the full runguide command). */
+    exportFor: string;
+    /** The host's family is none runguide knows ({el}, {ubuntu}: the families' names). */
+    unknownDistro: string;
+    /** {host} when the host has no /etc/os-release. */
+    noOsRelease: string;
     dryRun: string;
     needRoot: string;
     noSudo: string;
@@ -139,10 +147,15 @@ const en: ExportStrings = {
     optDryRun: '  --dry-run  print every command, in order, and run nothing',
     optYes: '  --yes      apply each change without asking first',
     optHelp: '  --help     show this help',
-    exitDiagnosis: 'Exit status: 0 not at risk, 1 at risk, 3 undecided (a check gave an error), 2 bad usage.',
-    exitChange: 'Exit status: 0 every step applied and verified, 1 a step failed or was declined, 2 bad usage.',
+    exitDiagnosis: 'Exit status: 0 not at risk, 1 at risk, 3 undecided (a check gave an error), 2 bad usage or wrong distribution.',
+    exitChange: 'Exit status: 0 every step applied and verified, 1 a step failed or was declined, 2 bad usage or wrong distribution.',
     exitRestart: 'Exit status 4: a step is applied but takes effect only after a restart of the server.',
     unknownOption: 'Unknown option: {option}',
+    wrongDistro:
+      'This script was exported for {family}, but this host runs {host}. Its commands would give wrong answers here: nothing was run.',
+    exportFor: 'Export the script for this host: {command}',
+    unknownDistro: 'runguide supports only {el} (--distro el) and {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'an unknown system (no /etc/os-release)',
     dryRun: 'Dry run: these commands would run, in this order. Nothing is executed.',
     needRoot: 'Some steps need root: running this script again with sudo.',
     noSudo: 'Some steps need root and sudo is not available: run this script as root.',
@@ -234,11 +247,16 @@ const ptPt: ExportStrings = {
     optYes: '  --yes      aplica cada alteração sem perguntar antes',
     optHelp: '  --help     mostra esta ajuda',
     exitDiagnosis:
-      'Código de saída: 0 sem risco, 1 em risco, 3 indeterminado (uma verificação deu erro), 2 utilização incorreta.',
+      'Código de saída: 0 sem risco, 1 em risco, 3 indeterminado (uma verificação deu erro), 2 utilização incorreta ou distribuição errada.',
     exitChange:
-      'Código de saída: 0 todos os passos aplicados e verificados, 1 um passo falhou ou foi recusado, 2 utilização incorreta.',
+      'Código de saída: 0 todos os passos aplicados e verificados, 1 um passo falhou ou foi recusado, 2 utilização incorreta ou distribuição errada.',
     exitRestart: 'Código de saída 4: um passo foi aplicado, mas só produz efeito depois de reiniciar o servidor.',
     unknownOption: 'Opção desconhecida: {option}',
+    wrongDistro:
+      'Este script foi exportado para {family}, mas este servidor utiliza {host}. Os comandos dariam aqui respostas erradas: nada foi executado.',
+    exportFor: 'Exporte o script para este servidor: {command}',
+    unknownDistro: 'O runguide só suporta {el} (--distro el) e {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'um sistema desconhecido (sem /etc/os-release)',
     dryRun: 'Simulação: estes comandos seriam executados, por esta ordem. Nada é executado.',
     needRoot: 'Alguns passos precisam de root: a executar este script novamente com sudo.',
     noSudo: 'Alguns passos precisam de root e o sudo não está disponível: execute este script como root.',
@@ -331,11 +349,16 @@ const fr: ExportStrings = {
     optYes: '  --yes      applique chaque modification sans demander',
     optHelp: "  --help     affiche cette aide",
     exitDiagnosis:
-      "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation.",
+      "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation ou mauvaise distribution.",
     exitChange:
-      "Code de sortie : 0 toutes les étapes appliquées et vérifiées, 1 une étape a échoué ou a été refusée, 2 mauvaise utilisation.",
+      "Code de sortie : 0 toutes les étapes appliquées et vérifiées, 1 une étape a échoué ou a été refusée, 2 mauvaise utilisation ou mauvaise distribution.",
     exitRestart: "Code de sortie 4 : une étape est appliquée, mais ne prend effet qu'après un redémarrage du serveur.",
     unknownOption: 'Option inconnue : {option}',
+    wrongDistro:
+      "Ce script a été exporté pour {family}, mais cet hôte tourne sous {host}. Ses commandes y donneraient de mauvaises réponses : rien n'a été exécuté.",
+    exportFor: 'Exportez le script pour cet hôte : {command}',
+    unknownDistro: 'runguide ne prend en charge que {el} (--distro el) et {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'un système inconnu (pas de /etc/os-release)',
     dryRun: "Simulation : ces commandes seraient exécutées, dans cet ordre. Rien n'est exécuté.",
     needRoot: 'Certaines étapes exigent root : nouvelle exécution de ce script avec sudo.',
     noSudo: "Certaines étapes exigent root et sudo n'est pas disponible : exécutez ce script en tant que root.",
@@ -428,11 +451,16 @@ const de: ExportStrings = {
     optYes: '  --yes      wendet jede Änderung ohne Rückfrage an',
     optHelp: '  --help     zeigt diese Hilfe',
     exitDiagnosis:
-      'Exit-Status: 0 kein Risiko, 1 gefährdet, 3 unentschieden (eine Prüfung ergab einen Fehler), 2 falscher Aufruf.',
+      'Exit-Status: 0 kein Risiko, 1 gefährdet, 3 unentschieden (eine Prüfung ergab einen Fehler), 2 falscher Aufruf oder falsche Distribution.',
     exitChange:
-      'Exit-Status: 0 alle Schritte angewendet und geprüft, 1 ein Schritt ist fehlgeschlagen oder wurde abgelehnt, 2 falscher Aufruf.',
+      'Exit-Status: 0 alle Schritte angewendet und geprüft, 1 ein Schritt ist fehlgeschlagen oder wurde abgelehnt, 2 falscher Aufruf oder falsche Distribution.',
     exitRestart: 'Exit-Status 4: ein Schritt ist angewendet, wirkt aber erst nach einem Neustart des Servers.',
     unknownOption: 'Unbekannte Option: {option}',
+    wrongDistro:
+      'Dieses Skript wurde für {family} exportiert, aber auf diesem Host läuft {host}. Seine Befehle würden hier falsche Ergebnisse liefern: Es wurde nichts ausgeführt.',
+    exportFor: 'Exportieren Sie das Skript für diesen Host: {command}',
+    unknownDistro: 'runguide unterstützt nur {el} (--distro el) und {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'ein unbekanntes System (ohne /etc/os-release)',
     dryRun: 'Probelauf: Diese Befehle würden in dieser Reihenfolge ausgeführt. Es wird nichts ausgeführt.',
     needRoot: 'Einige Schritte brauchen root-Rechte: Das Skript wird mit sudo erneut gestartet.',
     noSudo: 'Einige Schritte brauchen root-Rechte, und sudo ist nicht verfügbar: Führen Sie dieses Skript als root aus.',
@@ -525,11 +553,16 @@ const es: ExportStrings = {
     optYes: '  --yes      aplica cada cambio sin preguntar antes',
     optHelp: '  --help     muestra esta ayuda',
     exitDiagnosis:
-      'Código de salida: 0 sin riesgo, 1 en riesgo, 3 sin decidir (una comprobación dio error), 2 uso incorrecto.',
+      'Código de salida: 0 sin riesgo, 1 en riesgo, 3 sin decidir (una comprobación dio error), 2 uso incorrecto o distribución equivocada.',
     exitChange:
-      'Código de salida: 0 todos los pasos aplicados y verificados, 1 un paso falló o fue rechazado, 2 uso incorrecto.',
+      'Código de salida: 0 todos los pasos aplicados y verificados, 1 un paso falló o fue rechazado, 2 uso incorrecto o distribución equivocada.',
     exitRestart: 'Código de salida 4: un paso está aplicado, pero solo surte efecto tras reiniciar el servidor.',
     unknownOption: 'Opción desconocida: {option}',
+    wrongDistro:
+      'Este script se exportó para {family}, pero este host usa {host}. Sus comandos darían aquí resultados erróneos: no se ha ejecutado nada.',
+    exportFor: 'Exporte el script para este host: {command}',
+    unknownDistro: 'runguide solo es compatible con {el} (--distro el) y {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'un sistema desconocido (sin /etc/os-release)',
     dryRun: 'Simulación: estos comandos se ejecutarían, en este orden. No se ejecuta nada.',
     needRoot: 'Algunos pasos requieren root: se vuelve a ejecutar este script con sudo.',
     noSudo: 'Algunos pasos requieren root y sudo no está disponible: ejecute este script como root.',
@@ -622,11 +655,16 @@ const it: ExportStrings = {
     optYes: '  --yes      applica ogni modifica senza chiedere conferma',
     optHelp: '  --help     mostra questo aiuto',
     exitDiagnosis:
-      'Codice di uscita: 0 nessun rischio, 1 a rischio, 3 indeciso (un controllo ha dato errore), 2 uso errato.',
+      'Codice di uscita: 0 nessun rischio, 1 a rischio, 3 indeciso (un controllo ha dato errore), 2 uso errato o distribuzione sbagliata.',
     exitChange:
-      'Codice di uscita: 0 tutti i passi applicati e verificati, 1 un passo non è riuscito o è stato rifiutato, 2 uso errato.',
+      'Codice di uscita: 0 tutti i passi applicati e verificati, 1 un passo non è riuscito o è stato rifiutato, 2 uso errato o distribuzione sbagliata.',
     exitRestart: 'Codice di uscita 4: un passo è applicato, ma ha effetto solo dopo un riavvio del server.',
     unknownOption: 'Opzione sconosciuta: {option}',
+    wrongDistro:
+      'Questo script è stato esportato per {family}, ma su questo host gira {host}. Qui i suoi comandi darebbero risultati sbagliati: non è stato eseguito nulla.',
+    exportFor: 'Esporta lo script per questo host: {command}',
+    unknownDistro: 'runguide supporta solo {el} (--distro el) e {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'un sistema sconosciuto (senza /etc/os-release)',
     dryRun: "Simulazione: questi comandi verrebbero eseguiti, in quest'ordine. Non viene eseguito nulla.",
     needRoot: 'Alcuni passi richiedono root: lo script viene rieseguito con sudo.',
     noSudo: 'Alcuni passi richiedono root e sudo non è disponibile: esegui questo script come root.',
@@ -719,11 +757,16 @@ const pl: ExportStrings = {
     optYes: '  --yes      wprowadza każdą zmianę bez pytania',
     optHelp: '  --help     wyświetla tę pomoc',
     exitDiagnosis:
-      'Kod wyjścia: 0 brak zagrożenia, 1 zagrożony, 3 nierozstrzygnięte (sprawdzenie zakończyło się błędem), 2 błędne użycie.',
+      'Kod wyjścia: 0 brak zagrożenia, 1 zagrożony, 3 nierozstrzygnięte (sprawdzenie zakończyło się błędem), 2 błędne użycie lub niewłaściwa dystrybucja.',
     exitChange:
-      'Kod wyjścia: 0 wszystkie kroki wprowadzone i sprawdzone, 1 krok się nie powiódł lub został odrzucony, 2 błędne użycie.',
+      'Kod wyjścia: 0 wszystkie kroki wprowadzone i sprawdzone, 1 krok się nie powiódł lub został odrzucony, 2 błędne użycie lub niewłaściwa dystrybucja.',
     exitRestart: 'Kod wyjścia 4: krok został wprowadzony, ale zadziała dopiero po restarcie serwera.',
     unknownOption: 'Nieznana opcja: {option}',
+    wrongDistro:
+      'Ten skrypt wyeksportowano dla {family}, a na tym hoście działa {host}. Jego polecenia dawałyby tu błędne wyniki: niczego nie uruchomiono.',
+    exportFor: 'Wyeksportuj skrypt dla tego hosta: {command}',
+    unknownDistro: 'runguide obsługuje tylko {el} (--distro el) i {ubuntu} (--distro ubuntu).',
+    noOsRelease: 'nieznany system (brak /etc/os-release)',
     dryRun: 'Próba na sucho: te polecenia zostałyby uruchomione w tej kolejności. Nic nie jest uruchamiane.',
     needRoot: 'Niektóre kroki wymagają uprawnień roota: skrypt zostanie uruchomiony ponownie przez sudo.',
     noSudo: 'Niektóre kroki wymagają uprawnień roota, a sudo jest niedostępne: uruchom ten skrypt jako root.',

@@ -24,6 +24,21 @@ export const DISTROS = ['el', 'ubuntu'] as const;
 export const DistroSchema = z.enum(DISTROS);
 export type Distro = z.infer<typeof DistroSchema>;
 
+/**
+ * The /etc/os-release ID and ID_LIKE words of each family, in order of precedence (a word of an
+ * earlier family wins). The runner detects a host's family with them; an exported script refuses a
+ * host of another family with them.
+ */
+export const DISTRO_WORDS: Record<Distro, readonly string[]> = {
+  el: ['rhel', 'centos', 'fedora', 'almalinux', 'rocky', 'cloudlinux', 'ol'],
+  ubuntu: ['ubuntu', 'debian'],
+};
+
+/** A host's family from its lower-case os-release ID and ID_LIKE words; null when unknown. */
+export function distroFamily(words: readonly string[]): Distro | null {
+  return DISTROS.find((d) => words.some((w) => DISTRO_WORDS[d].includes(w))) ?? null;
+}
+
 /** read-only: safe on a production host; changes: alters the system; disruptive: may interrupt service. */
 export const RiskSchema = z.enum(['read-only', 'changes', 'disruptive']);
 export type Risk = z.infer<typeof RiskSchema>;
