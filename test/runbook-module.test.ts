@@ -1,7 +1,11 @@
 // The step module contract: malformed runbooks are refused at load, bad parameter values can never
 // become a command, and verdicts and the at-risk assessment follow the module's expectations.
-import { describe, expect, it } from 'vitest';
-import { defineRunbook, type RunbookInput } from '../src/runbook/schema.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineRunbook, distroFamily, type Distro, type RunbookInput } from '../src/runbook/schema.ts';
 import { adviceAfter, assess, evaluate, ParamError, renderCommand, findStep } from '../src/runbook/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 
@@ -128,6 +132,50 @@ describe('renderCommand', () => {
     const v = findStep(rb, 'agent-version')!;
     expect(renderCommand(v, 'run', 'el')).toContain('rpm -q');
     expect(renderCommand(v, 'run', 'ubuntu')).toContain('dpkg-query');
+  });
+});
+
+describe('distro families', () => {
+  it('reads the family from os-release ID and ID_LIKE words, EL first', () => {
+    expect(distroFamily(['almalinux', 'rhel', 'centos', 'fedora'])).toBe('el');
+    expect(distroFamily(['cloudlinux'])).toBe('el');
+    expect(distroFamily(['debian'])).toBe('ubuntu');
+    expect(distroFamily(['linuxmint', 'ubuntu', 'debian'])).toBe('ubuntu');
+    expect(distroFamily(['ubuntu', 'rhel'])).toBe('el');
+    expect(distroFamily(['arch'])).toBeNull();
+    expect(distroFamily([])).toBeNull();
+  });
+});
+
+describe('agent-version on a host without its package tool', () => {
+  // The check's verdict for a PATH holding only the given stand-ins of rpm/dpkg-query (neither
+  // can report an installed qemu-guest-agent on this machine): bash builtins need nothing else.
+  const root = mkdtempSync(join(tmpdir(), 'runguide-agent-version-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const step = findStep(rb, 'agent-version')!;
+  let n = 0;
+  const verdict = (distro: Distro, stubs: Record<string, string> = {}) => {
+    const bin = join(root, String(n++));
+    mkdirSync(bin);
+    for (const [name, body] of Object.entries(stubs)) {
+      writeFileSync(join(bin, name), `#!/bin/bash\n${body}\n`);
+      chmodSync(join(bin, name), 0o755);
+    }
+    const r = spawnSync('/bin/bash', ['-c', renderCommand(step, 'run', distro)], { encoding: 'utf8', env: { PATH: bin } });
+    return evaluate(step.expect, r.status ?? -1, r.stdout);
+  };
+
+  it('gives an error, not "not installed", when rpm or dpkg-query is missing', () => {
+    expect(verdict('el')).toBe('error');
+    expect(verdict('ubuntu')).toBe('error');
+  });
+
+  it('still passes when the package is not installed, and fails on an old agent', () => {
+    expect(verdict('el', { rpm: 'echo "package qemu-guest-agent is not installed"; exit 1' })).toBe('pass');
+    expect(verdict('el', { rpm: 'printf 8.2.0' })).toBe('fail');
+    expect(verdict('el', { rpm: 'printf 10.1.0' })).toBe('pass');
+    expect(verdict('ubuntu', { 'dpkg-query': 'echo "dpkg-query: no packages found matching qemu-guest-agent" >&2; exit 1' })).toBe('pass');
+    expect(verdict('ubuntu', { 'dpkg-query': 'printf 1:8.2.2+ds-0ubuntu1' })).toBe('fail');
   });
 });
 

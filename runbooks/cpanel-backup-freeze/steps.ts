@@ -8,10 +8,13 @@ const CPANEL = '/usr/local/cpanel';
 
 /** Installed agent version, pass when >= 10.0 (bind mounts skipped) or when not installed. */
 const agentVersion = {
-  el: `v=$(rpm -q --qf '%{VERSION}' ${AGENT} 2>/dev/null) || { echo "${AGENT} is not installed"; exit 0; }
+  // Without rpm (or dpkg-query) the host is not of this family: an error, never "not installed".
+  el: `command -v rpm >/dev/null || { echo "rpm not found" >&2; exit 2; }
+v=$(rpm -q --qf '%{VERSION}' ${AGENT} 2>/dev/null) || { echo "${AGENT} is not installed"; exit 0; }
 echo "${AGENT} $v"
 [ "\${v%%.*}" -ge 10 ]`,
-  ubuntu: `# shellcheck disable=SC2016 # \${Version} is dpkg-query's field, not a shell variable
+  ubuntu: `command -v dpkg-query >/dev/null || { echo "dpkg-query not found" >&2; exit 2; }
+# shellcheck disable=SC2016 # \${Version} is dpkg-query's field, not a shell variable
 v=$(dpkg-query -W -f='\${Version}' ${AGENT} 2>/dev/null || true)
 if [ -z "$v" ]; then echo "${AGENT} is not installed"; exit 0; fi
 v=\${v#*:}
