@@ -70,6 +70,22 @@ export interface Latency {
   max: number;
   samples: number;
   capped: boolean;
+  /** Every timed echo, ms, sorted (pooled over rounds by bench/run.ts, not saved). */
+  times: number[];
+}
+
+/** p50, p99, mean and max of echo times (ms), sorted or not. */
+export function latencyStats(all: number[], wanted: number): Omit<Latency, 'times'> {
+  const times = [...all].sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
+  return {
+    p50: q(0.5),
+    p99: q(0.99),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    max: times.at(-1) ?? NaN,
+    samples: times.length,
+    capped: times.length < wanted,
+  };
 }
 
 /**
@@ -92,16 +108,7 @@ export async function latency(target: Target, samples: number, warmup: number, c
       // A short gap, as between keystrokes: each sample starts from an idle event loop.
       await sleep(2);
     }
-    times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
-    return {
-      p50: q(0.5),
-      p99: q(0.99),
-      mean: times.reduce((a, b) => a + b, 0) / times.length,
-      max: times.at(-1) ?? NaN,
-      samples: times.length,
-      capped: times.length < samples,
-    };
+    return { ...latencyStats(times, samples), times };
   } finally {
     await term.close();
   }

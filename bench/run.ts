@@ -7,7 +7,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { bytesOf, idle, latency, stall, throughput, type Throughput } from './measure.ts';
+import { bytesOf, idle, latency, latencyStats, stall, throughput, type Latency, type Throughput } from './measure.ts';
 import {
   makeHome,
   peerVersions,
@@ -37,9 +37,10 @@ type Options = z.infer<typeof Options>;
 
 const HELP = `Usage: ./runguide bench [options]
   --size 200M          text pushed through each terminal for throughput (head -c syntax)
-  --rounds 7           throughput runs per target, interleaved (order alternating); medians are
-                       compared, and runner/wetty and runner/ttyd round by round
-  --samples 1000       keystrokes timed for echo latency (after --warmup 100)
+  --rounds 7           throughput and latency runs per target, interleaved (order alternating):
+                       throughput medians are compared, and runner/wetty and runner/ttyd round
+                       by round; echo p50/p99 are over the keystrokes of all rounds
+  --samples 1000       keystrokes timed per latency round (after --warmup 100)
   --stall-seconds 20   how long the stalled client stays stalled
   --sessions 100       idle sessions opened for memory per session
   --only a,b           some of: ${METRICS.join(', ')}
@@ -246,10 +247,23 @@ async function main(): Promise<void> {
   }
   if (o.only.includes('latency')) {
     const cap = 60_000;
-    await measure('latency', 'bare', bare, (t) => latency(t, o.samples, o.warmup, cap));
-    await measure('latency', 'runner', runner, (t) => latency(t, o.samples, o.warmup, cap));
-    if (ttyd) await measure('latency', 'ttyd', ttyd, (t) => latency(t, o.samples, o.warmup, cap));
-    if (wetty) await measure('latency', 'wetty', wetty, (t) => latency(t, o.samples, o.warmup, cap));
+    const runs: [string, () => Promise<Target> | Target][] = [['bare', bare], ['runner', runner]];
+    if (ttyd) runs.push(['ttyd', ttyd]);
+    if (wetty) runs.push(['wetty', wetty]);
+    // Interleaved rounds in alternating order, like throughput: a burst of the neighbours' work
+    // lands on every target alike. p50 and p99 are taken over the samples of all rounds.
+    const rounds: Record<string, Latency[]> = {};
+    for (let i = 0; i < o.rounds; i++)
+      for (const [name, start] of i % 2 ? [...runs].reverse() : runs) {
+        const r = await measure('latency', name, start, (t) => latency(t, o.samples, o.warmup, cap));
+        if (r) (rounds[name] ??= []).push(r);
+      }
+    const slot = results.latency as Row;
+    for (const [name, list] of Object.entries(rounds))
+      slot[name] = {
+        ...latencyStats(list.flatMap((r) => r.times), o.samples * o.rounds),
+        rounds: list.map((r) => ({ p50: r.p50, p99: r.p99 })),
+      };
   }
   if (o.only.includes('stall')) {
     await measure('stall', 'runner', runner, (t) => stall(t, o.stallSeconds));
@@ -342,7 +356,7 @@ function report(r: Row): string {
     for (const q of ['p50', 'p99'] as const) {
       const within = (ref: Num | null) => (ru && ref ? (ru[q] as number) - (ref[q] as number) <= 1 : null);
       rows.push([
-        `Keystroke echo ${q}, ms (${settings.samples} samples)`,
+        `Keystroke echo ${q}, ms (${settings.rounds} interleaved rounds of ${settings.samples} keystrokes)`,
         ...servers('latency', (v) => fmt(v[q] as number, 2)),
         cell('latency', 'bare', (v) => fmt(v[q] as number, 2)),
         '≤ bare node-pty + 1 ms; ≤ ttyd + 1 ms',
