@@ -1,7 +1,8 @@
 // `node server/main.ts` as a user starts it: flags, refusals with exit code 2, the printed URL,
 // and Ctrl-C ending every terminal and closing the port.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { connect } from '../server/client.ts';
 import { sessionMembers } from '../server/session.ts';
@@ -9,8 +10,15 @@ import { tempHome } from './helpers/runner.ts';
 
 const MAIN = new URL('../server/main.ts', import.meta.url).pathname;
 
+// One throwaway HOME for the file (no runner here ever reads the user's own), removed at the end.
+let home: ReturnType<typeof tempHome>;
+beforeAll(() => {
+  home = tempHome();
+});
+afterAll(() => rmSync(home.home, { recursive: true, force: true }));
+
 function cli(args: string[]) {
-  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 30_000, env: tempHome().env });
+  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 30_000, env: home.env });
 }
 
 const portOpen = (port: number) =>
@@ -45,7 +53,7 @@ describe('runguide start', () => {
   });
 
   it('prints a URL with a token, and Ctrl-C ends every terminal and closes the port', async () => {
-    const { env } = tempHome();
+    const { env } = home;
     const child: ChildProcess = spawn(process.execPath, [MAIN, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
