@@ -234,6 +234,18 @@ export function peerVersions(): { wetty: string; socketIoClient: string; nodePty
   }
 }
 
+/** Waits until a peer's HTTP server answers on `url` (30 s at most), or fails with its stderr. */
+async function answersHttp(name: string, child: ChildProcess, url: string, stderr: () => string): Promise<void> {
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${stderr()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    if (i > 300) throw new Error(`${name} did not answer on ${url} within 30 s:\n${stderr()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function startWetty(env: Record<string, string>, home: string): Promise<Target> {
   const port = await freePort();
   const main = join(PEER_DIR, 'node_modules', 'wetty', 'build', 'main.js');
@@ -249,14 +261,7 @@ export async function startWetty(env: Record<string, string>, home: string): Pro
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
   child.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`wetty exited (${child.exitCode}):\n${err}`);
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {}
-    if (i > 300) throw new Error(`wetty did not answer on ${url} within 30 s:\n${err}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await answersHttp('wetty', child, url, () => err);
   const io = (createRequire(join(PEER_DIR, 'package.json'))('socket.io-client') as { io: Io }).io;
   return {
     name: 'wetty',
@@ -335,14 +340,7 @@ export async function startTtyd(env: Record<string, string>, home: string): Prom
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
   child.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`ttyd exited (${child.exitCode}):\n${err}`);
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {}
-    if (i > 300) throw new Error(`ttyd did not answer on ${url} within 30 s:\n${err}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await answersHttp('ttyd', child, url, () => err);
   return {
     name: 'ttyd',
     pid: child.pid!,
