@@ -4,7 +4,7 @@
 // namespace through SHELL (a wrapper around nsenter), so the machine's own /tmp is never touched.
 // No stand-in: the step needs only mount, umount, losetup and findmnt, which are real here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type RunnerClient } from '../server/client.ts';
@@ -24,10 +24,8 @@ describe.skipIf(process.getuid?.() !== 0)('after securetmp-unmount, while a priv
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runguide-securetmp-'));
     ns = await startLoopTmp(work, { holder: true });
-    const shell = join(work, 'shell');
-    writeFileSync(shell, `#!/bin/sh\nexec ${ns.enter.join(' ')} /bin/bash "$@"\n`, { mode: 0o755 });
     const home = tempHome();
-    home.env.SHELL = shell;
+    home.env.SHELL = ns.shell;
     r = await startTestRunner({ home });
     c = await connect(r.origin, r.token);
   });

@@ -3,7 +3,7 @@
 // securetmp layout in a mount namespace (helpers/loop-tmp.ts), entered by the session's shell
 // through SHELL, so this machine's own /tmp is never touched. No stand-in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,10 +25,8 @@ describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollb
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runguide-ui-securetmp-'));
     ns = await startLoopTmp(work, { holder: true });
-    const shell = join(work, 'shell');
-    writeFileSync(shell, `#!/bin/sh\nexec ${ns.enter.join(' ')} /bin/bash "$@"\n`, { mode: 0o755 });
     home = tempHome();
-    server = await startServer({ port: 0, env: { ...home.env, SHELL: shell }, dist: 'dist', log: () => {} });
+    server = await startServer({ port: 0, env: { ...home.env, SHELL: ns.shell }, dist: 'dist', log: () => {} });
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.goto(`${server.origin}${RUNBOOK_PATH}?token=${server.token}`);

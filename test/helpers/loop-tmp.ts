@@ -49,6 +49,8 @@ exec sleep infinity
 export interface LoopTmp {
   /** Runs a command inside the namespace: `[...enter, 'bash', …]`. */
   enter: string[];
+  /** A login shell (bash) inside the namespace, for a runner's SHELL: its sessions live there. */
+  shell: string;
   /** The loop device behind /tmp, e.g. /dev/loop0. */
   loop: string;
   /** True while the kernel still has the loop device attached. */
@@ -113,8 +115,12 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
       // already gone
     }
   };
+  const enter = ['nsenter', `--mount=/proc/${inner}/ns/mnt`, '--'];
+  const shell = join(dir, 'shell');
+  writeFileSync(shell, `#!/bin/sh\nexec ${enter.join(' ')} /bin/bash "$@"\n`, { mode: 0o755 });
   return {
-    enter: ['nsenter', `--mount=/proc/${inner}/ns/mnt`, '--'],
+    enter,
+    shell,
     loop,
     attached: () => existsSync(sys),
     async stop() {
