@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { diagnosisSteps, fixSteps, type Verdict } from '../src/runbook/render.ts';
 import { exportStrings } from '../src/i18n/export.ts';
-import { FIXES, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
+import { FIXES, ansibleEnvIn, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
 
 let dir: string;
@@ -42,13 +42,7 @@ const parseYaml = (text: string): unknown =>
 
 const ansibleHome = mkdtempSync(join(tmpdir(), 'runguide-ansible-home-'));
 afterAll(() => rmSync(ansibleHome, { recursive: true, force: true }));
-const ansibleEnv = {
-  ...process.env,
-  ANSIBLE_NOCOLOR: '1',
-  ANSIBLE_HOME: ansibleHome,
-  ANSIBLE_LOCAL_TEMP: join(ansibleHome, 'tmp'),
-  ANSIBLE_RETRY_FILES_ENABLED: '0',
-};
+const ansibleEnv = ansibleEnvIn(ansibleHome);
 
 describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () => {
   const all: string[] = [];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { renderCommand } from '../src/runbook/render.ts';
 import { exportStrings, fill } from '../src/i18n/export.ts';
 import { INSIDE, startLoopTmp } from './helpers/loop-tmp.ts';
-import { LOCAL_DISTRO, generate, locales, runbook, texts } from './export-common.ts';
+import { LOCAL_DISTRO, ansibleEnvIn, generate, locales, runbook, texts } from './export-common.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -18,14 +18,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ansibleHome = () => join(dir, 'ansible');
-const ansibleEnv = () => ({
-  ...process.env,
-  ANSIBLE_NOCOLOR: '1',
-  ANSIBLE_HOME: ansibleHome(),
-  ANSIBLE_LOCAL_TEMP: join(ansibleHome(), 'tmp'),
-  ANSIBLE_RETRY_FILES_ENABLED: '0',
-});
 
 interface JsonRun {
   plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
@@ -130,9 +122,7 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook when a private /tm
       r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {
         encoding: 'utf8',
         env: {
-          ...ansibleEnv(),
-          ANSIBLE_HOME: `${INSIDE}/ansible`,
-          ANSIBLE_LOCAL_TEMP: `${INSIDE}/ansible/tmp`,
+          ...ansibleEnvIn(`${INSIDE}/ansible`),
           ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`,
           ANSIBLE_STDOUT_CALLBACK: 'json',
           TMPDIR: `${INSIDE}/controller-tmp`,

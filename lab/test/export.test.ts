@@ -17,7 +17,7 @@ import { LabVm } from '../vm.ts';
 import { LabRunner, runbook, type Diagnosis } from '../runner.ts';
 import { diagnosisSteps, type Verdict } from '../../src/runbook/render.ts';
 import { exportStrings } from '../../src/i18n/export.ts';
-import { cli, expectedStatus, texts } from '../../test/export-common.ts';
+import { ansibleEnvIn, cli, expectedStatus, texts } from '../../test/export-common.ts';
 
 const LANG = 'en';
 const t = exportStrings[LANG];
@@ -47,11 +47,7 @@ beforeAll(async () => {
       `ansible_ssh_common_args='-o UserKnownHostsFile=${vm.knownHostsFile} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`,
   );
   ansibleEnv = {
-    ...process.env,
-    ANSIBLE_HOME: join(dir, 'ansible'),
-    ANSIBLE_LOCAL_TEMP: join(dir, 'ansible', 'tmp'),
-    ANSIBLE_NOCOLOR: '1',
-    ANSIBLE_RETRY_FILES_ENABLED: '0',
+    ...ansibleEnvIn(join(dir, 'ansible')),
     ANSIBLE_STDOUT_CALLBACK: 'json',
     ANSIBLE_PIPELINING: '1',
   };
