@@ -52,7 +52,8 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     flushOutput();
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
-  const error = (code: string, message: string, fatal = false) => send({ type: 'error', code, message, fatal });
+  type Refused = Extract<ServerMessage, { type: 'error' }>['run'];
+  const error = (code: string, message: string, fatal = false, run?: Refused) => send({ type: 'error', code, message, fatal, run });
 
   ws.on('message', (raw: RawData, isBinary: boolean) => {
     if (isBinary) return error('bad-message', 'Binary frames only go from the server to the browser; send JSON text frames');
@@ -81,8 +82,8 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
         const done = msg.type === 'run' ? runner.run(msg) : runner.confirm(msg);
         const run = msg.type === 'run' ? { runbook: msg.runbook, step: msg.step, which: msg.which } : undefined;
         done.catch((e: unknown) => {
-          if (e instanceof StepError) send({ type: 'error', code: e.code, message: e.message, fatal: false, run });
-          else send({ type: 'error', code: 'internal', message: `The step could not run: ${(e as Error).message}`, fatal: false, run });
+          if (e instanceof StepError) error(e.code, e.message, false, run);
+          else error('internal', `The step could not run: ${(e as Error).message}`, false, run);
         });
       }
     }

@@ -84,12 +84,13 @@ export function generateAnsible(plan: Plan): string {
     reVars[name] = toPython(m.stdout);
     return name;
   };
+  const expectOf = (s: PlannedStep, which: 'run' | 'verify') => (which === 'run' ? s.step.expect : s.step.verify!.expect);
   const passTest = (s: PlannedStep, which: 'run' | 'verify', r: string) => {
-    const e = which === 'run' ? s.step.expect : s.step.verify!.expect;
+    const e = expectOf(s, which);
     return matches(r, e.pass, reVar(s, which, 'pass', e.pass));
   };
   const failTest = (s: PlannedStep, r: string, which: 'run' | 'verify' = 'run') => {
-    const m = (which === 'run' ? s.step.expect : s.step.verify!.expect).fail;
+    const m = expectOf(s, which).fail;
     return m ? matches(r, m, reVar(s, which, 'fail', m)) : 'false';
   };
 

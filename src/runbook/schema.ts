@@ -98,7 +98,6 @@ export const CheckSchema = z.object({ run: CommandSchema, expect: ExpectSchema }
 export const FixIdSchema = z.enum(['agent', 'shell', 'securetmp', 'upgrade']);
 export type FixId = z.infer<typeof FixIdSchema>;
 
-/** Diagnosis findings the summary combines: each is what a failing check of that factor reveals. */
 /**
  * What a change step's failed verify calls for. `rollback`: the change did not take, undo it.
  * `restart`: the change is applied but takes full effect only once the server restarts (e.g. a
@@ -108,6 +107,7 @@ export type FixId = z.infer<typeof FixIdSchema>;
 export const IfVerifyFailsSchema = z.enum(['rollback', 'restart']);
 export type IfVerifyFails = z.infer<typeof IfVerifyFailsSchema>;
 
+/** Diagnosis findings the summary combines: each is what a failing check of that factor reveals. */
 export const FactorSchema = z.enum([
   'agent-channel',
   'agent-running',
