@@ -2,9 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 export default function setup() {
-  // Once per run, whichever project (vitest.config.ts) starts first.
-  if (process.env.RUNGUIDE_SKIP_BUILD === '1' || process.env.RUNGUIDE_BUILT === '1') return;
-  process.env.RUNGUIDE_BUILT = '1';
+  if (process.env.RUNGUIDE_SKIP_BUILD === '1') return;
   // NODE_ENV is "test" under vitest, which makes Astro build in development mode (e.g. Starlight
   // then replaces its search with a "production builds only" notice): build what users get.
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
