@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { diagnosisSteps, fixSteps, type Verdict } from '../src/runbook/render.ts';
 import { exportStrings } from '../src/i18n/export.ts';
-import { FIXES, ansibleEnvIn, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
+import { FIXES, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
+import { JSON_LINES, ansibleEnvIn, readRun } from './helpers/ansible.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -88,11 +89,6 @@ describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () =
   });
 });
 
-interface JsonRun {
-  plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
-  stats: Record<string, { unreachable: number; failures: number }>;
-}
-
 /** Runs the diagnosis playbook and checks every task and the summary against `expected`. */
 function runAndCheck(lang: (typeof locales)[number], inventoryLine: string, expected: Record<string, Verdict>, env: NodeJS.ProcessEnv, debug: () => string) {
   const inventory = join(dir, `inventory-${lang}-${Object.values(expected).join('')}`);
@@ -101,11 +97,11 @@ function runAndCheck(lang: (typeof locales)[number], inventoryLine: string, expe
   writeFileSync(playbook, generate({ lang, format: 'ansible' }).content);
   const r = spawnSync('ansible-playbook', ['-i', inventory, playbook], {
     encoding: 'utf8',
-    env: { ...env, ANSIBLE_STDOUT_CALLBACK: 'json', ANSIBLE_PIPELINING: '1' },
+    env: { ...env, ...JSON_LINES, ANSIBLE_PIPELINING: '1' },
     timeout: 540_000,
   });
   expect(r.status, `${r.stderr}\n${debug()}`).toBe(0);
-  const out = JSON.parse(r.stdout) as JsonRun;
+  const out = readRun(r.stdout);
   expect(out.stats.target!.unreachable).toBe(0);
   const results = out.plays[0]!.tasks;
   const t = exportStrings[lang];

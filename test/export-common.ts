@@ -11,16 +11,6 @@ import { localeIds, type Distro, type FixId, type Locale } from '../src/runbook/
 
 export { runbook };
 
-/** The environment to run Ansible in: its state and temp files under `home` (throwaway), no colours. */
-export function ansibleEnvIn(home: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    ANSIBLE_NOCOLOR: '1',
-    ANSIBLE_HOME: home,
-    ANSIBLE_LOCAL_TEMP: join(home, 'tmp'),
-    ANSIBLE_RETRY_FILES_ENABLED: '0',
-  };
-}
 export const ROOT = join(import.meta.dirname, '..');
 export const texts = readRunbookTexts(ROOT, runbook.slug);
 /** The locales whose MDX exists today (writers add the others). */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { renderCommand } from '../src/runbook/render.ts';
 import { exportStrings, fill } from '../src/i18n/export.ts';
 import { INSIDE, startLoopTmp } from './helpers/loop-tmp.ts';
-import { LOCAL_DISTRO, ansibleEnvIn, generate, locales, runbook, texts } from './export-common.ts';
+import { ansibleJsonEnvIn, readRun } from './helpers/ansible.ts';
+import { LOCAL_DISTRO, generate, locales, runbook, texts } from './export-common.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -19,10 +20,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 
-interface JsonRun {
-  plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
-  stats: Record<string, { unreachable: number; failures: number }>;
-}
 
 describe.skipIf(process.getuid?.() !== 0)('fix 3 (securetmp) when a private /tmp keeps the loop device', () => {
   // The exported script runs for real, as root, in a mount namespace with cPanel's securetmp layout
@@ -122,9 +119,8 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook when a private /tm
       r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {
         encoding: 'utf8',
         env: {
-          ...ansibleEnvIn(`${INSIDE}/ansible`),
+          ...ansibleJsonEnvIn(`${INSIDE}/ansible`),
           ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`,
-          ANSIBLE_STDOUT_CALLBACK: 'json',
           TMPDIR: `${INSIDE}/controller-tmp`,
         },
         timeout: 540_000,
@@ -133,7 +129,7 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook when a private /tm
       await ns.stop();
     }
     expect(r.status, r.stderr).toBe(2); // a failed host
-    const out = JSON.parse(r.stdout) as JsonRun;
+    const out = readRun(r.stdout);
     expect(out.stats.target!.failures).toBe(1);
     const ran = (name: string) => out.plays[0]!.tasks.filter((x) => x.task.name === name && !x.hosts.target!.skipped).map((x) => x.hosts.target!);
     const unmount = runbook.steps.find((s) => s.id === 'securetmp-unmount')!;

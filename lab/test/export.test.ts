@@ -17,7 +17,8 @@ import { LabVm } from '../vm.ts';
 import { LabRunner, runbook, type Diagnosis } from '../runner.ts';
 import { diagnosisSteps, type Verdict } from '../../src/runbook/render.ts';
 import { exportStrings } from '../../src/i18n/export.ts';
-import { ansibleEnvIn, cli, expectedStatus, texts } from '../../test/export-common.ts';
+import { cli, expectedStatus, texts } from '../../test/export-common.ts';
+import { ansibleJsonEnvIn, readRun, type PlaybookRun } from '../../test/helpers/ansible.ts';
 
 const LANG = 'en';
 const t = exportStrings[LANG];
@@ -47,8 +48,7 @@ beforeAll(async () => {
       `ansible_ssh_common_args='-o UserKnownHostsFile=${vm.knownHostsFile} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`,
   );
   ansibleEnv = {
-    ...ansibleEnvIn(join(dir, 'ansible')),
-    ANSIBLE_STDOUT_CALLBACK: 'json',
+    ...ansibleJsonEnvIn(join(dir, 'ansible')),
     ANSIBLE_PIPELINING: '1',
   };
   await vm.sshOk('mkdir -p /root/runguide-export');
@@ -131,18 +131,13 @@ async function scriptDiagnosis(path: string): Promise<ScriptDiagnosis> {
   return { code: r.code, verdicts, found, stdout: r.stdout };
 }
 
-interface PlaybookRun {
-  plays: { tasks: { task: { name: string }; hosts: Record<string, Record<string, unknown>> }[] }[];
-  stats: Record<string, { ok: number; changed: number; unreachable: number; failures: number }>;
-}
-
 async function playbook(path: string): Promise<PlaybookRun> {
   const r = await exec('ansible-playbook', ['-i', inventory, path], ansibleEnv);
   let out: PlaybookRun;
   try {
-    out = JSON.parse(r.stdout) as PlaybookRun;
-  } catch {
-    throw new Error(`ansible-playbook (exit ${r.code}) did not print its JSON report:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    out = readRun(r.stdout);
+  } catch (e) {
+    throw new Error(`ansible-playbook (exit ${r.code}): ${(e as Error).message}\n${r.stderr.slice(-3000)}`);
   }
   expect(out.stats.lab, r.stderr).toMatchObject({ unreachable: 0, failures: 0 });
   expect(r.code, r.stderr).toBe(0);
