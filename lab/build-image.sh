@@ -9,6 +9,7 @@ set -euo pipefail
 out=${1:?usage: build-image.sh OUT_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 mirror=${LAB_MIRROR:-http://deb.debian.org/debian}
+mkdir -p "$(dirname "$out")"
 work=$(mktemp -d "${out%/}.build.XXXXXX")
 root=$work/root
 cleanup() {

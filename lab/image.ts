@@ -1,7 +1,7 @@
 // The lab image: built once by build-image.sh (debootstrap, as root) and cached under a key that
 // changes whenever the build script or the guest files change.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
@@ -58,12 +58,17 @@ export class BuildError extends Error {
   override name = 'BuildError';
 }
 
+/** Free space the build needs: the Debian root, the 3 GiB image and its copy, apt's downloads. */
+const BUILD_SPACE = 6 * 2 ** 30;
+
 /** What the build needs; a list of readable reasons it cannot run here (empty: it can). */
-export function buildBlockers(): string[] {
+export function buildBlockers(env: Env = process.env): string[] {
   const out: string[] = [];
-  if (process.getuid?.() !== 0) out.push('building the image needs root (debootstrap)');
+  if (process.getuid?.() !== 0) out.push('building the image needs root (debootstrap): sudo ./runguide lab build');
   for (const tool of ['/usr/sbin/debootstrap', '/usr/sbin/mke2fs', '/usr/bin/dpkg-scanpackages', '/usr/bin/qemu-img'])
-    if (!existsSync(tool)) out.push(`${tool} is missing`);
+    if (!existsSync(tool)) out.push(`${tool} is missing (./runguide setup lab installs it)`);
+  const fs = statfsSync(cacheDir(env));
+  if (fs.bavail * fs.bsize < BUILD_SPACE) out.push(`less than 6 GiB free in ${cacheDir(env)} (${Math.floor((fs.bavail * fs.bsize) / 2 ** 20)} MiB)`);
   return out;
 }
 
@@ -71,7 +76,9 @@ export function buildBlockers(): string[] {
 export async function ensureImage(env: Env = process.env, log: (line: string) => void = (l) => process.stderr.write(l)): Promise<Image> {
   const dir = join(cacheDir(env), `image-${imageKey()}`);
   if (existsSync(join(dir, 'versions.json'))) return load(dir);
-  const blockers = buildBlockers();
+  // A fresh machine has no ~/.cache/runguide/lab yet; the build makes its work folder beside `dir`.
+  mkdirSync(cacheDir(env), { recursive: true });
+  const blockers = buildBlockers(env);
   if (blockers.length) throw new BuildError(`cannot build the lab image: ${blockers.join('; ')}`);
   log(`runguide lab: building the image into ${dir} (a few minutes, once)\n`);
   await new Promise<void>((ok, fail) => {
