@@ -28,7 +28,9 @@ let runner: Runner;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const scripts = new Map<string, string>();
+// Every script the page fetched, with its body. A response's body arrives after the response event:
+// keep the promises, so a check waits for the bodies of all scripts fetched so far, never for time.
+const scripts: Promise<[string, string]>[] = [];
 
 beforeAll(async () => {
   runner = await startRunner({ record: true });
@@ -47,8 +49,8 @@ beforeAll(async () => {
     };
   });
   page = await context.newPage();
-  page.on('response', async (r) => {
-    if (r.request().resourceType() === 'script') scripts.set(new URL(r.url()).pathname, await r.text().catch(() => ''));
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => [new URL(r.url()).pathname, body], () => [new URL(r.url()).pathname, '']));
   });
   // The URL the runner prints carries the token; it redirects to the page with a cookie.
   await page.goto(`${runner.server.origin}${RUNBOOK_PATH}?token=${runner.server.token}`);
@@ -60,21 +62,23 @@ afterAll(async () => {
   await runner?.close();
 });
 
-const xtermLoaded = () => [...scripts].filter(([, body]) => body.includes('xterm-helper-textarea')).map(([url]) => url);
+const xtermLoaded = async () => (await Promise.all(scripts)).filter(([, body]) => body.includes('xterm-helper-textarea')).map(([url]) => url);
 
 describe('terminal panel with the runner', () => {
   test('the page ships no terminal code until the user opens the terminal', async () => {
     await page.waitForLoadState('load');
-    expect([...scripts.keys()].length).toBeGreaterThan(0);
-    expect(xtermLoaded()).toEqual([]);
+    // The runner is there: Run buttons of the steps are revealed (once the page has asked the
+    // runner), rollback ones are not.
+    await page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').waitFor({ state: 'visible' });
+    expect(await page.locator('.rg-step[data-step="agent-mask"] .rg-run[data-which="rollback"]').isVisible()).toBe(false);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(await xtermLoaded()).toEqual([]);
     expect(await page.locator('.xterm').count()).toBe(0);
-    // The runner is there: Run buttons of the steps are revealed, rollback ones are not.
-    await expect(page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.rg-step[data-step="agent-mask"] .rg-run[data-which="rollback"]').isVisible()).resolves.toBe(false);
 
     await page.locator('.rg-open').click();
     await page.locator('.rg-screen .xterm').waitFor();
-    expect(xtermLoaded().length).toBe(1);
+    // The terminal's code came as one script, fetched on the click.
+    expect(await xtermLoaded()).toHaveLength(1);
     expect(await page.locator('.rg-open').getAttribute('aria-expanded')).toBe('true');
     // The focus moves into the terminal.
     await page.waitForFunction(() => document.activeElement?.classList.contains('xterm-helper-textarea'));
