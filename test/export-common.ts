@@ -7,7 +7,7 @@ import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
 import { readRunbookTexts } from '../cli/texts.ts';
 import { exportRunbook, type ExportOptionsInput } from '../src/export/index.ts';
 import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../src/runbook/render.ts';
-import { localeIds, type Distro, type FixId, type Locale } from '../src/runbook/schema.ts';
+import { OUTCOME_EXIT, localeIds, type Distro, type FixId, type Locale } from '../src/runbook/schema.ts';
 
 export { runbook };
 
@@ -47,10 +47,9 @@ export function localVerdicts(distro: Distro = LOCAL_DISTRO, env: NodeJS.Process
   return out;
 }
 
-/** The diagnosis exit status the script promises: 0 not at risk, 1 at risk, 3 undecided. */
+/** The diagnosis exit status the script promises: 0 not at risk, 1 at risk (now or latent), 3 undecided. */
 export function expectedStatus(verdicts: Record<string, Verdict>): number {
-  const a = assess(runbook, verdicts).atRisk;
-  return a === false ? 0 : a === true ? 1 : 3;
+  return OUTCOME_EXIT[assess(runbook, verdicts).outcome];
 }
 
 export type { Locale };

@@ -2,14 +2,14 @@
 // dry run against render.ts, the diagnosis run on this machine against each check run directly,
 // a fix that must refuse without a terminal. Fix 3 run for real: export-securetmp.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as pty from 'node-pty';
 import { join } from 'node:path';
-import { diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
+import { assess, diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
 import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
-import { exportStrings } from '../src/i18n/export.ts';
+import { exportStrings, outcomeText } from '../src/i18n/export.ts';
 import { distroLabels } from '../src/i18n/site.ts';
 import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 
@@ -92,11 +92,43 @@ describe('the diagnosis on this machine', () => {
       const seen = [...r.stdout.matchAll(/^ {2}(\S+): /gm)].map((m) => label[m[1]!]);
       expect(seen).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
       expect(r.status).toBe(expectedStatus(expected));
-      const v = exportStrings[lang].verdict;
-      const verdictLine = { 0: v.notAtRisk, 1: v.atRisk, 3: v.unknown }[r.status as 0 | 1 | 3];
-      expect(r.stdout).toContain(`\n${verdictLine}\n`);
+      expect(r.stdout).toContain(`\n${outcomeText(exportStrings[lang], assess(runbook, expected).outcome)}\n`);
       for (const s of diagnosisSteps(runbook)) expect(r.stdout).toContain(texts[lang]!.steps[s.id]?.title ?? s.id);
     });
+});
+
+describe('a step\'s output while it runs', () => {
+  // A long step (a package upgrade, a slow journal) must show its lines as they come, not only
+  // once it has ended. The stand-in grep, first in PATH, holds up tmp-loop's search for tmpDSK
+  // (right after the check printed what /tmp is mounted from) until the test has seen that line,
+  // or for 60 s, notes when it lets go, then runs the real grep.
+  test('each line of a step reaches the terminal before the step has ended', async () => {
+    const bin = join(dir, 'slow-bin');
+    spawnSync('mkdir', ['-p', bin]);
+    const go = join(dir, 'slow-go');
+    const ended = join(dir, 'slow-ended');
+    writeFileSync(
+      join(bin, 'grep'),
+      `#!/bin/sh\ncase "$*" in *tmpDSK*) ;; *) exec /bin/grep "$@" ;; esac\nif [ ! -e ${go} ]; then\n  i=0\n  while [ ! -e ${go} ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done\n  touch ${ended}\nfi\nexec /bin/grep "$@"\n`,
+      { mode: 0o755 },
+    );
+    const path = write('diag-stream.sh', generate({ lang: 'en', distro: LOCAL_DISTRO }).content);
+    const p = spawn('bash', [path], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const seenWhileRunning = await new Promise<boolean>((resolve) => {
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/Step 5\/10: .*\n {4}\/tmp: /.test(out)) {
+          resolve(!existsSync(ended));
+          writeFileSync(go, '');
+        }
+      });
+      p.on('close', () => resolve(false));
+    });
+    await new Promise((ok) => (p.exitCode === null ? p.on('close', ok) : ok(null)));
+    expect(seenWhileRunning, out).toBe(true);
+    expect(out).toMatch(/ {4}\/tmp: .*\n {2}PASS: /);
+  });
 });
 
 describe('the diagnosis with checks that find risk factors', () => {
@@ -110,7 +142,8 @@ describe('the diagnosis with checks that find risk factors', () => {
       chmodSync(join(bin, name), 0o755);
     };
     stub('systemctl', 'case "$1" in is-active) echo active ;; is-enabled) echo enabled ;; esac');
-    stub('dpkg-query', 'echo "1:8.2.2+ds-0ubuntu1"');
+    // What dpkg-query prints for the check's -f '${db:Status-Status} ${Version}' (an installed 8.2).
+    stub('dpkg-query', 'echo "installed 1:8.2.2+ds-0ubuntu1"');
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
     const expected = localVerdicts(LOCAL_DISTRO, env);
     expect(Object.values(expected).filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(3);

@@ -16,7 +16,7 @@ function minimal(over: Partial<RunbookInput> = {}): RunbookInput {
     slug: 'demo',
     source: { url: 'https://example.org/g', licence: 'CC BY-NC-SA 4.0', licenceUrl: 'https://example.org/l' },
     fixes: [{ id: 'agent', maintenanceWindow: false }],
-    atRisk: [['agent-running']],
+    risk: { now: [['agent-running']] },
     recommend: 'agent',
     steps: [
       { id: 'check', factor: 'agent-running', risk: 'read-only', root: false, run: 'true', expect: { pass: { exit: [0] } } },
@@ -73,7 +73,7 @@ describe('defineRunbook', () => {
   });
 
   it('refuses an at-risk rule naming a factor no step checks', () => {
-    expect(() => defineRunbook(minimal({ atRisk: [['freeze-order']] }))).toThrow(/no step checks/);
+    expect(() => defineRunbook(minimal({ risk: { now: [['agent-running']], latent: [['freeze-order']] } }))).toThrow(/no step checks/);
   });
 });
 
@@ -175,7 +175,11 @@ describe('agent-version on a host without its package tool', () => {
     expect(verdict('el', { rpm: 'printf 8.2.0' })).toBe('fail');
     expect(verdict('el', { rpm: 'printf 10.1.0' })).toBe('pass');
     expect(verdict('ubuntu', { 'dpkg-query': 'echo "dpkg-query: no packages found matching qemu-guest-agent" >&2; exit 1' })).toBe('pass');
-    expect(verdict('ubuntu', { 'dpkg-query': 'printf 1:8.2.2+ds-0ubuntu1' })).toBe('fail');
+    // dpkg-query's answer to the check's -f '${db:Status-Status} ${Version}'.
+    expect(verdict('ubuntu', { 'dpkg-query': 'printf "installed 1:8.2.2+ds-0ubuntu1"' })).toBe('fail');
+    expect(verdict('ubuntu', { 'dpkg-query': 'printf "installed 1:10.0.2+ds-2"' })).toBe('pass');
+    // Removed but not purged: only its configuration files are left, nothing can run.
+    expect(verdict('ubuntu', { 'dpkg-query': 'printf "config-files 1:8.2.2+ds-0ubuntu1"' })).toBe('pass');
   });
 });
 
@@ -195,14 +199,16 @@ describe('evaluate and assess', () => {
   });
 
   it('finds the host at risk only when every condition group has a failed factor', () => {
-    const atRisk = { 'agent-running': 'fail', 'agent-enabled': 'pass', 'agent-version': 'fail', 'freeze-order': 'fail' } as const;
-    expect(assess(rb, atRisk)).toMatchObject({ atRisk: true, recommend: 'agent' });
-    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass' })).toMatchObject({ atRisk: false, recommend: null });
+    const atRisk = { 'agent-running': 'fail', 'agent-enabled': 'pass', 'agent-version': 'fail', 'freeze-order': 'fail', 'tmp-loop': 'fail', 'virtfs-users': 'fail' } as const;
+    expect(assess(rb, atRisk)).toMatchObject({ outcome: 'at-risk', atRisk: true, recommend: 'agent' });
+    // The mounts are safe now, but VirtFS will mount after the loop /tmp.
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass' })).toMatchObject({ outcome: 'at-risk-latent', atRisk: true, recommend: 'agent' });
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass', 'virtfs-users': 'pass' })).toMatchObject({ outcome: 'not-at-risk', atRisk: false, recommend: null });
     // The agent masked: neither running nor enabled.
-    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': 'pass' }).atRisk).toBe(false);
+    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': 'pass' }).outcome).toBe('not-at-risk');
     // A check that could not run leaves the verdict open rather than calling the host safe.
-    expect(assess(rb, { ...atRisk, 'freeze-order': 'error' }).atRisk).toBeNull();
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'error', 'virtfs-users': 'pass' }).outcome).toBe('undecided');
     // One factor of a group passed, the other was never checked: still open.
-    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': undefined }).atRisk).toBeNull();
+    expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': undefined }).outcome).toBe('undecided');
   });
 });

@@ -3,9 +3,9 @@
 // assess() into a per-host summary. Commands are tagged !unsafe so Jinja never touches them, and
 // each host gets the commands of its os_family.
 import { Document, Scalar } from 'yaml';
-import type { Distro, Match } from '../runbook/schema.ts';
+import { OUTCOMES, type Distro, type Match, type Rule } from '../runbook/schema.ts';
 import { adviceAfter } from '../runbook/render.ts';
-import { fill } from '../i18n/export.ts';
+import { fill, outcomeText } from '../i18n/export.ts';
 import { exportFileName, optionFlags, type Commands, type Plan, type PlannedStep } from './plan.ts';
 import { toPython } from './regex.ts';
 
@@ -67,6 +67,24 @@ function shellTasks(name: string, commands: Commands, register: string): ShellTa
 /** The registered result of a step for the current host, as a Jinja expression. */
 function resultOf(commands: Commands, register: string): string {
   return universal(commands) ? register : `(${register}_el if ${onFamily('el')} else ${register}_ubuntu)`;
+}
+
+/**
+ * The outcome, decided like assess() and outcomeOf(): one Jinja expression over rg_verdicts (the
+ * checks' verdicts by step id) that gives the outcome's name.
+ */
+export function outcomeJinja(plan: Plan): string {
+  const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
+  const is = (s: PlannedStep, v: string) => `rg_verdicts['${s.step.id}'] == '${v}'`;
+  // ruleHolds(): true when every group has a failed check; false when some group's checks all passed.
+  const holds = (rule: Rule) => rule.map((g) => `(${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' or ')})`).join(' and ');
+  const fails = (rule: Rule) => rule.map((g) => `(${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' and ')})`).join(' or ');
+  const { now, latent } = plan.runbook.risk;
+  return (
+    `'at-risk' if (${holds(now)}) else ` +
+    (latent ? `('at-risk-latent' if (${holds(latent)}) else ` : '(') +
+    `('not-at-risk' if ((${fails(now)})${latent ? ` and (${fails(latent)})` : ''}) else 'undecided'))`
+  );
 }
 
 export function generateAnsible(plan: Plan): string {
@@ -133,13 +151,9 @@ export function generateAnsible(plan: Plan): string {
       const r = resultOf(s.run, `rg_${varId(s.step.id)}`);
       verdicts[s.step.id] = `{{ 'pass' if ${passTest(s, 'run', r)} else ('fail' if ${failTest(s, r)} else 'error') }}`;
     }
-    const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
-    const is = (s: PlannedStep, v: string) => `rg_verdicts['${s.step.id}'] == '${v}'`;
-    const groupPass = (g: string[]) => `(${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' and ')})`;
-    const groupFail = (g: string[]) => `(${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' or ')})`;
     vars.rg_titles = Object.fromEntries(plan.steps.map((s) => [s.step.id, unsafe(s.title)]));
     vars.rg_texts = {
-      verdict: { safe: unsafe(t.verdict.notAtRisk), at_risk: unsafe(t.verdict.atRisk), unknown: unsafe(t.verdict.unknown) },
+      verdict: Object.fromEntries(OUTCOMES.map((o) => [o, unsafe(outcomeText(t, o))])),
       found: unsafe(t.verdict.found),
       recommend: unsafe(
         `${t.verdict.recommend} ${t.fixes[runbook.recommend]} (runguide export ${runbook.slug} --format ansible --lang ${plan.options.lang} --fix ${runbook.recommend})`,
@@ -154,8 +168,8 @@ export function generateAnsible(plan: Plan): string {
       {
         name: t.ansible.decide,
         'ansible.builtin.set_fact': {
-          // The CNF of the runbook's atRisk, decided as assess() does.
-          rg_at_risk: `{{ 'safe' if (${runbook.atRisk.map(groupPass).join(' or ')}) else ('at_risk' if (${runbook.atRisk.map(groupFail).join(' and ')}) else 'unknown') }}`,
+          // The runbook's risk rules, decided as assess() does.
+          rg_outcome: `{{ ${outcomeJinja(plan)} }}`,
           rg_found: `{{ rg_verdicts | dict2items | selectattr('value', 'equalto', 'fail') | map(attribute='key') | map('extract', rg_titles) | list }}`,
         },
         tags: ['always'],
@@ -163,8 +177,15 @@ export function generateAnsible(plan: Plan): string {
       {
         name: t.ansible.summary,
         'ansible.builtin.debug': {
-          msg: `{{ [rg_texts.verdict[rg_at_risk]] + ([rg_texts.found ~ ' ' ~ (rg_found | join('; '))] if rg_found else []) + ([rg_texts.recommend] if rg_at_risk == 'at_risk' else []) }}`,
+          msg: `{{ [rg_texts.verdict[rg_outcome]] + ([rg_texts.found ~ ' ' ~ (rg_found | join('; '))] if rg_found else []) + ([rg_texts.recommend] if rg_outcome in ['at-risk', 'at-risk-latent'] else []) }}`,
         },
+        tags: ['always'],
+      },
+      {
+        // A fleet run must not end green while one host is at risk: ansible-playbook exits 2.
+        name: t.ansible.flag,
+        'ansible.builtin.fail': { msg: '{{ rg_texts.verdict[rg_outcome] }}' },
+        when: "rg_outcome != 'not-at-risk'",
         tags: ['always'],
       },
     );

@@ -2,9 +2,9 @@
 // expectation like evaluate() does, and (for a diagnosis) combines the verdicts like assess().
 // Commands are embedded verbatim in quoted here-documents and run with `bash -c`, so nothing in
 // them is expanded by the script and a step's `exit` ends only that step.
-import { DISTROS, DISTRO_WORDS, type Distro, type Match } from '../runbook/schema.ts';
+import { DISTROS, DISTRO_WORDS, OUTCOME_EXIT, type Distro, type Match, type Outcome, type Rule } from '../runbook/schema.ts';
 import { adviceAfter } from '../runbook/render.ts';
-import { fill } from '../i18n/export.ts';
+import { fill, outcomeText } from '../i18n/export.ts';
 import { distroLabels } from '../i18n/site.ts';
 import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';
 import { toBashEre } from './regex.ts';
@@ -154,18 +154,22 @@ export function generateShell(plan: Plan): string {
   add('# True when code $1 is one of the codes that follow.', 'rg_in() {', '  local code=$1 c', '  shift');
   add('  for c in "$@"; do', '    [ "$code" = "$c" ] && return 0', '  done', '  return 1', '}', '');
   add(
-    '# Runs one command text in its own bash (stdin closed; its exit ends only itself), shows its',
-    '# output indented, and sets rg_rc and rg_out (stdout exactly, trailing newlines included).',
-    '# No temporary file: one in /tmp would keep /tmp busy while a step unmounts it.',
+    '# Runs one command text in its own bash (stdin closed; its exit ends only itself), shows each',
+    '# line of its output indented as it comes (on fd 3, the terminal), and sets rg_rc and rg_out',
+    '# (its stdout, a line each). No temporary file: one in /tmp would keep /tmp busy while a step',
+    '# unmounts it.',
+    'exec 3>&1',
     'rg_exec() {',
     '  if rg_out=$(',
-    '    rg_s=0',
-    '    bash -c "$1" </dev/null || rg_s=$?',
+    '    bash -c "$1" </dev/null | while IFS= read -r rg_line || [ -n "$rg_line" ]; do',
+    `      printf '    %s\\n' "$rg_line" >&3`,
+    `      printf '%s\\n' "$rg_line"`,
+    '    done',
+    '    rg_s=${PIPESTATUS[0]}',
     '    printf x',
     '    exit "$rg_s"',
     '  ); then rg_rc=0; else rg_rc=$?; fi',
     '  rg_out=${rg_out%x}',
-    `  printf '%s' "$rg_out" | awk '{ print "    " $0 }'`,
     '}',
     '',
   );
@@ -322,29 +326,37 @@ function hostCheck(plan: Plan, distro: Distro): string[] {
   return lines;
 }
 
-/** The at-risk verdict, computed like assess(): a CNF over the factors of the runbook's atRisk. */
-function diagnosisSummary(plan: Plan): string[] {
+/**
+ * The outcome, decided like assess() and outcomeOf(): each risk rule compiled to a bash test of the
+ * checks' verdicts ($rg_v_<step>); prints the outcome's line and sets rg_status to its exit status.
+ */
+export function outcomeShell(plan: Plan): string[] {
   const { runbook, strings: t } = plan;
   const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
   const is = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
-  // A group passes when every step of every factor in it passed; it fails when any of them failed.
-  const groupPass = (g: string[]) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' && ')}; }`;
-  const groupFail = (g: string[]) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' || ')}; }`;
-  const fixName = t.fixes[runbook.recommend];
-  const lines = [
-    `printf '\\n%s\\n' ${sq('—'.repeat(8))}`,
-    `if ${runbook.atRisk.map(groupPass).join(' || ')}; then`,
-    `  printf '%s\\n' ${sq(t.verdict.notAtRisk)}`,
-    '  rg_status=0',
-    `elif ${runbook.atRisk.map(groupFail).join(' && ')}; then`,
-    `  printf '%s\\n' ${sq(t.verdict.atRisk)}`,
-    '  rg_status=1',
+  // ruleHolds(): true when every group has a failed check; false when some group's checks all passed.
+  const holds = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' || ')}; }`).join(' && ');
+  const fails = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' && ')}; }`).join(' || ');
+  const { now, latent } = runbook.risk;
+  const say = (o: Outcome) => [`  printf '%s\\n' ${sq(outcomeText(t, o))}`, `  rg_status=${OUTCOME_EXIT[o]}`];
+  return [
+    `if ${holds(now)}; then`,
+    ...say('at-risk'),
+    ...(latent ? [`elif ${holds(latent)}; then`, ...say('at-risk-latent')] : []),
+    `elif { ${fails(now)}; }${latent ? ` && { ${fails(latent)}; }` : ''}; then`,
+    ...say('not-at-risk'),
     'else',
-    `  printf '%s\\n' ${sq(t.verdict.unknown)}`,
-    '  rg_status=3',
+    ...say('undecided'),
     'fi',
-    'rg_found=0',
   ];
+}
+
+/** The summary: the outcome, the checks that found a factor, the recommended fix. */
+function diagnosisSummary(plan: Plan): string[] {
+  const { runbook, strings: t } = plan;
+  const is = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
+  const lines = [`printf '\\n%s\\n' ${sq('—'.repeat(8))}`, ...outcomeShell(plan), 'rg_found=0'];
+  const fixName = t.fixes[runbook.recommend];
   for (const s of plan.steps) {
     lines.push(`if ${is(s, 'fail')}; then`);
     lines.push(`  [ "$rg_found" = 1 ] || printf '%s\\n' ${sq(t.verdict.found)}`, '  rg_found=1');

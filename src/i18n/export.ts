@@ -1,7 +1,7 @@
 // Strings of the export feature, one dictionary per locale: the Export panel on the page, and the
 // messages of the generated scripts and playbooks (which speak the language the user chose).
 // `{name}` marks a value filled in by the generator or, in a script, at run time.
-import type { FixId, Locale } from '../runbook/schema.ts';
+import type { FixId, Locale, Outcome } from '../runbook/schema.ts';
 
 export interface ExportStrings {
   fixes: Record<FixId, string>;
@@ -87,6 +87,8 @@ export interface ExportStrings {
   /** The diagnosis verdict, in scripts and playbooks. */
   verdict: {
     atRisk: string;
+    /** At risk once VirtFS mounts (the runbook's `latent` rule). */
+    atRiskLatent: string;
     notAtRisk: string;
     unknown: string;
     found: string;
@@ -103,6 +105,8 @@ export interface ExportStrings {
     combine: string;
     decide: string;
     summary: string;
+    /** The task that fails a host whose outcome is not "not at risk". */
+    flag: string;
     failed: string;
     /** Task that shows the restart advice. */
     restart: string;
@@ -147,7 +151,7 @@ const en: ExportStrings = {
     optDryRun: '  --dry-run  print every command, in order, and run nothing',
     optYes: '  --yes      apply each change without asking first',
     optHelp: '  --help     show this help',
-    exitDiagnosis: 'Exit status: 0 not at risk, 1 at risk, 3 undecided (a check gave an error), 2 bad usage or wrong distribution.',
+    exitDiagnosis: 'Exit status: 0 not at risk, 1 at risk (now or once VirtFS mounts), 3 undecided (a check gave an error), 2 bad usage or wrong distribution.',
     exitChange: 'Exit status: 0 every step applied and verified, 1 a step failed or was declined, 2 bad usage or wrong distribution.',
     exitRestart: 'Exit status 4: a step is applied but takes effect only after a restart of the server.',
     unknownOption: 'Unknown option: {option}',
@@ -188,6 +192,7 @@ const en: ExportStrings = {
   },
   verdict: {
     atRisk: 'AT RISK: this server can hang during an automatic backup.',
+    atRiskLatent: 'AT RISK once VirtFS mounts: a login, mail delivery or cron job of a user with Jailed Shell or noshell is enough for an automatic backup to hang this server.',
     notAtRisk: 'Not at risk: an automatic backup should not hang this server.',
     unknown: 'Undecided: a check that the verdict depends on gave an error.',
     found: 'Found:',
@@ -203,6 +208,7 @@ const en: ExportStrings = {
     combine: "Combine the checks' verdicts",
     decide: "Decide whether this server is at risk",
     summary: 'Summary: is this server at risk?',
+    flag: 'Fail this server if it is at risk or undecided',
     failed: 'Step "{title}" ({id}) failed.',
     restart: 'A restart completes this change: do not roll back',
   },
@@ -247,7 +253,7 @@ const ptPt: ExportStrings = {
     optYes: '  --yes      aplica cada alteração sem perguntar antes',
     optHelp: '  --help     mostra esta ajuda',
     exitDiagnosis:
-      'Código de saída: 0 sem risco, 1 em risco, 3 indeterminado (uma verificação deu erro), 2 utilização incorreta ou distribuição errada.',
+      'Código de saída: 0 sem risco, 1 em risco (já ou assim que o VirtFS for montado), 3 indeterminado (uma verificação deu erro), 2 utilização incorreta ou distribuição errada.',
     exitChange:
       'Código de saída: 0 todos os passos aplicados e verificados, 1 um passo falhou ou foi recusado, 2 utilização incorreta ou distribuição errada.',
     exitRestart: 'Código de saída 4: um passo foi aplicado, mas só produz efeito depois de reiniciar o servidor.',
@@ -289,6 +295,7 @@ const ptPt: ExportStrings = {
   },
   verdict: {
     atRisk: 'EM RISCO: este servidor pode bloquear durante uma cópia de segurança automática.',
+    atRiskLatent: 'EM RISCO assim que o VirtFS for montado: basta um início de sessão, uma entrega de correio ou uma tarefa cron de um utilizador com Jailed Shell ou noshell para que uma cópia de segurança automática bloqueie este servidor.',
     notAtRisk: 'Sem risco: uma cópia de segurança automática não deverá bloquear este servidor.',
     unknown: 'Indeterminado: uma verificação de que o veredicto depende deu erro.',
     found: 'Encontrado:',
@@ -305,6 +312,7 @@ const ptPt: ExportStrings = {
     combine: 'Combinar os resultados das verificações',
     decide: "Decidir se este servidor está em risco",
     summary: 'Resumo: este servidor está em risco?',
+    flag: 'Dar este servidor como falhado se estiver em risco ou indeterminado',
     failed: 'O passo "{title}" ({id}) falhou.',
     restart: 'O reinício conclui esta alteração: não reverter',
   },
@@ -349,7 +357,7 @@ const fr: ExportStrings = {
     optYes: '  --yes      applique chaque modification sans demander',
     optHelp: "  --help     affiche cette aide",
     exitDiagnosis:
-      "Code de sortie : 0 pas de risque, 1 à risque, 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation ou mauvaise distribution.",
+      "Code de sortie : 0 pas de risque, 1 à risque (dès maintenant ou dès que VirtFS sera monté), 3 indéterminé (une vérification a renvoyé une erreur), 2 mauvaise utilisation ou mauvaise distribution.",
     exitChange:
       "Code de sortie : 0 toutes les étapes appliquées et vérifiées, 1 une étape a échoué ou a été refusée, 2 mauvaise utilisation ou mauvaise distribution.",
     exitRestart: "Code de sortie 4 : une étape est appliquée, mais ne prend effet qu'après un redémarrage du serveur.",
@@ -391,6 +399,7 @@ const fr: ExportStrings = {
   },
   verdict: {
     atRisk: 'À RISQUE : ce serveur peut se bloquer pendant une sauvegarde automatique.',
+    atRiskLatent: 'À RISQUE dès que VirtFS sera monté : une connexion, une livraison de courrier ou une tâche cron d’un utilisateur en Jailed Shell ou noshell suffit pour qu’une sauvegarde automatique bloque ce serveur.',
     notAtRisk: 'Pas de risque : une sauvegarde automatique ne devrait pas bloquer ce serveur.',
     unknown: 'Indéterminé : une vérification dont dépend le verdict a renvoyé une erreur.',
     found: 'Détecté :',
@@ -407,6 +416,7 @@ const fr: ExportStrings = {
     combine: 'Combiner les résultats des vérifications',
     decide: "Déterminer si ce serveur est à risque",
     summary: 'Bilan : ce serveur est-il à risque ?',
+    flag: 'Faire échouer ce serveur s’il est à risque ou indéterminé',
     failed: "L'étape « {title} » ({id}) a échoué.",
     restart: 'Un redémarrage termine cette modification : ne pas revenir en arrière',
   },
@@ -451,7 +461,7 @@ const de: ExportStrings = {
     optYes: '  --yes      wendet jede Änderung ohne Rückfrage an',
     optHelp: '  --help     zeigt diese Hilfe',
     exitDiagnosis:
-      'Exit-Status: 0 kein Risiko, 1 gefährdet, 3 unentschieden (eine Prüfung ergab einen Fehler), 2 falscher Aufruf oder falsche Distribution.',
+      'Exit-Status: 0 kein Risiko, 1 gefährdet (jetzt oder sobald VirtFS eingehängt wird), 3 unentschieden (eine Prüfung ergab einen Fehler), 2 falscher Aufruf oder falsche Distribution.',
     exitChange:
       'Exit-Status: 0 alle Schritte angewendet und geprüft, 1 ein Schritt ist fehlgeschlagen oder wurde abgelehnt, 2 falscher Aufruf oder falsche Distribution.',
     exitRestart: 'Exit-Status 4: ein Schritt ist angewendet, wirkt aber erst nach einem Neustart des Servers.',
@@ -493,6 +503,7 @@ const de: ExportStrings = {
   },
   verdict: {
     atRisk: 'GEFÄHRDET: Dieser Server kann während einer automatischen Sicherung hängen bleiben.',
+    atRiskLatent: 'GEFÄHRDET, sobald VirtFS eingehängt wird: Eine Anmeldung, eine E-Mail-Zustellung oder ein Cron-Job eines Benutzers mit Jailed Shell oder noshell genügt, damit eine automatische Sicherung diesen Server zum Hängen bringt.',
     notAtRisk: 'Kein Risiko: Eine automatische Sicherung sollte diesen Server nicht zum Hängen bringen.',
     unknown: 'Unentschieden: Eine Prüfung, von der das Ergebnis abhängt, ergab einen Fehler.',
     found: 'Gefunden:',
@@ -509,6 +520,7 @@ const de: ExportStrings = {
     combine: 'Ergebnisse der Prüfungen zusammenfassen',
     decide: "Entscheiden, ob dieser Server gefährdet ist",
     summary: 'Zusammenfassung: Ist dieser Server gefährdet?',
+    flag: 'Diesen Server als fehlgeschlagen markieren, wenn er gefährdet oder unentschieden ist',
     failed: 'Schritt „{title}“ ({id}) ist fehlgeschlagen.',
     restart: 'Ein Neustart schließt diese Änderung ab: nichts zurücknehmen',
   },
@@ -553,7 +565,7 @@ const es: ExportStrings = {
     optYes: '  --yes      aplica cada cambio sin preguntar antes',
     optHelp: '  --help     muestra esta ayuda',
     exitDiagnosis:
-      'Código de salida: 0 sin riesgo, 1 en riesgo, 3 sin decidir (una comprobación dio error), 2 uso incorrecto o distribución equivocada.',
+      'Código de salida: 0 sin riesgo, 1 en riesgo (ya o en cuanto se monte VirtFS), 3 sin decidir (una comprobación dio error), 2 uso incorrecto o distribución equivocada.',
     exitChange:
       'Código de salida: 0 todos los pasos aplicados y verificados, 1 un paso falló o fue rechazado, 2 uso incorrecto o distribución equivocada.',
     exitRestart: 'Código de salida 4: un paso está aplicado, pero solo surte efecto tras reiniciar el servidor.',
@@ -595,6 +607,7 @@ const es: ExportStrings = {
   },
   verdict: {
     atRisk: 'EN RIESGO: este servidor puede bloquearse durante una copia de seguridad automática.',
+    atRiskLatent: 'EN RIESGO en cuanto se monte VirtFS: basta un inicio de sesión, una entrega de correo o una tarea cron de un usuario con Jailed Shell o noshell para que una copia de seguridad automática bloquee este servidor.',
     notAtRisk: 'Sin riesgo: una copia de seguridad automática no debería bloquear este servidor.',
     unknown: 'Sin decidir: una comprobación de la que depende el veredicto ha dado error.',
     found: 'Encontrado:',
@@ -611,6 +624,7 @@ const es: ExportStrings = {
     combine: 'Combinar los resultados de las comprobaciones',
     decide: "Decidir si este servidor está en riesgo",
     summary: 'Resumen: ¿está este servidor en riesgo?',
+    flag: 'Marcar este servidor como fallido si está en riesgo o sin decidir',
     failed: 'El paso «{title}» ({id}) ha fallado.',
     restart: 'Un reinicio completa este cambio: no revertir',
   },
@@ -655,7 +669,7 @@ const it: ExportStrings = {
     optYes: '  --yes      applica ogni modifica senza chiedere conferma',
     optHelp: '  --help     mostra questo aiuto',
     exitDiagnosis:
-      'Codice di uscita: 0 nessun rischio, 1 a rischio, 3 indeciso (un controllo ha dato errore), 2 uso errato o distribuzione sbagliata.',
+      'Codice di uscita: 0 nessun rischio, 1 a rischio (ora o non appena VirtFS viene montato), 3 indeciso (un controllo ha dato errore), 2 uso errato o distribuzione sbagliata.',
     exitChange:
       'Codice di uscita: 0 tutti i passi applicati e verificati, 1 un passo non è riuscito o è stato rifiutato, 2 uso errato o distribuzione sbagliata.',
     exitRestart: 'Codice di uscita 4: un passo è applicato, ma ha effetto solo dopo un riavvio del server.',
@@ -697,6 +711,7 @@ const it: ExportStrings = {
   },
   verdict: {
     atRisk: 'A RISCHIO: questo server può bloccarsi durante un backup automatico.',
+    atRiskLatent: 'A RISCHIO non appena VirtFS viene montato: basta un accesso, una consegna di posta o un job cron di un utente con Jailed Shell o noshell perché un backup automatico blocchi questo server.',
     notAtRisk: 'Nessun rischio: un backup automatico non dovrebbe bloccare questo server.',
     unknown: 'Indeciso: un controllo da cui dipende il verdetto ha dato errore.',
     found: 'Rilevato:',
@@ -713,6 +728,7 @@ const it: ExportStrings = {
     combine: 'Combinare i risultati dei controlli',
     decide: "Stabilire se questo server è a rischio",
     summary: 'Riepilogo: questo server è a rischio?',
+    flag: 'Segnare questo server come fallito se è a rischio o indeciso',
     failed: 'Il passo «{title}» ({id}) non è riuscito.',
     restart: 'Un riavvio completa questa modifica: non ripristinare',
   },
@@ -757,7 +773,7 @@ const pl: ExportStrings = {
     optYes: '  --yes      wprowadza każdą zmianę bez pytania',
     optHelp: '  --help     wyświetla tę pomoc',
     exitDiagnosis:
-      'Kod wyjścia: 0 brak zagrożenia, 1 zagrożony, 3 nierozstrzygnięte (sprawdzenie zakończyło się błędem), 2 błędne użycie lub niewłaściwa dystrybucja.',
+      'Kod wyjścia: 0 brak zagrożenia, 1 zagrożony (teraz lub gdy tylko zostanie zamontowany VirtFS), 3 nierozstrzygnięte (sprawdzenie zakończyło się błędem), 2 błędne użycie lub niewłaściwa dystrybucja.',
     exitChange:
       'Kod wyjścia: 0 wszystkie kroki wprowadzone i sprawdzone, 1 krok się nie powiódł lub został odrzucony, 2 błędne użycie lub niewłaściwa dystrybucja.',
     exitRestart: 'Kod wyjścia 4: krok został wprowadzony, ale zadziała dopiero po restarcie serwera.',
@@ -799,6 +815,7 @@ const pl: ExportStrings = {
   },
   verdict: {
     atRisk: 'ZAGROŻONY: ten serwer może się zawiesić podczas automatycznej kopii zapasowej.',
+    atRiskLatent: 'ZAGROŻONY, gdy tylko zostanie zamontowany VirtFS: wystarczy logowanie, dostarczenie poczty lub zadanie cron użytkownika z Jailed Shell lub noshell, aby automatyczna kopia zapasowa zawiesiła ten serwer.',
     notAtRisk: 'Brak zagrożenia: automatyczna kopia zapasowa nie powinna zawiesić tego serwera.',
     unknown: 'Nierozstrzygnięte: sprawdzenie, od którego zależy werdykt, zakończyło się błędem.',
     found: 'Wykryto:',
@@ -815,6 +832,7 @@ const pl: ExportStrings = {
     combine: 'Połączyć wyniki sprawdzeń',
     decide: "Ustalić, czy ten serwer jest zagrożony",
     summary: 'Podsumowanie: czy ten serwer jest zagrożony?',
+    flag: 'Oznaczyć ten serwer jako nieudany, jeśli jest zagrożony lub wynik jest nierozstrzygnięty',
     failed: 'Krok „{title}” ({id}) się nie powiódł.',
     restart: 'Restart dokończy tę zmianę: niczego nie wycofywać',
   },
@@ -823,6 +841,12 @@ const pl: ExportStrings = {
 export const exportStrings: Record<Locale, ExportStrings> = { en, 'pt-pt': ptPt, fr, de, es, it, pl };
 
 /** Fills `{name}` slots of a template. */
+/** The verdict line of a diagnosis outcome. */
+export function outcomeText(t: ExportStrings, outcome: Outcome): string {
+  const v = t.verdict;
+  return { 'at-risk': v.atRisk, 'at-risk-latent': v.atRiskLatent, 'not-at-risk': v.notAtRisk, undecided: v.unknown }[outcome];
+}
+
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,

@@ -42,6 +42,8 @@ export interface TerminalStrings {
   paramRequired: string;
   paramInvalid: string;
   atRisk: string;
+  /** At risk once VirtFS mounts (the runbook's latent rule). */
+  atRiskLatent: string;
   notAtRisk: string;
   riskUnknown: string;
   factorsFound: string;
@@ -98,6 +100,7 @@ const en: TerminalStrings = {
   paramRequired: 'Enter a value.',
   paramInvalid: '“{value}” is not valid here.',
   atRisk: 'This server is at risk: an automatic backup can hang it.',
+  atRiskLatent: 'This server is at risk once VirtFS mounts: a login, mail delivery or cron job of a user with Jailed Shell or noshell is enough for an automatic backup to hang it.',
   notAtRisk: 'This server is not at risk.',
   riskUnknown: 'Some checks could not tell: the risk is unknown. Look at the checks marked “Error”.',
   factorsFound: 'Checks that found a risk factor:',
@@ -154,6 +157,7 @@ const ptPt: TerminalStrings = {
   paramRequired: 'Introduza um valor.',
   paramInvalid: '«{value}» não é válido aqui.',
   atRisk: 'Este servidor está em risco: uma cópia de segurança automática pode bloqueá-lo.',
+  atRiskLatent: 'Este servidor fica em risco assim que o VirtFS for montado: basta um início de sessão, uma entrega de correio ou uma tarefa cron de um utilizador com Jailed Shell ou noshell para que uma cópia de segurança automática o bloqueie.',
   notAtRisk: 'Este servidor não está em risco.',
   riskUnknown: 'Algumas verificações não foram conclusivas: o risco é desconhecido. Veja as verificações marcadas com «Erro».',
   factorsFound: 'Verificações que encontraram um fator de risco:',
@@ -210,6 +214,7 @@ const fr: TerminalStrings = {
   paramRequired: 'Saisissez une valeur.',
   paramInvalid: '« {value} » n’est pas valide ici.',
   atRisk: 'Ce serveur est à risque : une sauvegarde automatique peut le bloquer.',
+  atRiskLatent: 'Ce serveur sera à risque dès que VirtFS sera monté : une connexion, une livraison de courrier ou une tâche cron d’un utilisateur en Jailed Shell ou noshell suffit pour qu’une sauvegarde automatique le bloque.',
   notAtRisk: 'Ce serveur n’est pas à risque.',
   riskUnknown: 'Certaines vérifications n’ont pas pu conclure : le risque est inconnu. Voyez celles marquées « Erreur ».',
   factorsFound: 'Vérifications ayant trouvé un facteur de risque :',
@@ -266,6 +271,7 @@ const de: TerminalStrings = {
   paramRequired: 'Geben Sie einen Wert ein.',
   paramInvalid: '„{value}“ ist hier nicht zulässig.',
   atRisk: 'Dieser Server ist gefährdet: Eine automatische Sicherung kann ihn zum Hängen bringen.',
+  atRiskLatent: 'Dieser Server ist gefährdet, sobald VirtFS eingehängt wird: Eine Anmeldung, eine E-Mail-Zustellung oder ein Cron-Job eines Benutzers mit Jailed Shell oder noshell genügt, damit eine automatische Sicherung ihn zum Hängen bringt.',
   notAtRisk: 'Dieser Server ist nicht gefährdet.',
   riskUnknown: 'Einige Prüfungen waren nicht eindeutig: Das Risiko ist unbekannt. Sehen Sie sich die mit „Fehler“ markierten Prüfungen an.',
   factorsFound: 'Prüfungen, die einen Risikofaktor gefunden haben:',
@@ -322,6 +328,7 @@ const es: TerminalStrings = {
   paramRequired: 'Introduzca un valor.',
   paramInvalid: '«{value}» no es válido aquí.',
   atRisk: 'Este servidor está en riesgo: una copia de seguridad automática puede bloquearlo.',
+  atRiskLatent: 'Este servidor estará en riesgo en cuanto se monte VirtFS: basta un inicio de sesión, una entrega de correo o una tarea cron de un usuario con Jailed Shell o noshell para que una copia de seguridad automática lo bloquee.',
   notAtRisk: 'Este servidor no está en riesgo.',
   riskUnknown: 'Algunas comprobaciones no fueron concluyentes: el riesgo es desconocido. Revise las marcadas como «Error».',
   factorsFound: 'Comprobaciones que encontraron un factor de riesgo:',
@@ -378,6 +385,7 @@ const it: TerminalStrings = {
   paramRequired: 'Inserisci un valore.',
   paramInvalid: '«{value}» non è valido qui.',
   atRisk: 'Questo server è a rischio: un backup automatico può bloccarlo.',
+  atRiskLatent: 'Questo server sarà a rischio non appena VirtFS viene montato: basta un accesso, una consegna di posta o un job cron di un utente con Jailed Shell o noshell perché un backup automatico lo blocchi.',
   notAtRisk: 'Questo server non è a rischio.',
   riskUnknown: 'Alcuni controlli non sono stati conclusivi: il rischio è sconosciuto. Guarda quelli contrassegnati con «Errore».',
   factorsFound: 'Controlli che hanno trovato un fattore di rischio:',
@@ -434,6 +442,7 @@ const pl: TerminalStrings = {
   paramRequired: 'Wpisz wartość.',
   paramInvalid: '„{value}” nie jest tu poprawną wartością.',
   atRisk: 'Ten serwer jest zagrożony: automatyczna kopia zapasowa może go zawiesić.',
+  atRiskLatent: 'Ten serwer będzie zagrożony, gdy tylko zostanie zamontowany VirtFS: wystarczy logowanie, dostarczenie poczty lub zadanie cron użytkownika z Jailed Shell lub noshell, aby automatyczna kopia zapasowa go zawiesiła.',
   notAtRisk: 'Ten serwer nie jest zagrożony.',
   riskUnknown: 'Niektóre testy nie dały jednoznacznej odpowiedzi: ryzyko jest nieznane. Sprawdź testy oznaczone jako „Błąd”.',
   factorsFound: 'Testy, które wykryły czynnik ryzyka:',

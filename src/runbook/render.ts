@@ -6,6 +6,9 @@ import {
   type Command,
   type Distro,
   type Expect,
+  type Factor,
+  type Outcome,
+  type Rule,
   type Runbook,
   type Step,
 } from './schema.ts';
@@ -90,30 +93,46 @@ export const diagnosisSteps = (rb: Runbook) => rb.steps.filter((s) => !s.fix);
 export const fixSteps = (rb: Runbook, fix: string) => rb.steps.filter((s) => s.fix === fix);
 
 export interface Assessment {
-  /** null while a check that the verdict depends on has not passed or failed. */
+  outcome: Outcome;
+  /** true for both kinds of risk, false when not at risk, null when undecided. */
   atRisk: boolean | null;
-  /** The failed factors that make up the risk, for the summary. */
+  /** The failed factors, for the summary. */
   factors: string[];
   recommend: string | null;
 }
 
-/** Combines diagnosis verdicts (by step id) into the runbook's at-risk verdict. */
-export function assess(rb: Runbook, verdicts: Record<string, Verdict | undefined>): Assessment {
-  const factorVerdict = (factor: string): Verdict | undefined => {
-    const steps = rb.steps.filter((s) => s.factor === factor);
-    const vs = steps.map((s) => verdicts[s.id]);
-    if (vs.includes('fail')) return 'fail';
-    if (vs.length > 0 && vs.every((v) => v === 'pass')) return 'pass';
-    return vs.includes('error') ? 'error' : undefined;
-  };
-  const failed = rb.steps.flatMap((s) => (s.factor && verdicts[s.id] === 'fail' ? [s.factor] : []));
+/** A factor's verdict: fail when one of its checks failed, pass when all passed, else undefined. */
+export type FactorVerdict = 'pass' | 'fail' | undefined;
+
+/** true: the rule holds; false: some group's checks all passed; null: unknown. */
+export function ruleHolds(rule: Rule, factor: (f: Factor) => FactorVerdict): boolean | null {
   let unknown = false;
-  for (const group of rb.atRisk) {
-    const vs = group.map(factorVerdict);
+  for (const group of rule) {
+    const vs = group.map(factor);
     if (vs.includes('fail')) continue;
-    if (vs.every((v) => v === 'pass')) return { atRisk: false, factors: failed, recommend: null };
+    if (vs.every((v) => v === 'pass')) return false;
     unknown = true;
   }
-  if (unknown) return { atRisk: null, factors: failed, recommend: null };
-  return { atRisk: true, factors: failed, recommend: rb.recommend };
+  return unknown ? null : true;
+}
+
+/** The outcome from the rules' values: the one place where the four outcomes are decided. */
+export function outcomeOf(now: boolean | null, latent: boolean | null): Outcome {
+  if (now === true) return 'at-risk';
+  if (latent === true) return 'at-risk-latent';
+  if (now === false && latent === false) return 'not-at-risk';
+  return 'undecided';
+}
+
+/** Combines diagnosis verdicts (by step id) into the runbook's outcome. */
+export function assess(rb: Runbook, verdicts: Record<string, Verdict | undefined>): Assessment {
+  const factor = (f: Factor): FactorVerdict => {
+    const vs = rb.steps.filter((s) => s.factor === f).map((s) => verdicts[s.id]);
+    if (vs.includes('fail')) return 'fail';
+    return vs.length > 0 && vs.every((v) => v === 'pass') ? 'pass' : undefined;
+  };
+  const outcome = outcomeOf(ruleHolds(rb.risk.now, factor), rb.risk.latent ? ruleHolds(rb.risk.latent, factor) : false);
+  const failed = rb.steps.flatMap((s) => (s.factor && verdicts[s.id] === 'fail' ? [s.factor] : []));
+  const atRisk = outcome === 'undecided' ? null : outcome !== 'not-at-risk';
+  return { outcome, atRisk, factors: failed, recommend: atRisk ? rb.recommend : null };
 }

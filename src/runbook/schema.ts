@@ -114,13 +114,36 @@ export const FactorSchema = z.enum([
   'agent-enabled',
   'agent-old',
   'loop-tmp',
-  'jailed-users',
+  'virtfs-users',
   'virtfs-mounts',
   'freeze-order',
   'past-hang',
   'panic-on-hang',
 ]);
 export type Factor = z.infer<typeof FactorSchema>;
+
+/**
+ * A rule in conjunctive form: it holds when every group holds, and a group holds when a check of
+ * one of its factors failed (found the factor). It does not hold when some group's checks all
+ * passed; otherwise (a check errored or did not run) it is unknown.
+ */
+export const RuleSchema = z.array(z.array(FactorSchema).min(1)).min(1);
+export type Rule = z.infer<typeof RuleSchema>;
+
+/**
+ * `now`: the host is at risk as it stands. `latent`: it is not yet, but becomes so by itself
+ * (for this runbook: as soon as VirtFS mounts, at a user's login, mail or cron run).
+ */
+export const RiskRulesSchema = z.object({ now: RuleSchema, latent: RuleSchema.optional() }).strict();
+export type RiskRules = z.infer<typeof RiskRulesSchema>;
+
+/** What a diagnosis concludes. `undecided` whenever a check the conclusion depends on could not look. */
+export const OUTCOMES = ['at-risk', 'at-risk-latent', 'not-at-risk', 'undecided'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** The exit status of a diagnosis script for each outcome (both kinds of risk exit 1). */
+export const OUTCOME_EXIT: Record<Outcome, 0 | 1 | 3> = { 'at-risk': 1, 'at-risk-latent': 1, 'not-at-risk': 0, undecided: 3 };
 
 export const StepSchema = z
   .object({
@@ -183,10 +206,10 @@ export const RunbookSchema = z
     fixes: z.array(FixSchema).min(1),
     steps: z.array(StepSchema).min(1),
     /**
-     * When the host is at risk, in conjunctive form: every group must contain at least one factor
-     * whose check failed. Declarative, so the page, the script and the playbook compute it alike.
+     * When the host is at risk, as rules in conjunctive form (see RiskRulesSchema). Declarative,
+     * so the page, the runner, the script and the playbook decide alike (render.ts `assess`).
      */
-    atRisk: z.array(z.array(FactorSchema).min(1)).min(1),
+    risk: RiskRulesSchema,
     /** The fix the page recommends for a host at risk. */
     recommend: FixIdSchema,
   })
@@ -202,9 +225,9 @@ export const RunbookSchema = z
     for (const f of rb.fixes)
       if (!rb.steps.some((s) => s.fix === f.id))
         ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
-    for (const factor of rb.atRisk.flat())
+    for (const factor of [...rb.risk.now, ...(rb.risk.latent ?? [])].flat())
       if (!rb.steps.some((s) => s.factor === factor))
-        ctx.addIssue({ code: 'custom', message: `atRisk names ${factor}, which no step checks` });
+        ctx.addIssue({ code: 'custom', message: `risk names ${factor}, which no step checks` });
     if (!rb.fixes.some((f) => f.id === rb.recommend))
       ctx.addIssue({ code: 'custom', message: `recommend names unknown fix ${rb.recommend}` });
   });

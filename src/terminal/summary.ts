@@ -35,9 +35,10 @@ export async function runAllChecks(
     }
     verdicts[section.dataset.step!] = verdict;
   }
-  const { atRisk, factors, recommend } = assess(rb, verdicts);
-  const head = paragraph(atRisk === true ? s.atRisk : atRisk === false ? s.notAtRisk : s.riskUnknown);
+  const { outcome, atRisk, factors, recommend } = assess(rb, verdicts);
+  const head = paragraph({ 'at-risk': s.atRisk, 'at-risk-latent': s.atRiskLatent, 'not-at-risk': s.notAtRisk, undecided: s.riskUnknown }[outcome]);
   head.dataset.atRisk = String(atRisk);
+  head.dataset.outcome = outcome;
   head.className = 'rg-summary-head';
   const parts: HTMLElement[] = [head];
   if (factors.length > 0) {
