@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * run after all the others (groupOrder), and one at a time among themselves (a lock in
  * test/helpers/loop-tmp.ts).
  */
-const LOOP_DEVICE = ['test/server-sudo.test.ts', 'test/server-securetmp.test.ts', 'test/ui-securetmp.test.ts', 'test/export-securetmp.test.ts'];
+const LOOP_DEVICE = ['test/diagnosis-states.test.ts', 'test/server-sudo.test.ts', 'test/server-securetmp.test.ts', 'test/ui-securetmp.test.ts', 'test/export-securetmp.test.ts'];
 
 export default defineConfig({
   test: {

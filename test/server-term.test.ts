@@ -126,13 +126,13 @@ describe('steps', () => {
     execFileSync('useradd', ['-M', '-N', '-s', '/usr/local/cpanel/bin/jailshell', user]);
     try {
       const since = c.messages.length;
-      const pending = c.run(RB, 'jailed-users');
+      const pending = c.run(RB, 'virtfs-users');
       c.input('echo typed-$((6*7))\r');
       const res = await pending;
       expect(res.verdict).toBe('fail');
       expect(res.exitCode).toBe(1);
       await c.waitForText(/typed-42/);
-      await c.waitForText(new RegExp(`^${user}$`, 'm'));
+      await c.waitForText(new RegExp(`^${user} \\(jailshell\\)$`, 'm'));
       expect(c.messages.slice(since).map((m) => m.type)).toEqual(['started', 'result']);
       await stillWorks(c);
     } finally {

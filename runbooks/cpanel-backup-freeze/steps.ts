@@ -6,20 +6,57 @@ import { defineRunbook } from '../../src/runbook/schema.ts';
 const AGENT = 'qemu-guest-agent';
 const CPANEL = '/usr/local/cpanel';
 
-/** Installed agent version, pass when >= 10.0 (bind mounts skipped) or when not installed. */
+/**
+ * The agents that would answer a freeze now: qemu-ga processes run by root (only root can freeze a
+ * filesystem), each asked for its own version through /proc/PID/exe, which still reaches the old
+ * binary after a package upgrade that did not restart the agent. Sets old=1 or unknown=1.
+ */
+const runningAgents = `for d in /proc/[0-9]*; do
+  comm='' && read -r comm <"$d/comm" 2>/dev/null
+  if [ "$comm" != qemu-ga ] || [ "$(stat -c %u "$d" 2>/dev/null)" != 0 ]; then continue; fi
+  exe=$(readlink "$d/exe" 2>/dev/null) || { echo "qemu-ga (pid \${d#/proc/}): cannot read its executable"; unknown=1; continue; }
+  v=$(timeout 10 "$d/exe" -V 2>/dev/null | sed -n 's/^QEMU Guest Agent \\([0-9][0-9.]*\\).*/\\1/p')
+  echo "qemu-ga running (pid \${d#/proc/}, $exe): \${v:-version unknown}"
+  case "$v" in
+    '') unknown=1 ;;
+    *) [ "\${v%%.*}" -ge 10 ] || old=1 ;;
+  esac
+done`;
+
+/**
+ * Fails when an agent older than 10.0 runs now (see runningAgents) or is installed (it runs at the
+ * next start); passes when every one is >= 10.0 (it skips bind mounts) or there is none.
+ */
 const agentVersion = {
   // Without rpm (or dpkg-query) the host is not of this family: an error, never "not installed".
   el: `command -v rpm >/dev/null || { echo "rpm not found" >&2; exit 2; }
-v=$(rpm -q --qf '%{VERSION}' ${AGENT} 2>/dev/null) || { echo "${AGENT} is not installed"; exit 0; }
-echo "${AGENT} $v"
-[ "\${v%%.*}" -ge 10 ]`,
+old=0 unknown=0
+if v=$(LC_ALL=C rpm -q --qf '%{VERSION}' ${AGENT} 2>/dev/null); then
+  echo "${AGENT} package: $v"
+  [ "\${v%%.*}" -ge 10 ] || old=1
+else
+  echo "${AGENT} package: not installed"
+fi
+${runningAgents}
+[ "$old" = 0 ] || exit 1
+[ "$unknown" = 0 ] || exit 2`,
+  // A package removed but not purged ("config-files") is not installed: only "installed" counts.
   ubuntu: `command -v dpkg-query >/dev/null || { echo "dpkg-query not found" >&2; exit 2; }
-# shellcheck disable=SC2016 # \${Version} is dpkg-query's field, not a shell variable
-v=$(dpkg-query -W -f='\${Version}' ${AGENT} 2>/dev/null || true)
-if [ -z "$v" ]; then echo "${AGENT} is not installed"; exit 0; fi
-v=\${v#*:}
-echo "${AGENT} $v"
-[ "\${v%%.*}" -ge 10 ]`,
+old=0 unknown=0
+# shellcheck disable=SC2016 # \${...} are dpkg-query's fields, not shell variables
+st=$(LC_ALL=C dpkg-query -W -f='\${db:Status-Status} \${Version}' ${AGENT} 2>/dev/null || true)
+case "$st" in
+  'installed '*)
+    v=\${st#installed }
+    v=\${v#*:}
+    echo "${AGENT} package: $v"
+    [ "\${v%%.*}" -ge 10 ] || old=1
+    ;;
+  *) echo "${AGENT} package: not installed" ;;
+esac
+${runningAgents}
+[ "$old" = 0 ] || exit 1
+[ "$unknown" = 0 ] || exit 2`,
 };
 
 const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
@@ -49,9 +86,14 @@ export default defineRunbook({
     { id: 'securetmp', maintenanceWindow: true },
     { id: 'upgrade', maintenanceWindow: false },
   ],
-  // At risk: the agent runs (or will), it is older than 10.0, and the mount order makes it freeze a
-  // loop device's backing filesystem before the loop device itself.
-  atRisk: [['agent-running', 'agent-enabled'], ['agent-old'], ['freeze-order']],
+  risk: {
+    // At risk now: the agent runs (or will), it is older than 10.0, and the mount order makes it
+    // freeze a loop device's backing filesystem before the loop device itself.
+    now: [['agent-running', 'agent-enabled'], ['agent-old'], ['freeze-order']],
+    // At risk once VirtFS mounts: the same agent, a loop-backed /tmp, and users for whom cPanel
+    // mounts VirtFS, which it does after /tmp (at a login, a mail delivery, a cron run).
+    latent: [['agent-running', 'agent-enabled'], ['agent-old'], ['loop-tmp'], ['virtfs-users']],
+  },
   recommend: 'agent',
   steps: [
     // Diagnosis: read-only, safe on a production host.
@@ -69,10 +111,23 @@ echo "No guest agent channel: the hypervisor cannot ask this VPS to freeze"`,
       factor: 'agent-running',
       risk: 'read-only',
       root: false,
+      // The unit, and any qemu-ga process run by root: one started by hand, or left running by a
+      // `systemctl mask` without --now, freezes as well as the unit's.
       run: `state=$(systemctl is-active ${AGENT} 2>&1 || true)
 echo "${AGENT}: $state"
+pids=''
+for d in /proc/[0-9]*; do
+  comm='' && read -r comm <"$d/comm" 2>/dev/null
+  if [ "$comm" = qemu-ga ] && [ "$(stat -c %u "$d" 2>/dev/null)" = 0 ]; then pids="$pids \${d#/proc/}"; fi
+done
+if [ -n "$pids" ]; then echo "qemu-ga running as root, pid(s):$pids"; exit 1; fi
+case "$state" in active | activating | reloading | deactivating) exit 1 ;; esac
+# With hidepid, a user other than root cannot see root's processes: an agent could run unseen.
+if [ "$(id -u)" != 0 ] && grep -Eq '^proc /proc proc .*hidepid=([12]|invisible|noaccess)' /proc/mounts; then
+  echo "/proc hides other users' processes here: run this check as root"
+  exit 2
+fi
 case "$state" in
-  active | activating | reloading | deactivating) exit 1 ;;
   inactive | failed) exit 0 ;;
   *) exit 2 ;;
 esac`,
@@ -92,15 +147,24 @@ case "$state" in
 esac`,
       expect: pass,
     },
-    { id: 'agent-version', factor: 'agent-old', risk: 'read-only', root: false, run: agentVersion, expect: pass },
+    // Root: reading another user's /proc/PID/exe (the running agent's binary) needs it.
+    { id: 'agent-version', factor: 'agent-old', risk: 'read-only', root: true, run: agentVersion, expect: pass },
     { id: 'tmp-loop', factor: 'loop-tmp', risk: 'read-only', root: false, run: tmpNotOnLoop, expect: pass },
     {
-      id: 'jailed-users',
-      factor: 'jailed-users',
+      id: 'virtfs-users',
+      factor: 'virtfs-users',
       risk: 'read-only',
       root: false,
-      run: `awk -F: '$7 == "${CPANEL}/bin/jailshell" { print $1; n++ }
-  END { if (n) { print n " user(s) with Jailed Shell"; exit 1 } print "No user has Jailed Shell" }' /etc/passwd`,
+      // cPanel builds VirtFS for users whose shell is jailshell or noshell (its own test is the
+      // regex (no|jail)shell): at an SSH or SFTP login of a jailed user, and for both kinds when
+      // Exim runs their pipes and filters, when their cron jobs run, for PHP-FPM (EA4 jails these
+      // users) and, with the jailapache tweak, permanently. docs.cpanel.net, "VirtFS Jailed Shell".
+      run: `awk -F: '$7 == "${CPANEL}/bin/jailshell" || $7 == "${CPANEL}/bin/noshell" { n++; sub(/.*\\//, "", $7); print $1 " (" $7 ")" }
+  END { if (n) { print n " user(s) for whom cPanel mounts VirtFS (login, mail pipes and filters, cron, PHP-FPM)"; exit 1 }
+    print "No user has Jailed Shell or noshell: cPanel mounts no VirtFS" }' /etc/passwd
+rc=$?
+if [ "$rc" = 1 ] && grep -qsx 'jailapache=1' /var/cpanel/cpanel.config; then echo "jailapache=1: their VirtFS stays mounted"; fi
+exit "$rc"`,
       expect: pass,
     },
     { id: 'virtfs-mounts', factor: 'virtfs-mounts', risk: 'read-only', root: false, run: virtfsCount, expect: pass },
@@ -108,11 +172,14 @@ esac`,
       id: 'freeze-order',
       factor: 'freeze-order',
       risk: 'read-only',
-      root: false,
+      // Root: losetup asks the loop device itself (LOOP_GET_STATUS64) which device holds the
+      // backing file; a user gets an empty answer. That answer stays right when the file was
+      // deleted or replaced since, when its path no longer leads to it.
+      root: true,
       // qemu-ga < 10.0 freezes the mounts of /proc/self/mountinfo in reverse order, skipping device
       // major 0. If a mount of a loop device's backing filesystem comes after the loop device's last
       // mount, the backing filesystem is frozen first and freezing the loop device never returns.
-      run: `risk=0 loops=0
+      run: `risk=0 loops=0 unsure=0
 for sys in /sys/block/loop*; do
   [ -r "$sys/loop/backing_file" ] || continue
   # A read-only loop device (e.g. a snap image) writes nothing back when frozen.
@@ -122,8 +189,17 @@ for sys in /sys/block/loop*; do
   last=$(awk -v d="$loopdev" '$3 == d { n = NR } END { print n + 0 }' /proc/self/mountinfo)
   [ "$last" -gt 0 ] || continue
   loops=$((loops + 1))
-  st=$(stat -c %d "$file") || continue
-  backing="$(((st >> 8) & 0xfff)):$(((st & 0xff) | ((st >> 12) & 0xfff00)))"
+  backing=$(losetup -n -O BACK-MAJ:MIN "/dev/\${sys##*/}" 2>/dev/null | tr -d ' ')
+  case "$backing" in
+    *:*) ;;
+    *) echo "\${sys##*/} ($file): cannot tell which filesystem holds its backing file"; unsure=1; continue ;;
+  esac
+  # qemu-ga skips filesystems of device major 0 (tmpfs…) but btrfs: a file there is never frozen.
+  fstype=$(awk -v d="$backing" '$3 == d { for (i = 7; i < NF; i++) if ($i == "-") { print $(i + 1); exit } }' /proc/self/mountinfo)
+  if [ "\${backing%%:*}" = 0 ] && [ -n "$fstype" ] && [ "$fstype" != btrfs ]; then
+    echo "\${sys##*/} ($file): on $fstype, which the agent does not freeze"
+    continue
+  fi
   echo "\${sys##*/} ($file, on device $backing) is mounted on:$(awk -v d="$loopdev" '$3 == d { printf " %s", $5 }' /proc/self/mountinfo)"
   later=$(awk -v d="$backing" -v n="$last" 'NR > n && $3 == d { printf " %s", $5 }' /proc/self/mountinfo)
   if [ -n "$later" ]; then
@@ -132,7 +208,8 @@ for sys in /sys/block/loop*; do
   fi
 done
 [ "$loops" -gt 0 ] || echo "No mounted loop device"
-exit "$risk"`,
+[ "$risk" = 0 ] || exit 1
+[ "$unsure" = 0 ] || exit 2`,
       expect: pass,
     },
     {
