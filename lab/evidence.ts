@@ -2,6 +2,7 @@
 // src/components/LabEvidence.astro). Written only by a real run (LAB_WRITE_EVIDENCE=1).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { OutcomeSchema } from '../src/runbook/schema.ts';
 
 const Verdict = z.enum(['pass', 'fail', 'error']);
 
@@ -22,6 +23,8 @@ export const ConfigurationSchema = z.object({
   panic: z.string().nullable(),
   /** The runbook's diagnosis on the VM just before the freeze (assess()). */
   atRisk: z.boolean().nullable(),
+  /** Its outcome (absent in rows measured before there were four). */
+  riskOutcome: OutcomeSchema.optional(),
   agrees: z.boolean(),
   responsive: z.boolean().nullable(),
   mountOrder: z.array(z.string()),

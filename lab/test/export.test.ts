@@ -16,7 +16,7 @@ import { applyLayout } from '../scenario.ts';
 import { LabVm } from '../vm.ts';
 import { LabRunner, runbook, type Diagnosis } from '../runner.ts';
 import { diagnosisSteps, type Verdict } from '../../src/runbook/render.ts';
-import { exportStrings } from '../../src/i18n/export.ts';
+import { exportStrings, outcomeText } from '../../src/i18n/export.ts';
 import { cli, expectedStatus, texts } from '../../test/export-common.ts';
 import { ansibleJsonEnvIn, readRun, type PlaybookRun } from '../../test/helpers/ansible.ts';
 
@@ -131,7 +131,8 @@ async function scriptDiagnosis(path: string): Promise<ScriptDiagnosis> {
   return { code: r.code, verdicts, found, stdout: r.stdout };
 }
 
-async function playbook(path: string): Promise<PlaybookRun> {
+/** Runs a playbook on the VM; `failures`: the host failures expected (a diagnosis fails a host at risk). */
+async function playbook(path: string, failures = 0): Promise<PlaybookRun> {
   const r = await exec('ansible-playbook', ['-i', inventory, path], ansibleEnv);
   let out: PlaybookRun;
   try {
@@ -139,8 +140,8 @@ async function playbook(path: string): Promise<PlaybookRun> {
   } catch (e) {
     throw new Error(`ansible-playbook (exit ${r.code}): ${(e as Error).message}\n${r.stderr.slice(-3000)}`);
   }
-  expect(out.stats.lab, r.stderr).toMatchObject({ unreachable: 0, failures: 0 });
-  expect(r.code, r.stderr).toBe(0);
+  expect(out.stats.lab, r.stderr).toMatchObject({ unreachable: 0, failures });
+  expect(r.code, r.stderr).toBe(failures ? 2 : 0);
   return out;
 }
 
@@ -151,7 +152,6 @@ function taskResult(run: PlaybookRun, name: string): Record<string, unknown> {
   return task!.hosts.lab!;
 }
 
-const verdictText = (atRisk: boolean | null) => (atRisk === true ? t.verdict.atRisk : atRisk === false ? t.verdict.notAtRisk : t.verdict.unknown);
 const failedTitles = (d: Diagnosis) => DIAGNOSIS.filter((s) => d.verdicts[s.id] === 'fail').map((s) => title(s.id));
 const brief = (v: Record<string, Verdict>) => DIAGNOSIS.map((s) => `${s.id}=${v[s.id]}`).join(' ');
 
@@ -159,10 +159,10 @@ const brief = (v: Record<string, Verdict>) => DIAGNOSIS.map((s) => `${s.id}=${v[
 async function bothDiagnoses(script: string, when: string): Promise<{ d: Diagnosis; s: ScriptDiagnosis }> {
   const d = await runner!.diagnose();
   const s = await scriptDiagnosis(script);
-  console.log(`lab: export: ${when}: script exit ${s.code}, ${brief(s.verdicts)}; runner at risk ${d.assessment.atRisk}, ${brief(d.verdicts)}`);
+  console.log(`lab: export: ${when}: script exit ${s.code}, ${brief(s.verdicts)}; runner ${d.assessment.outcome}, ${brief(d.verdicts)}`);
   expect(s.verdicts).toEqual(d.verdicts);
   expect(s.code).toBe(expectedStatus(d.verdicts));
-  expect(s.stdout).toContain(`\n${verdictText(d.assessment.atRisk)}\n`);
+  expect(s.stdout).toContain(`\n${outcomeText(t, d.assessment.outcome)}\n`);
   expect(s.found).toEqual(failedTitles(d));
   return { d, s };
 }
@@ -185,7 +185,8 @@ describe('the exported runbook on a lab VM (agent 7.2, hang layout)', () => {
 
   test('the diagnosis playbook, run with ansible-playbook against the VM: the same verdicts, at risk, the same fix recommended', async () => {
     const d = await runner!.diagnose();
-    const run = await playbook(exported('diagnosis.yml', ['--format', 'ansible']));
+    // At risk: the playbook fails the host at its end, so ansible-playbook exits 2.
+    const run = await playbook(exported('diagnosis.yml', ['--format', 'ansible']), 1);
     const facts = taskResult(run, t.ansible.combine).ansible_facts as { rg_verdicts: Record<string, Verdict> };
     const summary = taskResult(run, t.ansible.summary).msg as string[];
     console.log(`lab: export: playbook on hang-order: ${brief(facts.rg_verdicts)}; summary ${JSON.stringify(summary)}`);
@@ -196,7 +197,8 @@ describe('the exported runbook on a lab VM (agent 7.2, hang layout)', () => {
       expect(ran, s.id).toHaveLength(1);
       expect(Boolean(ran[0]!.hosts.lab!.failed), s.id).toBe(d.verdicts[s.id] === 'error');
     });
-    expect(d.assessment.atRisk).toBe(true);
+    expect(d.assessment.outcome).toBe('at-risk');
+    expect(taskResult(run, t.ansible.flag)).toMatchObject({ failed: true, msg: t.verdict.atRisk });
     expect(summary).toEqual([
       t.verdict.atRisk,
       `${t.verdict.found} ${failedTitles(d).join('; ')}`,

@@ -87,7 +87,7 @@ async function configuration(vm: LabVm, runner: LabRunner, id: string, expected:
   const order = await mountOrder(vm);
   const d = await runner.diagnose();
   diagnosis[id] = d.verdicts;
-  console.log(`lab: ${id}: diagnosis ${JSON.stringify(d.verdicts)} → at risk ${d.assessment.atRisk}`);
+  console.log(`lab: ${id}: diagnosis ${JSON.stringify(d.verdicts)} → ${d.assessment.outcome}`);
   const { f, responsive } = await freezeAndCheck(vm, runner, hungTaskPanic === 1);
   const outcome = outcomeOf(f);
   const row: Configuration = {
@@ -99,7 +99,10 @@ async function configuration(vm: LabVm, runner: LabRunner, id: string, expected:
     loopWorker: f.outcome === 'hang' ? f.loopWorker : null,
     panic: f.outcome === 'hang' ? f.panic : null,
     atRisk: d.assessment.atRisk,
-    agrees: d.assessment.atRisk === (outcome === 'hangs'),
+    riskOutcome: d.assessment.outcome,
+    // Right: "at risk" before a hang; "not at risk", or "at risk once VirtFS mounts", before a
+    // freeze that completes (VirtFS is not yet mounted in the order that hangs).
+    agrees: outcome === 'hangs' ? d.assessment.outcome === 'at-risk' : ['not-at-risk', 'at-risk-latent'].includes(d.assessment.outcome),
     responsive,
     mountOrder: order,
   };
@@ -154,18 +157,20 @@ done`);
   return out.split('\n').filter(Boolean);
 }
 
-const CAUGHT = ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'jailed-users', 'virtfs-mounts', 'freeze-order'];
+const CAUGHT = ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'virtfs-users', 'virtfs-mounts', 'freeze-order'];
 
 describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; fixes 1, 2 and 4 through the runner', () => {
   const { vm, runner } = sharedVm(0);
 
-  test('safe-order (VirtFS binds of / before the bind of /tmp): the freeze completes and the diagnosis says not at risk', SEQUENTIAL, async () => {
+  test('safe-order (VirtFS binds of / before the bind of /tmp): the freeze completes; the diagnosis says at risk once VirtFS mounts', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'safe-order');
     const row = await configuration(vm(), runner(), '7.2-safe-order', 'completes');
     expect(row.outcome, row.note).toBe('completes');
     expect(row.frozen).toBeGreaterThan(0);
     expect(row.responsive).toBe(true);
-    expect(row.atRisk).toBe(false);
+    // The order is safe now, but alice (Jailed Shell) gets VirtFS again after /tmp at her next login.
+    expect(row.riskOutcome).toBe('at-risk-latent');
+    expect(row.agrees).toBe(true);
     expect(diagnosis[row.id]!['freeze-order']).toBe('pass');
   });
 
@@ -174,8 +179,8 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     const row = await configuration(vm(), runner(), '7.2-no-binds', 'completes');
     expect(row.outcome, row.note).toBe('completes');
     expect(row.responsive).toBe(true);
-    expect(row.atRisk).toBe(false);
-    expect(diagnosis[row.id]).toMatchObject({ 'jailed-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
+    expect(row.riskOutcome).toBe('not-at-risk');
+    expect(diagnosis[row.id]).toMatchObject({ 'virtfs-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
   });
 
   test('hang-order: every risk factor is caught and the runbook says at risk (not frozen here: see VM 2)', SEQUENTIAL, async () => {
@@ -223,13 +228,13 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     // cPanel re-creates VirtFS at the jailed user's next login, mail or cron run (SIMULATED here).
     await vm().sshOk('/usr/local/cpanel/bin/runguide-lab-virtfs mount alice tmp-first');
     const relogged = await runner().diagnose();
-    fixRecord('shell', log, before, after, f, responsive, relogged, `Right after the rollback VirtFS is still unmounted (at risk: ${rolledBack.assessment.atRisk}); the jailed user's next login mounts it again.`);
+    fixRecord('shell', log, before, after, f, responsive, relogged, `Right after the rollback VirtFS is still unmounted (the diagnosis: ${rolledBack.assessment.outcome}); the jailed user's next login mounts it again.`);
     expect(before.assessment.atRisk).toBe(true);
-    expect(after.verdicts).toMatchObject({ 'jailed-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
+    expect(after.verdicts).toMatchObject({ 'virtfs-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
     expect(after.assessment.atRisk).toBe(false);
     expect(f.outcome).toBe('completed');
     expect(responsive).toBe(true);
-    expect(rolledBack.verdicts['jailed-users']).toBe('fail');
+    expect(rolledBack.verdicts['virtfs-users']).toBe('fail');
     expect(relogged.assessment.atRisk).toBe(true);
   });
 
@@ -240,7 +245,7 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     expect((await step(runner(), log, 'agent-upgrade')).verdict).toBe('pass');
     expect((await step(runner(), log, 'agent-upgrade', 'verify')).verdict).toBe('pass');
     const row = await configuration(vm(), runner(), '10.0-hang-order', 'completes');
-    fixRecord('upgrade', log, before, { verdicts: diagnosis[row.id]!, assessment: { atRisk: row.atRisk, factors: [], recommend: null } }, row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs }, row.responsive, null, 'No rollback step: the runbook does not downgrade the agent.');
+    fixRecord('upgrade', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs }, row.responsive, null, 'No rollback step: the runbook does not downgrade the agent.');
     expect(before.assessment.atRisk).toBe(true);
     expect(row.agent).toMatch(/^1:10\./);
     expect(diagnosis[row.id]!['agent-version']).toBe('pass');
@@ -301,7 +306,7 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     expect((await step(runner(), log, 'securetmp-remove', 'rollback')).verdict).toBe('pass');
     const rolledBack = await runner().diagnose();
     const f: FreezeResult = row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs };
-    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, `${note}. After the rollback /tmp is a loop device again, mounted after the VirtFS binds, which is the safe order until VirtFS is mounted again after it.`);
+    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, `${note}. After the rollback /tmp is a loop device again, mounted after the VirtFS binds, which is the safe order until VirtFS is mounted again after it.`);
     notes.push(note);
     expect(before.assessment.atRisk).toBe(true);
     expect(diagnosis[row.id]!['tmp-loop']).toBe('pass');

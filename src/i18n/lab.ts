@@ -12,7 +12,7 @@ export interface LabStrings {
   layouts: Record<'safe-order' | 'hang-order' | 'no-loop' | 'no-binds', string>;
   outcomes: Record<LabOutcome, string>;
   panic: string;
-  atRisk: { yes: string; no: string; unknown: string };
+  atRisk: { yes: string; latent: string; no: string; unknown: string };
   yes: string;
   no: string;
   fixes: { caption: string; fix: string; before: string; after: string; freeze: string; rollback: string };
@@ -32,7 +32,7 @@ const en: LabStrings = {
   },
   outcomes: { completes: 'completes', hangs: 'hangs', error: 'error', 'no-agent': 'no agent answers' },
   panic: 'kernel panic',
-  atRisk: { yes: 'at risk', no: 'not at risk', unknown: 'undetermined' },
+  atRisk: { yes: 'at risk', latent: 'at risk once VirtFS mounts', no: 'not at risk', unknown: 'undetermined' },
   yes: 'yes',
   no: 'no',
   fixes: { caption: 'Each fix applied with this page\'s own steps on the hang layout', fix: 'Fix', before: 'Before', after: 'After', freeze: 'Freeze after the fix', rollback: 'After rollback' },
@@ -54,7 +54,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'conclui', hangs: 'bloqueia', error: 'erro', 'no-agent': 'nenhum agente responde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'em risco', no: 'sem risco', unknown: 'indeterminado' },
+    atRisk: { yes: 'em risco', latent: 'em risco assim que o VirtFS for montado', no: 'sem risco', unknown: 'indeterminado' },
     yes: 'sim',
     no: 'não',
     fixes: { caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia', fix: 'Correção', before: 'Antes', after: 'Depois', freeze: 'Congelamento após a correção', rollback: 'Após reverter' },
@@ -73,7 +73,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'aboutit', hangs: 'bloque', error: 'erreur', 'no-agent': 'aucun agent ne répond' },
     panic: 'kernel panic',
-    atRisk: { yes: 'à risque', no: 'pas à risque', unknown: 'indéterminé' },
+    atRisk: { yes: 'à risque', latent: 'à risque dès que VirtFS sera monté', no: 'pas à risque', unknown: 'indéterminé' },
     yes: 'oui',
     no: 'non',
     fixes: { caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque', fix: 'Correctif', before: 'Avant', after: 'Après', freeze: 'Gel après le correctif', rollback: 'Après annulation' },
@@ -92,7 +92,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'gelingt', hangs: 'hängt', error: 'Fehler', 'no-agent': 'kein Agent antwortet' },
     panic: 'Kernel Panic',
-    atRisk: { yes: 'gefährdet', no: 'nicht gefährdet', unknown: 'unbestimmt' },
+    atRisk: { yes: 'gefährdet', latent: 'gefährdet, sobald VirtFS eingehängt wird', no: 'nicht gefährdet', unknown: 'unbestimmt' },
     yes: 'ja',
     no: 'nein',
     fixes: { caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet', fix: 'Lösung', before: 'Vorher', after: 'Nachher', freeze: 'Einfrieren nach der Lösung', rollback: 'Nach dem Zurücknehmen' },
@@ -111,7 +111,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'termina', hangs: 'se bloquea', error: 'error', 'no-agent': 'ningún agente responde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'en riesgo', no: 'sin riesgo', unknown: 'indeterminado' },
+    atRisk: { yes: 'en riesgo', latent: 'en riesgo en cuanto se monte VirtFS', no: 'sin riesgo', unknown: 'indeterminado' },
     yes: 'sí',
     no: 'no',
     fixes: { caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea', fix: 'Solución', before: 'Antes', after: 'Después', freeze: 'Congelación tras la solución', rollback: 'Tras revertir' },
@@ -130,7 +130,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'riesce', hangs: 'si blocca', error: 'errore', 'no-agent': 'nessun agente risponde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'a rischio', no: 'non a rischio', unknown: 'indeterminato' },
+    atRisk: { yes: 'a rischio', latent: 'a rischio non appena VirtFS viene montato', no: 'non a rischio', unknown: 'indeterminato' },
     yes: 'sì',
     no: 'no',
     fixes: { caption: 'Ogni soluzione applicata con i passi di questa pagina sulla disposizione che si blocca', fix: 'Soluzione', before: 'Prima', after: 'Dopo', freeze: 'Congelamento dopo la soluzione', rollback: 'Dopo l\'annullamento' },
@@ -149,7 +149,7 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'kończy się', hangs: 'zawiesza się', error: 'błąd', 'no-agent': 'żaden agent nie odpowiada' },
     panic: 'kernel panic',
-    atRisk: { yes: 'zagrożony', no: 'niezagrożony', unknown: 'nieustalone' },
+    atRisk: { yes: 'zagrożony', latent: 'zagrożony, gdy tylko zostanie zamontowany VirtFS', no: 'niezagrożony', unknown: 'nieustalone' },
     yes: 'tak',
     no: 'nie',
     fixes: { caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza', fix: 'Poprawka', before: 'Przed', after: 'Po', freeze: 'Zamrożenie po poprawce', rollback: 'Po wycofaniu' },
