@@ -8,6 +8,7 @@ import { release } from 'node:os';
 import { chooseAccel, type AccelChoice } from '../accel.ts';
 import { ensureImage, type Image } from '../image.ts';
 import { freezeThaw, type FreezeResult } from '../freeze.ts';
+import { QgaClient } from '../qga.ts';
 import { applyLayout, mountOrder } from '../scenario.ts';
 import { LabVm, qemuVersion } from '../vm.ts';
 import { LabRunner, runbook, type Diagnosis, type StepRun } from '../runner.ts';
@@ -192,6 +193,32 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     expect(d.verdicts['panic-on-hang']).toBe('pass');
   });
 
+  test('fix 1 and its rollback refuse to touch the agent while a backup holds the filesystems frozen', SEQUENTIAL, async () => {
+    // A layout whose freeze completes, frozen for real and left frozen, as during a backup. The
+    // runner's session is opened first: a new SSH login would write to the frozen disk.
+    await applyLayout(vm(), 'no-binds');
+    await runner().run('agent-running');
+    const log: StepRun[] = [];
+    const qga = await QgaClient.open(vm().qgaSocket);
+    let mask: StepRun, undo: StepRun;
+    try {
+      await qga.sync(30_000);
+      expect(await qga.exec<number>('guest-fsfreeze-freeze', 45_000)).toBeGreaterThan(0);
+      mask = await step(runner(), log, 'agent-mask');
+      undo = await step(runner(), log, 'agent-mask', 'rollback');
+    } finally {
+      await qga.exec('guest-fsfreeze-thaw', 30_000);
+      qga.close();
+    }
+    expect(mask.verdict).toBe('error');
+    expect(mask.output).toContain('qga.state.isfrozen');
+    expect(undo.verdict).toBe('error');
+    // Untouched: still running, not masked.
+    expect((await vm().sshOk('systemctl is-active qemu-guest-agent')).trim()).toBe('active');
+    expect((await vm().ssh('systemctl is-enabled qemu-guest-agent')).stdout.trim()).not.toBe('masked');
+    await applyLayout(vm(), 'hang-order');
+  });
+
   test('fix 1, agent masked: not at risk; the freeze finds no agent (by design); responsive; rollback puts the risk back', SEQUENTIAL, async () => {
     const log: StepRun[] = [];
     const before = await runner().diagnose();
@@ -202,7 +229,17 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     const { f, responsive } = await freezeAndCheck(vm(), runner());
     expect((await step(runner(), log, 'agent-mask', 'rollback')).verdict).toBe('pass');
     const rolledBack = await runner().diagnose();
-    fixRecord('agent', log, before, after, f, responsive, rolledBack, 'With no agent nothing is frozen: backups are then crash-consistent only.');
+    // It was running before the mask: the rollback started it. A second rollback changes nothing.
+    expect((await vm().sshOk('systemctl is-active qemu-guest-agent')).trim()).toBe('active');
+    expect((await step(runner(), log, 'agent-mask', 'rollback')).verdict).toBe('pass');
+    expect((await vm().sshOk('systemctl is-active qemu-guest-agent')).trim()).toBe('active');
+    // Stopped before the mask: the rollback leaves it stopped, as it was.
+    await vm().sshOk('systemctl stop qemu-guest-agent');
+    expect((await step(runner(), log, 'agent-mask')).verdict).toBe('pass');
+    expect((await step(runner(), log, 'agent-mask', 'rollback')).verdict).toBe('pass');
+    expect((await vm().ssh('systemctl is-active qemu-guest-agent')).stdout.trim()).toBe('inactive');
+    await vm().sshOk('systemctl start qemu-guest-agent');
+    fixRecord('agent', log, before, after, f, responsive, rolledBack, 'With no agent nothing is frozen: backups are then crash-consistent only. The rollback starts the agent only if it was running before the mask; run twice, it changes nothing.');
     expect(before.assessment.atRisk).toBe(true);
     expect(after.verdicts).toMatchObject({ 'agent-running': 'pass', 'agent-enabled': 'pass' });
     expect(after.assessment.atRisk).toBe(false);

@@ -59,6 +59,21 @@ ${runningAgents}
 [ "$unknown" = 0 ] || exit 2`,
 };
 
+/**
+ * Refuses to touch the agent while it holds the filesystems frozen: qemu-ga creates
+ * <localstatedir>/run/qga.state.isfrozen before it freezes and removes it when it thaws (qga/main.c,
+ * ga_set_frozen); it ignores SIGTERM meanwhile, and a restarted agent would start frozen.
+ */
+const notWhileFrozen = `for f in /run/qga.state.isfrozen /var/run/qga.state.isfrozen; do
+  if [ -e "$f" ]; then
+    echo "A backup is freezing the filesystems right now ($f exists): try again once it has thawed them."
+    exit 3
+  fi
+done`;
+
+/** Where fix 1 records the agent's state before it masks it, for a rollback that restores exactly that. */
+const MASK_STATE = '/var/lib/runguide/qemu-guest-agent.before-mask';
+
 const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
 echo "/tmp: \${src:-on the root filesystem}"
 # /sys rather than losetup: losetup is in /usr/sbin, off a non-root user's PATH on Debian.
@@ -239,13 +254,22 @@ echo "kernel.hung_task_timeout_secs = $t"
     },
 
     // Fix 1: stop and mask the guest agent. "disable" alone does not survive a reboot where udev
-    // starts the agent when its virtio channel appears.
+    // starts the agent when its virtio channel appears. The state before the first mask is kept,
+    // so that the rollback starts the agent again only if it was running.
     {
       id: 'agent-mask',
       fix: 'agent',
       risk: 'changes',
       root: true,
-      run: `systemctl mask --now ${AGENT}`,
+      // set -e: a command that fails stops the step there.
+      run: `set -e
+${notWhileFrozen}
+if [ ! -e ${MASK_STATE} ]; then
+  mkdir -p ${MASK_STATE.replace(/\/[^/]*$/, '')}
+  echo "active=$(systemctl is-active ${AGENT} || true)" >${MASK_STATE}
+fi
+echo "Before: $(cat ${MASK_STATE})"
+systemctl mask --now ${AGENT}`,
       expect: done,
       verify: {
         run: `a=$(systemctl is-active ${AGENT} || true)
@@ -254,7 +278,19 @@ echo "${AGENT}: $a, $e"
 [ "$a" != active ] && [ "$e" = masked ]`,
         expect: done,
       },
-      rollback: `systemctl unmask ${AGENT} && systemctl start ${AGENT}`,
+      // Unmask, then start only if the agent was running before the mask; running it twice is harmless.
+      rollback: `set -e
+${notWhileFrozen}
+systemctl unmask ${AGENT}
+if grep -qx 'active=active' ${MASK_STATE} 2>/dev/null; then
+  systemctl start ${AGENT}
+  echo "${AGENT} unmasked and started, as it was running before"
+elif [ -e ${MASK_STATE} ]; then
+  echo "${AGENT} unmasked, left stopped, as it was before"
+else
+  echo "${AGENT} unmasked; its state before the mask is not known here: start it if it was running"
+fi
+rm -f ${MASK_STATE}`,
     },
 
     // Fix 2: Normal Shell instead of Jailed Shell, then release the VirtFS mounts.
@@ -347,12 +383,20 @@ chmod 1777 /tmp`,
       fix: 'upgrade',
       risk: 'read-only',
       root: false,
+      // From the package manager's cache only (dnf and yum -C): a refresh would change the system
+      // and reach the network. EL 7 has yum, not dnf. apt-cache reads only the local lists.
       run: {
-        el: `out=$(dnf -q repoquery --latest-limit 1 --qf '%{version}\\n' ${AGENT}) || exit 2
+        el: `set -o pipefail
+if command -v dnf >/dev/null; then
+  out=$(LC_ALL=C dnf -q -C repoquery --latest-limit 1 --qf '%{version}\\n' ${AGENT}) || exit 2
+else
+  out=$(LC_ALL=C yum -q -C list available ${AGENT} |
+    awk '$1 ~ /^${AGENT}/ { v = $2; sub(/^[0-9]+:/, "", v); sub(/-.*/, "", v); print v }') || exit 2
+fi
 c=$(printf '%s\\n' "$out" | tail -n 1)
 echo "Available ${AGENT}: \${c:-none}"
 [ -n "$c" ] && [ "\${c%%.*}" -ge 10 ]`,
-        ubuntu: `c=$(apt-cache policy ${AGENT} | awk '/Candidate:/ { print $2 }')
+        ubuntu: `c=$(LC_ALL=C apt-cache policy ${AGENT} | awk '/Candidate:/ { print $2 }')
 echo "Available ${AGENT}: \${c:-none}"
 case "$c" in '' | '(none)') exit 1 ;; esac
 c=\${c#*:}
@@ -366,9 +410,16 @@ c=\${c#*:}
       risk: 'changes',
       root: true,
       timeout: 900,
+      // The running agent is restarted (only if it runs), so the verify sees the new program.
       run: {
-        el: `dnf -y upgrade ${AGENT} && systemctl try-restart ${AGENT}`,
-        ubuntu: `DEBIAN_FRONTEND=noninteractive apt-get install -y --only-upgrade ${AGENT} && systemctl try-restart ${AGENT}`,
+        el: `set -e
+${notWhileFrozen}
+if command -v dnf >/dev/null; then dnf -y upgrade ${AGENT}; else yum -y update ${AGENT}; fi
+systemctl try-restart ${AGENT}`,
+        ubuntu: `set -e
+${notWhileFrozen}
+DEBIAN_FRONTEND=noninteractive apt-get install -y --only-upgrade ${AGENT}
+systemctl try-restart ${AGENT}`,
       },
       expect: done,
       verify: { run: agentVersion, expect: done },
