@@ -112,8 +112,8 @@ describe('renderCommand', () => {
   const step = findStep(rb, 'shell-user')!;
 
   it('substitutes a valid parameter', () => {
-    expect(renderCommand(step, 'run', 'el', { user: 'alice' })).toBe('usermod -s /bin/bash alice');
-    expect(renderCommand(step, 'rollback', 'ubuntu', { user: 'bob2' })).toContain('jailshell bob2');
+    expect(renderCommand(step, 'run', 'el', { user: 'alice' })).toContain('whmapi1 modifyacct user=alice shell=/bin/bash)');
+    expect(renderCommand(step, 'rollback', 'ubuntu', { user: 'bob2' })).toContain('/var/lib/runguide/shell-before.bob2');
   });
 
   it.each([['alice; rm -rf /'], ['$(id)'], ['Alice'], ['a b'], [''], ['x'.repeat(17)], ['../etc']])(

@@ -2,11 +2,15 @@
 // connection, steps run with their real exit codes, changes wait for a yes, the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, RunnerError, type RunnerClient } from '../server/client.ts';
 import type { ServerMessage } from '../server/protocol.ts';
-import { startTestRunner, type TestRunner } from './helpers/runner.ts';
+import { startTestRunner, tempHome, type TestRunner } from './helpers/runner.ts';
+import { startLoopTmp } from './helpers/loop-tmp.ts';
+import { runbooks } from '../runbooks/index.ts';
+import { findStep, renderCommand } from '../src/runbook/render.ts';
 
 const RB = 'cpanel-backup-freeze';
 let r: TestRunner;
@@ -141,49 +145,81 @@ describe('steps', () => {
   });
 
   it('asks before a change, runs nothing when declined, runs when accepted, offers the rollback', async () => {
+    // The change is fix 2's shell change, which goes through cPanel's whmapi1: cPanel cannot be
+    // installed here, so the runner's shells live in a mount namespace whose /usr holds the lab's
+    // stand-in whmapi1 (lab/guest/, following WHM API 1's modifyacct) and whose /etc holds the
+    // throwaway user. Nothing of this machine changes.
+    const work = mkdtempSync(join(tmpdir(), 'runguide-term-cpanel-'));
+    const whmapi1 = readFileSync(join(import.meta.dirname, '..', 'lab', 'guest', 'usr', 'local', 'cpanel', 'bin', 'whmapi1'), 'utf8');
+    const ns = await startLoopTmp(work, { holder: false, securetmp: false, files: { '/usr/local/cpanel/bin/whmapi1': whmapi1 } });
+    const home = tempHome();
+    const nr = await startTestRunner({ home: { home: home.home, env: { ...home.env, SHELL: ns.shell } } });
+    const d = await connect(nr.origin, nr.token);
+    const [cmd, ...pre] = ns.enter;
+    const inside = (...a: string[]) => execFileSync(cmd!, [...pre, ...a], { encoding: 'utf8' });
     const user = `rgc${process.pid % 100000}`;
-    const shell = () => execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).trim().split(':')[6];
-    const auditLines = () => readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').length;
-    execFileSync('useradd', ['-M', '-N', '-s', '/usr/local/cpanel/bin/jailshell', user]);
+    const shell = () => inside('getent', 'passwd', user).trim().split(':')[6];
+    const auditLines = () => readFileSync(join(nr.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').length;
+    const step = findStep(runbooks[RB]!, 'shell-user')!;
     try {
+      inside('useradd', '-M', '-N', '-s', '/usr/local/cpanel/bin/jailshell', user);
+      await d.run(RB, 'virtfs-users'); // one step first, so that the audit log exists
       const before = auditLines();
       let asked: Extract<ServerMessage, { type: 'confirm' }> | undefined;
-      const since = c.messages.length;
-      const declined = await c.run(RB, 'shell-user', { params: { user }, confirm: (q) => ((asked = q), false) }).catch((e: unknown) => e);
+      const since = d.messages.length;
+      const declined = await d.run(RB, 'shell-user', { params: { user }, confirm: (q) => ((asked = q), false) }).catch((e: unknown) => e);
       expect((declined as RunnerError).code).toBe('declined');
-      expect(asked).toMatchObject({ step: 'shell-user', which: 'run', risk: 'changes', command: `usermod -s /bin/bash ${user}`, rollback: `usermod -s /usr/local/cpanel/bin/jailshell ${user}` });
-      expect(c.messages.slice(since).some((m) => m.type === 'started')).toBe(false);
+      expect(asked).toMatchObject({
+        step: 'shell-user',
+        which: 'run',
+        risk: 'changes',
+        command: renderCommand(step, 'run', 'ubuntu', { user }),
+        rollback: renderCommand(step, 'rollback', 'ubuntu', { user }),
+      });
+      expect(d.messages.slice(since).some((m) => m.type === 'started')).toBe(false);
       expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
       expect(auditLines()).toBe(before);
 
       // An answer to someone else's run id runs nothing either.
-      const s2 = c.messages.length;
-      c.send({ type: 'run', runbook: RB, step: 'shell-user', which: 'run', params: { user } });
-      const q = (await c.next((m) => m.type === 'confirm', 20_000, s2)) as Extract<ServerMessage, { type: 'confirm' }>;
-      c.send({ type: 'confirm', runId: 'not-' + q.runId, accept: true });
-      expect(((await c.next((m) => m.type === 'error', 10_000, s2)) as { code: string }).code).toBe('unknown-run');
+      const s2 = d.messages.length;
+      d.send({ type: 'run', runbook: RB, step: 'shell-user', which: 'run', params: { user } });
+      const q = (await d.next((m) => m.type === 'confirm', 20_000, s2)) as Extract<ServerMessage, { type: 'confirm' }>;
+      d.send({ type: 'confirm', runId: 'not-' + q.runId, accept: true });
+      expect(((await d.next((m) => m.type === 'error', 10_000, s2)) as { code: string }).code).toBe('unknown-run');
       expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
-      c.send({ type: 'confirm', runId: q.runId, accept: true });
-      const done = (await c.next((m) => m.type === 'result', 30_000, s2)) as Extract<ServerMessage, { type: 'result' }>;
+      d.send({ type: 'confirm', runId: q.runId, accept: true });
+      const done = (await d.next((m) => m.type === 'result', 30_000, s2)) as Extract<ServerMessage, { type: 'result' }>;
       expect(done).toMatchObject({ verdict: 'pass', exitCode: 0 });
       expect(shell()).toBe('/bin/bash');
 
-      expect(await c.run(RB, 'shell-user', { which: 'verify', params: { user } })).toMatchObject({ verdict: 'pass' });
-      // A rollback is a change too: it asks.
+      expect(await d.run(RB, 'shell-user', { which: 'verify', params: { user } })).toMatchObject({ verdict: 'pass' });
+      // A rollback is a change too: it asks. It restores the shell recorded by the run, once.
       let rollbackAsked = false;
-      const back = await c.run(RB, 'shell-user', { which: 'rollback', params: { user }, confirm: () => (rollbackAsked = true) });
+      const back = await d.run(RB, 'shell-user', { which: 'rollback', params: { user }, confirm: () => (rollbackAsked = true) });
       expect(rollbackAsked).toBe(true);
       expect(back.verdict).toBe('pass');
       expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
+      expect((await d.run(RB, 'shell-user', { which: 'rollback', params: { user }, confirm: true })).verdict).toBe('pass');
+      expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
+
+      // An account without a shell never gets one: refused, nothing changes.
+      inside('usermod', '-s', '/usr/local/cpanel/bin/noshell', user);
+      const refused = await d.run(RB, 'shell-user', { params: { user }, confirm: true });
+      expect(refused.verdict).toBe('error');
+      expect(shell()).toBe('/usr/local/cpanel/bin/noshell');
+
+      // A change that does not pass comes back with its rollback to offer.
+      const failed = await d.run(RB, 'shell-user', { params: { user: 'nosuchuserzz' }, confirm: true });
+      expect(failed.verdict).toBe('error');
+      expect(failed.exitCode).not.toBe(0);
+      expect(failed.rollback).toBe(renderCommand(step, 'rollback', 'ubuntu', { user: 'nosuchuserzz' }));
+      await stillWorks(d);
     } finally {
-      execFileSync('userdel', [user]);
+      await d.close();
+      await nr.stop();
+      await ns.stop();
+      rmSync(work, { recursive: true, force: true });
     }
-    // A change that does not pass comes back with its rollback to offer.
-    const failed = await c.run(RB, 'shell-user', { params: { user: 'nosuchuserzz' }, confirm: true });
-    expect(failed.verdict).toBe('error');
-    expect(failed.exitCode).not.toBe(0);
-    expect(failed.rollback).toBe('usermod -s /usr/local/cpanel/bin/jailshell nosuchuserzz');
-    await stillWorks(c);
   });
 
   it('shows a short label instead of the typed line at an idle prompt', async () => {

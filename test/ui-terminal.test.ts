@@ -129,7 +129,7 @@ describe('terminal panel with the runner', () => {
   });
 
   test('a change that fails offers its rollback, which is confirmed first', async () => {
-    // A user name that does not exist: usermod fails, nothing changes on this machine.
+    // A user name that does not exist: the step refuses it, nothing changes on this machine.
     const user = 'rgnouser42';
     expect(() => execFileSync('getent', ['passwd', user])).toThrow();
     const section = page.locator('.rg-step[data-step="shell-user"]');
@@ -137,14 +137,15 @@ describe('terminal panel with the runner', () => {
     await section.locator('.rg-run[data-which="run"]').click();
     const dialog = page.locator('dialog.rg-confirm');
     await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(`usermod -s /bin/bash ${user}`);
+    const shellUser = findStep(rb, 'shell-user')!;
+    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(renderCommand(shellUser, 'run', 'ubuntu', { user }));
     await dialog.locator('.rg-confirm-accept').click();
     expect(await finalVerdict(page, 'shell-user')).toMatch(/^(fail|error)$/);
     const offer = section.locator('.rg-verdict .rg-rollback-offer');
     expect(await offer.isVisible()).toBe(true);
     await offer.click();
     await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(`usermod -s /usr/local/cpanel/bin/jailshell ${user}`);
+    expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(renderCommand(shellUser, 'rollback', 'ubuntu', { user }));
     await dialog.locator('.rg-confirm-cancel').click();
     expect(await finalVerdict(page, 'shell-user')).toBe('cancelled');
     expect(await section.locator('.rg-badge').getAttribute('data-which')).toBe('rollback');

@@ -252,7 +252,7 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     const log: StepRun[] = [];
     const user = { user: 'alice' };
     const before = await runner().diagnose();
-    for (const [id, params] of [['shell-default', {}], ['shell-user', user], ['shell-release-virtfs', {}]] as const) {
+    for (const [id, params] of [['shell-default', {}], ['shell-user', user], ['shell-release-virtfs', user]] as const) {
       expect((await step(runner(), log, id, 'run', params)).verdict, id).toBe('pass');
       expect((await step(runner(), log, id, 'verify', params)).verdict, `${id} verify`).toBe('pass');
     }
@@ -260,7 +260,17 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     diagnosis['fix 2: normal shell'] = after.verdicts;
     const { f, responsive } = await freezeAndCheck(vm(), runner());
     expect((await step(runner(), log, 'shell-user', 'rollback', user)).verdict).toBe('pass');
+    expect((await vm().sshOk('getent passwd alice | cut -d: -f7')).trim()).toBe('/usr/local/cpanel/bin/jailshell');
+    // Twice: the recorded shell is restored once; the second finds nothing to do and changes nothing.
+    expect((await step(runner(), log, 'shell-user', 'rollback', user)).verdict).toBe('pass');
+    expect((await vm().sshOk('getent passwd alice | cut -d: -f7')).trim()).toBe('/usr/local/cpanel/bin/jailshell');
     expect((await step(runner(), log, 'shell-default', 'rollback')).verdict).toBe('pass');
+    expect((await step(runner(), log, 'shell-default', 'rollback')).verdict).toBe('pass');
+    // An account without a shell (noshell) never gets one: the step refuses and changes nothing.
+    await vm().sshOk('useradd -M -s /usr/local/cpanel/bin/noshell bob');
+    expect((await step(runner(), log, 'shell-user', 'run', { user: 'bob' })).verdict).toBe('error');
+    expect((await vm().sshOk('getent passwd bob | cut -d: -f7')).trim()).toBe('/usr/local/cpanel/bin/noshell');
+    await vm().sshOk('userdel bob');
     const rolledBack = await runner().diagnose();
     // cPanel re-creates VirtFS at the jailed user's next login, mail or cron run (SIMULATED here).
     await vm().sshOk('/usr/local/cpanel/bin/runguide-lab-virtfs mount alice tmp-first');

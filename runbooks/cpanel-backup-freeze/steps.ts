@@ -5,6 +5,7 @@ import { defineRunbook } from '../../src/runbook/schema.ts';
 
 const AGENT = 'qemu-guest-agent';
 const CPANEL = '/usr/local/cpanel';
+const JAILSHELL = `${CPANEL}/bin/jailshell`;
 
 /**
  * The agents that would answer a freeze now: qemu-ga processes run by root (only root can freeze a
@@ -71,8 +72,12 @@ const notWhileFrozen = `for f in /run/qga.state.isfrozen /var/run/qga.state.isfr
   fi
 done`;
 
-/** Where fix 1 records the agent's state before it masks it, for a rollback that restores exactly that. */
-const MASK_STATE = '/var/lib/runguide/qemu-guest-agent.before-mask';
+/** Where fixes keep what a rollback must restore exactly. */
+const STATE_DIR = '/var/lib/runguide';
+/** The agent's state before fix 1 masked it. */
+const MASK_STATE = `${STATE_DIR}/qemu-guest-agent.before-mask`;
+/** A user's shell before fix 2 changed it. */
+const SHELL_STATE = `${STATE_DIR}/shell-before.{{user}}`;
 
 const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
 echo "/tmp: \${src:-on the root filesystem}"
@@ -265,7 +270,7 @@ echo "kernel.hung_task_timeout_secs = $t"
       run: `set -e
 ${notWhileFrozen}
 if [ ! -e ${MASK_STATE} ]; then
-  mkdir -p ${MASK_STATE.replace(/\/[^/]*$/, '')}
+  mkdir -p ${STATE_DIR}
   echo "active=$(systemctl is-active ${AGENT} || true)" >${MASK_STATE}
 fi
 echo "Before: $(cat ${MASK_STATE})"
@@ -293,7 +298,7 @@ fi
 rm -f ${MASK_STATE}`,
     },
 
-    // Fix 2: Normal Shell instead of Jailed Shell, then release the VirtFS mounts.
+    // Fix 2: Normal Shell instead of Jailed Shell, then release the user's VirtFS mounts.
     {
       id: 'shell-default',
       fix: 'shell',
@@ -310,25 +315,62 @@ rm -f ${MASK_STATE}`,
       risk: 'changes',
       root: true,
       params: { user: cpanelUser },
-      run: `usermod -s /bin/bash {{user}}`,
+      // Through cPanel's own API, as WHM's Manage Shell Access does (modifyacct with shell=; its
+      // set_shell also queues the release of the user's VirtFS), never usermod behind its back.
+      // Only a Jailed Shell user changes: an account without a shell never gets one. The shell it
+      // had is kept, for a rollback that restores exactly that.
+      run: `set -e
+shell=$(getent passwd {{user}} | cut -d: -f7)
+case "$shell" in
+  ${JAILSHELL}) ;;
+  '') echo "No such user: {{user}}"; exit 3 ;;
+  ${CPANEL}/bin/noshell)
+    echo "{{user}} has no shell (noshell): this fix never gives one."
+    echo "cPanel still mounts VirtFS for its mail and cron: choose fix 1, 3 or 4."
+    exit 3
+    ;;
+  *) echo "{{user}} has $shell, not Jailed Shell: nothing to change"; exit 0 ;;
+esac
+if [ ! -e ${SHELL_STATE} ]; then
+  mkdir -p ${STATE_DIR}
+  echo "$shell" >${SHELL_STATE}
+fi
+out=$(${CPANEL}/bin/whmapi1 modifyacct user={{user}} shell=/bin/bash)
+printf '%s\\n' "$out"
+printf '%s\\n' "$out" | grep -q 'result: 1'`,
       expect: done,
       verify: {
         run: `shell=$(getent passwd {{user}} | cut -d: -f7)
 echo "{{user}}: \${shell:-no such user}"
-[ "$shell" = /bin/bash ]`,
+[ -n "$shell" ] && [ "$shell" != ${JAILSHELL} ]`,
         expect: done,
       },
-      rollback: `usermod -s ${CPANEL}/bin/jailshell {{user}}`,
+      // Restores the shell recorded by the first run; run twice, the second finds nothing to do.
+      rollback: `set -e
+if [ ! -e ${SHELL_STATE} ]; then echo "No shell of {{user}} recorded by this fix: nothing to restore"; exit 0; fi
+prev=$(cat ${SHELL_STATE})
+out=$(${CPANEL}/bin/whmapi1 modifyacct user={{user}} shell="$prev")
+printf '%s\\n' "$out"
+printf '%s\\n' "$out" | grep -q 'result: 1'
+rm -f ${SHELL_STATE}
+echo "{{user}}: $prev again"`,
     },
     {
       id: 'shell-release-virtfs',
       fix: 'shell',
-      risk: 'changes',
+      // cPanel's script forces the unmounts and ends the user's jailed processes (Cpanel/Filesys/
+      // Virtfs.pm); with --user alone it acts only on a user no longer jailed, never on others.
+      risk: 'disruptive',
       root: true,
-      // Unmounts only; never delete anything under /home/virtfs: it holds bind mounts of user data.
-      run: `${CPANEL}/scripts/clear_orphaned_virtfs_mounts --clearall`,
+      params: { user: cpanelUser },
+      run: `${CPANEL}/scripts/clear_orphaned_virtfs_mounts --user={{user}}`,
       expect: done,
-      verify: { run: virtfsCount, expect: done },
+      verify: {
+        run: `n=$(grep -c ' /home/virtfs/{{user}}/' /proc/self/mounts || true)
+echo "$n VirtFS mount(s) under /home/virtfs/{{user}}"
+[ "$n" -eq 0 ]`,
+        expect: done,
+      },
     },
 
     // Fix 3: undo cPanel's /tmp hardening (securetmp). Takes full effect once /tmp is unmounted.

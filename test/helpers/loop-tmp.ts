@@ -3,7 +3,7 @@
 // namespace that keeps its own mount of the loop device, as a service started with PrivateTmp=
 // does (systemd-logind in the lab), so unmounting /tmp leaves the device attached.
 //
-// Nothing of this machine changes: /usr and /etc are overlays whose upper layers live in a tmpfs of
+// Nothing of this machine changes: /usr, /etc and /var/lib are overlays whose upper layers live in a tmpfs of
 // the namespace, /tmp and /var/tmp are the namespace's own tmpfs. The one shared thing is the loop
 // device (the kernel has one list): it detaches when both namespaces are gone. Root only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -16,19 +16,24 @@ export const INSIDE = '/usr/local/runguide-test';
 const LOCK = '/tmp/runguide-loop-tmp.lock';
 
 const SETUP = String.raw`set -euo pipefail
-base=$1 holder=$2 inside=$3
+base=$1 holder=$2 inside=$3 securetmp=$4
 layers=$base/layers
 mkdir -p "$layers"
 mount -t tmpfs -o size=64m rg-layers "$layers"
-for d in usr etc; do
+# /var/lib too: the fixes keep what their rollbacks restore in /var/lib/runguide.
+for d in usr etc var/lib; do
   mkdir -p "$layers/$d/upper" "$layers/$d/work"
-  mount -t overlay "rg-$d" -o "lowerdir=/$d,upperdir=$layers/$d/upper,workdir=$layers/$d/work" "/$d"
+  mount -t overlay rg-overlay -o "lowerdir=/$d,upperdir=$layers/$d/upper,workdir=$layers/$d/work" "/$d"
 done
 mkdir -p "$inside"
 mount --bind "$base" "$inside"
 if [ -d "$base/files" ]; then cp -a "$base/files/." /; fi
 mount -t tmpfs -o mode=1777,size=16m rg-tmp /tmp
 mount -t tmpfs -o mode=1777,size=16m rg-var-tmp /var/tmp
+if [ "$securetmp" = 0 ]; then
+  echo "ready $$ 0 none"
+  exec sleep infinity
+fi
 # What cPanel's securetmp sets up: the image, its fstab line, /tmp on it, /var/tmp bound to it.
 truncate -s 16M /usr/tmpDSK
 mkfs.ext4 -q -F /usr/tmpDSK
@@ -51,7 +56,7 @@ export interface LoopTmp {
   enter: string[];
   /** A login shell (bash) inside the namespace, for a runner's SHELL: its sessions live there. */
   shell: string;
-  /** The loop device behind /tmp, e.g. /dev/loop0. */
+  /** The loop device behind /tmp, e.g. /dev/loop0 (empty without securetmp). */
   loop: string;
   /** True while the kernel still has the loop device attached. */
   attached(): boolean;
@@ -80,8 +85,10 @@ export async function holdLoopLock(): Promise<() => Promise<void>> {
 /**
  * Sets the layout up in a namespace of its own. `dir` is the test's directory (seen inside as
  * INSIDE); `files` are placed at their absolute paths inside, under /usr or /etc only (overlays).
+ * With `securetmp: false`, only the overlays and a private /tmp: no loop device, so no lock.
  */
-export async function startLoopTmp(dir: string, opts: { holder: boolean; files?: Record<string, string> }): Promise<LoopTmp> {
+export async function startLoopTmp(dir: string, opts: { holder: boolean; files?: Record<string, string>; securetmp?: boolean }): Promise<LoopTmp> {
+  const securetmp = opts.securetmp ?? true;
   for (const [path, content] of Object.entries(opts.files ?? {})) {
     if (!/^\/(usr|etc)\//.test(path)) throw new Error(`${path}: only files under /usr or /etc can be placed (they land in the overlays)`);
     const to = join(dir, 'files', path);
@@ -89,25 +96,24 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
     writeFileSync(to, content, { mode: 0o755 });
   }
   writeFileSync(join(dir, 'setup.sh'), SETUP);
-  const keeper: ChildProcess = spawn(
-    'flock',
-    [LOCK, 'unshare', '--mount', '--propagation', 'private', '--', 'bash', join(dir, 'setup.sh'), dir, opts.holder ? '1' : '0', INSIDE],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const unshare = ['unshare', '--mount', '--propagation', 'private', '--', 'bash', join(dir, 'setup.sh'), dir, opts.holder ? '1' : '0', INSIDE, securetmp ? '1' : '0'];
+  const keeper: ChildProcess = securetmp
+    ? spawn('flock', [LOCK, ...unshare], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(unshare[0]!, unshare.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   keeper.stderr!.on('data', (d) => (err += d));
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     keeper.stdout!.on('data', (d) => {
       out += d;
-      const m = /^ready (\d+) (\d+) (\/dev\/loop\d+)$/m.exec(out);
+      const m = /^ready (\d+) (\d+) (\/dev\/loop\d+|none)$/m.exec(out);
       if (m) resolve(m);
     });
     keeper.on('exit', (code) => reject(new Error(`the securetmp namespace did not come up (exit ${code}): ${err || out}`)));
   });
   const [inner, holderPid] = [Number(ready[1]), Number(ready[2])];
-  const loop = ready[3]!;
-  const sys = `/sys/block/${loop.replace('/dev/', '')}/loop`;
+  const loop = ready[3] === 'none' ? '' : ready[3]!;
+  const sys = loop ? `/sys/block/${loop.replace('/dev/', '')}/loop` : '/nonexistent';
   const kill = (pid: number) => {
     try {
       process.kill(pid, 'SIGTERM');
@@ -131,8 +137,8 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
         await gone;
       }
       // The loop device detaches once no namespace mounts it (mount -o loop sets autoclear).
-      for (let i = 0; i < 100 && existsSync(sys); i++) await new Promise((ok) => setTimeout(ok, 100));
-      if (existsSync(sys)) spawnSync('losetup', ['--detach', loop]);
+      for (let i = 0; loop && i < 100 && existsSync(sys); i++) await new Promise((ok) => setTimeout(ok, 100));
+      if (loop && existsSync(sys)) spawnSync('losetup', ['--detach', loop]);
     },
   };
 }
