@@ -181,6 +181,22 @@ describe.skipIf(process.getuid?.() !== 0)('the diagnosis on real server states',
     expectOutcome(nobody, 'not-at-risk');
   });
 
+  test("fix 1's verify does not pass while an agent started by hand still runs", () => {
+    // systemd is not PID 1 here: a stand-in systemctl answers as for a masked, stopped unit, which
+    // is what \`systemctl mask --now\` leaves; the hand-started qemu-ga is real.
+    writeFileSync(join(dir, 'mask-verify.sh'), renderCommand(findStep(runbook, 'agent-mask')!, 'verify', 'ubuntu'));
+    const masked = `mkdir -p "$work/ns/bin"
+printf '#!/bin/sh\\ncase "$1" in is-active) echo inactive; exit 3 ;; is-enabled) echo masked; exit 1 ;; esac\\n' >"$work/ns/bin/systemctl"
+chmod +x "$work/ns/bin/systemctl"`;
+    const verify = 'PATH="$work/ns/bin:$PATH" bash "$work/mask-verify.sh"';
+    const running = diagnose(`${masked}\nagent`, verify);
+    expect(running.stdout).toMatch(/qemu-ga still runs outside the service, pid\(s\): \d+/);
+    expect(running.status).toBe(1);
+    const stopped = diagnose(masked, verify);
+    expect(stopped.stdout).toContain('qemu-guest-agent: inactive, masked');
+    expect(stopped.status).toBe(0);
+  });
+
   test('the diagnosis playbook fails the host in the latent state, so ansible-playbook exits non-zero', () => {
     const playbook = `rc=0; ANSIBLE_NOCOLOR=1 ANSIBLE_HOME="$work/ns/ansible" ANSIBLE_LOCAL_TEMP="$work/ns/ansible/tmp" ANSIBLE_REMOTE_TEMP="$work/ns/ansible/remote" \
 ANSIBLE_CALLBACK_PLUGINS=${JSON_LINES.ANSIBLE_CALLBACK_PLUGINS} ANSIBLE_STDOUT_CALLBACK=${JSON_LINES.ANSIBLE_STDOUT_CALLBACK} \

@@ -7,6 +7,13 @@ const AGENT = 'qemu-guest-agent';
 const CPANEL = '/usr/local/cpanel';
 const JAILSHELL = `${CPANEL}/bin/jailshell`;
 
+/** Sets pids to the qemu-ga processes run by root (only root can freeze a filesystem). */
+const agentPids = `pids=''
+for d in /proc/[0-9]*; do
+  comm='' && read -r comm <"$d/comm" 2>/dev/null
+  if [ "$comm" = qemu-ga ] && [ "$(stat -c %u "$d" 2>/dev/null)" = 0 ]; then pids="$pids \${d#/proc/}"; fi
+done`;
+
 /**
  * The agents that would answer a freeze now: qemu-ga processes run by root (only root can freeze a
  * filesystem), each asked for its own version through /proc/PID/exe, which still reaches the old
@@ -135,11 +142,7 @@ echo "No guest agent channel: the hypervisor cannot ask this VPS to freeze"`,
       // `systemctl mask` without --now, freezes as well as the unit's.
       run: `state=$(systemctl is-active ${AGENT} 2>&1 || true)
 echo "${AGENT}: $state"
-pids=''
-for d in /proc/[0-9]*; do
-  comm='' && read -r comm <"$d/comm" 2>/dev/null
-  if [ "$comm" = qemu-ga ] && [ "$(stat -c %u "$d" 2>/dev/null)" = 0 ]; then pids="$pids \${d#/proc/}"; fi
-done
+${agentPids}
 if [ -n "$pids" ]; then echo "qemu-ga running as root, pid(s):$pids"; exit 1; fi
 case "$state" in active | activating | reloading | deactivating) exit 1 ;; esac
 # With hidepid, a user other than root cannot see root's processes: an agent could run unseen.
@@ -277,9 +280,12 @@ echo "Before: $(cat ${MASK_STATE})"
 systemctl mask --now ${AGENT}`,
       expect: done,
       verify: {
+        // The unit masked and stopped, and no agent left running outside it (started by hand).
         run: `a=$(systemctl is-active ${AGENT} || true)
 e=$(systemctl is-enabled ${AGENT} || true)
 echo "${AGENT}: $a, $e"
+${agentPids}
+if [ -n "$pids" ]; then echo "qemu-ga still runs outside the service, pid(s):$pids"; exit 1; fi
 [ "$a" != active ] && [ "$e" = masked ]`,
         expect: done,
       },
