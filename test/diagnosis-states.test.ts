@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportStrings, outcomeText } from '../src/i18n/export.ts';
-import type { Outcome } from '../src/runbook/schema.ts';
+import { OUTCOME_EXIT, type Outcome } from '../src/runbook/schema.ts';
 import { diagnosisSteps, findStep, renderCommand } from '../src/runbook/render.ts';
 import { generate, runbook } from './export-common.ts';
 import { holdLoopLock } from './helpers/loop-tmp.ts';
@@ -103,7 +103,7 @@ function diagnose(state: string, run = 'bash "$work/diagnosis.sh"'): Diagnosis {
 
 function expectOutcome(d: Diagnosis, outcome: Outcome) {
   expect(d.stdout, d.stdout).toContain(`\n${outcomeText(t, outcome)}\n`);
-  expect(d.status).toBe({ 'at-risk': 1, 'at-risk-latent': 1, 'not-at-risk': 0, undecided: 3 }[outcome]);
+  expect(d.status).toBe(OUTCOME_EXIT[outcome]);
 }
 
 describe.skipIf(process.getuid?.() !== 0)('the diagnosis on real server states', () => {

@@ -19,12 +19,11 @@ done`;
  * filesystem), each asked for its own version through /proc/PID/exe, which still reaches the old
  * binary after a package upgrade that did not restart the agent. Sets old=1 or unknown=1.
  */
-const runningAgents = `for d in /proc/[0-9]*; do
-  comm='' && read -r comm <"$d/comm" 2>/dev/null
-  if [ "$comm" != qemu-ga ] || [ "$(stat -c %u "$d" 2>/dev/null)" != 0 ]; then continue; fi
-  exe=$(readlink "$d/exe" 2>/dev/null) || { echo "qemu-ga (pid \${d#/proc/}): cannot read its executable"; unknown=1; continue; }
-  v=$(timeout 10 "$d/exe" -V 2>/dev/null | sed -n 's/^QEMU Guest Agent \\([0-9][0-9.]*\\).*/\\1/p')
-  echo "qemu-ga running (pid \${d#/proc/}, $exe): \${v:-version unknown}"
+const runningAgents = `${agentPids}
+for pid in $pids; do
+  exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || { echo "qemu-ga (pid $pid): cannot read its executable"; unknown=1; continue; }
+  v=$(timeout 10 "/proc/$pid/exe" -V 2>/dev/null | sed -n 's/^QEMU Guest Agent \\([0-9][0-9.]*\\).*/\\1/p')
+  echo "qemu-ga running (pid $pid, $exe): \${v:-version unknown}"
   case "$v" in
     '') unknown=1 ;;
     *) [ "\${v%%.*}" -ge 10 ] || old=1 ;;
@@ -79,6 +78,14 @@ const notWhileFrozen = `for f in /run/qga.state.isfrozen /var/run/qga.state.isfr
   fi
 done`;
 
+/**
+ * A WHM API 1 call that fails the step unless cPanel answers metadata.result 1: a failed call
+ * may still exit 0 (the CLI omits or zeroes the metadata), so the answer is read, and shown.
+ */
+const whmapi1 = (args: string) => `out=$(${CPANEL}/bin/whmapi1 ${args})
+printf '%s\\n' "$out"
+printf '%s\\n' "$out" | grep -q 'result: 1'`;
+
 /** Where fixes keep what a rollback must restore exactly. */
 const STATE_DIR = '/var/lib/runguide';
 /** The agent's state before fix 1 masked it. */
@@ -92,8 +99,9 @@ echo "/tmp: \${src:-on the root filesystem}"
 if grep -Fs tmpDSK /sys/block/loop*/loop/backing_file; then exit 1; fi
 case "$src" in /dev/loop*) exit 1 ;; esac`;
 
-const virtfsCount = `n=$(grep -c ' /home/virtfs/' /proc/self/mounts || true)
-echo "$n VirtFS mount(s) under /home/virtfs"
+/** Passes when nothing is mounted under `dir` (all of VirtFS, or one user's). */
+const virtfsCount = (dir = '/home/virtfs') => `n=$(grep -c ' ${dir}/' /proc/self/mounts || true)
+echo "$n VirtFS mount(s) under ${dir}"
 [ "$n" -eq 0 ]`;
 
 const pass = { pass: { exit: [0] }, fail: { exit: [1] } };
@@ -190,7 +198,7 @@ if [ "$rc" = 1 ] && grep -qsx 'jailapache=1' /var/cpanel/cpanel.config; then ech
 exit "$rc"`,
       expect: pass,
     },
-    { id: 'virtfs-mounts', factor: 'virtfs-mounts', risk: 'read-only', root: false, run: virtfsCount, expect: pass },
+    { id: 'virtfs-mounts', factor: 'virtfs-mounts', risk: 'read-only', root: false, run: virtfsCount(), expect: pass },
     {
       id: 'freeze-order',
       factor: 'freeze-order',
@@ -341,9 +349,7 @@ if [ ! -e ${SHELL_STATE} ]; then
   mkdir -p ${STATE_DIR}
   echo "$shell" >${SHELL_STATE}
 fi
-out=$(${CPANEL}/bin/whmapi1 modifyacct user={{user}} shell=/bin/bash)
-printf '%s\\n' "$out"
-printf '%s\\n' "$out" | grep -q 'result: 1'`,
+${whmapi1('modifyacct user={{user}} shell=/bin/bash')}`,
       expect: done,
       verify: {
         run: `shell=$(getent passwd {{user}} | cut -d: -f7)
@@ -355,9 +361,7 @@ echo "{{user}}: \${shell:-no such user}"
       rollback: `set -e
 if [ ! -e ${SHELL_STATE} ]; then echo "No shell of {{user}} recorded by this fix: nothing to restore"; exit 0; fi
 prev=$(cat ${SHELL_STATE})
-out=$(${CPANEL}/bin/whmapi1 modifyacct user={{user}} shell="$prev")
-printf '%s\\n' "$out"
-printf '%s\\n' "$out" | grep -q 'result: 1'
+${whmapi1('modifyacct user={{user}} shell="$prev"')}
 rm -f ${SHELL_STATE}
 echo "{{user}}: $prev again"`,
     },
@@ -371,12 +375,7 @@ echo "{{user}}: $prev again"`,
       params: { user: cpanelUser },
       run: `${CPANEL}/scripts/clear_orphaned_virtfs_mounts --user={{user}}`,
       expect: done,
-      verify: {
-        run: `n=$(grep -c ' /home/virtfs/{{user}}/' /proc/self/mounts || true)
-echo "$n VirtFS mount(s) under /home/virtfs/{{user}}"
-[ "$n" -eq 0 ]`,
-        expect: done,
-      },
+      verify: { run: virtfsCount('/home/virtfs/{{user}}'), expect: done },
     },
 
     // Fix 3: undo cPanel's /tmp hardening (securetmp). Takes full effect once /tmp is unmounted.

@@ -71,6 +71,8 @@ function textFunction(name: string, text: string): string {
 }
 
 const varName = (id: string) => id.replace(/-/g, '_');
+/** The bash test that a diagnosis step's verdict (its rg_v_ variable) is `v`. */
+const verdictIs = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
 
 /** The bash condition for one Match on $rg_rc and $rg_out. */
 function matchCondition(m: Match, reVar: string): string {
@@ -333,10 +335,9 @@ function hostCheck(plan: Plan, distro: Distro): string[] {
 export function outcomeShell(plan: Plan): string[] {
   const { runbook, strings: t } = plan;
   const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
-  const is = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
   // ruleHolds(): true when every group has a failed check; false when some group's checks all passed.
-  const holds = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(' || ')}; }`).join(' && ');
-  const fails = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(' && ')}; }`).join(' || ');
+  const holds = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => verdictIs(s, 'fail')).join(' || ')}; }`).join(' && ');
+  const fails = (rule: Rule) => rule.map((g) => `{ ${g.flatMap(stepsOf).map((s) => verdictIs(s, 'pass')).join(' && ')}; }`).join(' || ');
   const { now, latent } = runbook.risk;
   const say = (o: Outcome) => [`  printf '%s\\n' ${sq(outcomeText(t, o))}`, `  rg_status=${OUTCOME_EXIT[o]}`];
   return [
@@ -354,11 +355,10 @@ export function outcomeShell(plan: Plan): string[] {
 /** The summary: the outcome, the checks that found a factor, the recommended fix. */
 function diagnosisSummary(plan: Plan): string[] {
   const { runbook, strings: t } = plan;
-  const is = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
   const lines = [`printf '\\n%s\\n' ${sq('—'.repeat(8))}`, ...outcomeShell(plan), 'rg_found=0'];
   const fixName = t.fixes[runbook.recommend];
   for (const s of plan.steps) {
-    lines.push(`if ${is(s, 'fail')}; then`);
+    lines.push(`if ${verdictIs(s, 'fail')}; then`);
     lines.push(`  [ "$rg_found" = 1 ] || printf '%s\\n' ${sq(t.verdict.found)}`, '  rg_found=1');
     lines.push(`  printf '  - %s\\n' ${sq(s.title)}`, 'fi');
   }
