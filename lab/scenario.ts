@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { LabVm } from './vm.ts';
 
-export const LAYOUTS = ['safe-order', 'hang-order', 'no-loop', 'no-binds'] as const;
+export const LAYOUTS = ['safe-order', 'hang-order', 'no-loop', 'no-binds', 'latent', 'latent-login', 'noshell', 'replaced-backing', 'agent-outside-unit', 'upgraded-not-restarted'] as const;
 export const LayoutSchema = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof LayoutSchema>;
 
@@ -16,6 +16,12 @@ export const LAYOUT_HELP: Record<Layout, string> = {
   'hang-order': 'loop /tmp (securetmp), the bind of /tmp mounted before the binds of /',
   'no-loop': 'hang-order without the loop /tmp (fix 3 state)',
   'no-binds': 'loop /tmp, no Jailed Shell user and no VirtFS mounts (fix 2 state)',
+  latent: 'loop /tmp, a Jailed Shell user, no VirtFS mounted yet (as right after a reboot)',
+  'latent-login': 'from latent: the user logs in and VirtFS mounts in cPanel\'s order (/tmp before /usr)',
+  noshell: 'hang-order for a user without a shell (noshell): VirtFS for mail and cron',
+  'replaced-backing': 'hang-order, then /usr/tmpDSK deleted and created anew (the loop device keeps the old file)',
+  'agent-outside-unit': 'hang-order, the agent\'s unit masked and stopped, qemu-ga started by hand',
+  'upgraded-not-restarted': 'hang-order, the agent package upgraded to 10.0 without a restart (7.2 still runs)',
 };
 
 /** Puts a freshly booted VM in a layout (plain SSH: this is lab set-up, not a runbook step). */

@@ -40,7 +40,7 @@ afterAll(async () => {
  * The state's common part, as root in a fresh mount and PID namespace: an ext4 disk image mounted
  * on /mnt (the "root filesystem" whose file backs /tmp), /usr/tmpDSK on it, loop-mounted on /tmp
  * as securetmp does, /var/tmp bound to it, and a tmpfs /home for VirtFS. Mount options follow
- * cPanel's securetmp (nosuid, noexec, nodev).
+ * cPanel's securetmp (lab/guest/usr/local/cpanel/scripts/securetmp says from where).
  */
 const LAYOUT = String.raw`set -euo pipefail
 # The test's folder is under the machine's /tmp, which the loop /tmp hides: seen here as /srv.
@@ -53,9 +53,9 @@ mount -o loop "$work/ns/disk.img" /mnt
 mkdir -p /mnt/usr /mnt/var
 truncate -s 16M /mnt/usr/tmpDSK
 mkfs.ext4 -q -F /mnt/usr/tmpDSK
-mount -o loop,nosuid,noexec,nodev /mnt/usr/tmpDSK /tmp
+mount -t ext4 -o loop,noexec,nosuid,rw /mnt/usr/tmpDSK /tmp
 chmod 1777 /tmp
-mount --bind /tmp /var/tmp
+mount -o bind,noexec,nosuid /tmp /var/tmp
 mount -t tmpfs -o mode=755 rg-home /home
 # /etc (passwd) and dpkg's database as overlays this namespace can change: a bind of a copy would
 # not do, since another test's useradd renames a new /etc/passwd over it.

@@ -1,15 +1,18 @@
 // Fix 3 (securetmp) exported and run for real, as root, in a mount namespace with cPanel's
-// securetmp layout (helpers/loop-tmp.ts), where a second namespace keeps the loop device as a
-// service's private /tmp does: the bash script and the Ansible playbook. Their loop device is seen
-// by the whole machine, so this file runs with the loop-device tests (vitest.config.ts).
+// securetmp layout (helpers/loop-tmp.ts): the bash script and the Ansible playbook. Stand-ins,
+// inside the namespace only: cPanel's securetmp (the lab's, which follows the real script; cPanel
+// cannot be installed here) with its unit file, and systemctl (systemd is not PID 1 here). The
+// mounts, the loop device, sed on /etc/fstab and the fix's state files are real. The loop device is
+// seen by the whole machine, so this file runs with the loop-device tests (vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderCommand } from '../src/runbook/render.ts';
 import { exportStrings, fill } from '../src/i18n/export.ts';
-import { INSIDE, startLoopTmp } from './helpers/loop-tmp.ts';
+import { INSIDE, type LoopTmp } from './helpers/loop-tmp.ts';
+import { securetmpServer } from './helpers/securetmp.ts';
 import { ansibleJsonEnvIn, readRun } from './helpers/ansible.ts';
 import { LOCAL_DISTRO, generate, locales, runbook, texts } from './export-common.ts';
 
@@ -19,135 +22,144 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
-
-describe.skipIf(process.getuid?.() !== 0)('fix 3 (securetmp) when a private /tmp keeps the loop device', () => {
-  // The exported script runs for real, as root, in a mount namespace with cPanel's securetmp layout
-  // (helpers/loop-tmp.ts): real mount, umount, losetup, findmnt, sed on the namespace's /etc/fstab,
-  // a real loop device. Stand-ins: cPanel's /usr/local/cpanel/scripts/securetmp (cPanel cannot be
-  // installed here), and systemctl, first in PATH, as above (systemd is not PID 1 here).
+const remove = runbook.steps.find((s) => s.id === 'securetmp-remove')!;
+describe.skipIf(process.getuid?.() !== 0)('fix 3 (securetmp), the script, on a live server', () => {
   const lang = 'pt-pt';
   const t = exportStrings[lang].sh;
-  const unmount = runbook.steps.find((s) => s.id === 'securetmp-unmount')!;
-  const remove = runbook.steps.find((s) => s.id === 'securetmp-remove')!;
-  const title = (id: string) => texts[lang]!.steps[id]!.title;
+  const title = texts[lang]!.steps[remove.id]!.title;
+  let ns: LoopTmp | undefined;
+  afterAll(async () => {
+    await ns?.stop();
+  });
 
-  async function runFix(holder: boolean) {
-    const work = mkdtempSync(join(dir, 'securetmp-'));
-    spawnSync('mkdir', ['-p', join(work, 'bin')]);
-    writeFileSync(join(work, 'bin', 'systemctl'), `#!/bin/sh\necho "$*" >>${INSIDE}/systemctl.log\ncase "$1" in show) echo NeedDaemonReload=no ;; esac\n`, { mode: 0o755 });
+  test('applies everything but unmounts nothing; verify waits for the reboot, then passes; the rollback restores exactly, twice', async () => {
+    const work = mkdtempSync(join(dir, 'script-'));
     writeFileSync(join(work, 'fix.sh'), generate({ lang, fix: 'securetmp', distro: LOCAL_DISTRO }).content);
-    const ns = await startLoopTmp(work, {
-      holder,
-      files: { '/usr/local/cpanel/scripts/securetmp': `#!/bin/sh\necho "$*" >>${INSIDE}/securetmp.log\n` },
-    });
-    try {
-      const [cmd, ...args] = ns.enter;
-      const inside = (...c: string[]) => spawnSync(cmd!, [...args, ...c], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const env = { ...process.env, PATH: `${INSIDE}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` };
-      const r = spawnSync(cmd!, [...args, 'bash', `${INSIDE}/fix.sh`, '--yes'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
-      return {
-        r,
-        calls: readFileSync(join(work, 'securetmp.log'), 'utf8'),
-        fstab: inside('grep', 'tmpDSK', '/etc/fstab').stdout,
-        tmp: inside('findmnt', '-n', '-o', 'SOURCE', '/tmp').stdout.trim(),
-        attached: ns.attached(),
-      };
-    } finally {
-      await ns.stop();
-      expect(ns.attached(), `${ns.loop} is still attached`).toBe(false);
-    }
-  }
+    const server = await securetmpServer(work);
+    ns = server.ns;
+    const { sh, state } = server;
+    const before = state();
+    expect(before.unit).toBe('enabled');
+    expect(before.fstab).toMatch(/^\/usr\/tmpDSK +\/tmp +ext4 +defaults,noauto +0 0$/m);
+    expect(before.fstab).toMatch(/^\/tmp +\/var\/tmp +ext4 +defaults,bind,noauto +0 0$/m);
 
-  test('every unmount succeeds, the verify fails: the script advises the restart, not the rollback, and exits 4', async () => {
-    const { r, calls, fstab, tmp, attached } = await runFix(true);
-    // The real situation: the change is applied, yet the loop device stays attached.
-    expect(calls).toBe('--uninstall\n');
-    expect(fstab).toBe('#runguide# /usr/tmpDSK /tmp ext4 loop,noexec,nosuid,nodev 0 0\n');
-    expect(tmp).toBe('rg-tmp');
-    expect(attached).toBe(true);
-    expect(r.stdout).toContain('umount /var/tmp\n    umount /tmp\n');
-    expect(r.stdout).toContain(`  ${t.fail}: ${texts[lang]!.steps['securetmp-unmount']!.fail}\n`);
-    // The advice: restart in the maintenance window, do not roll back.
-    expect(r.stderr).toContain(`${fill(t.restartNeeded, { title: title('securetmp-unmount'), id: 'securetmp-unmount' })}\n${t.restartAdvice}\n`);
-    expect(r.stderr).not.toContain(t.undoApplied);
-    expect(r.stderr).not.toContain(fill(t.stepFailed, { title: title('securetmp-unmount'), id: 'securetmp-unmount' }));
-    // How to undo is still there, newest first, under a heading that does not recommend it.
-    const undo = r.stderr.slice(r.stderr.indexOf(t.undoAnyway));
-    expect(undo).toBe(
-      `${t.undoAnyway}\n\n# securetmp-unmount: ${title('securetmp-unmount')}\n${renderCommand(unmount, 'rollback', LOCAL_DISTRO)}\n` +
-        `\n# securetmp-remove: ${title('securetmp-remove')}\n${renderCommand(remove, 'rollback', LOCAL_DISTRO)}\n`,
-    );
-    expect(r.stdout).not.toContain(t.fixDone);
-    expect(r.status).toBe(4);
-  });
+    const r = sh(`bash ${INSIDE}/fix.sh --yes`);
+    // The change is in place: out of start-up, kept off, both lines commented, the others intact.
+    const after = state();
+    expect(after.unit).toMatch(/^Failed to get unit file state/); // --uninstall removed the unit file
+    expect(after.offFile).toBe(true);
+    const marked = before.fstab.replace(/^(\/usr\/tmpDSK|\/tmp +\/var\/tmp)/gm, '#runguide# $1');
+    expect(after.fstab).toBe(marked);
+    expect(sh('cat /var/lib/runguide/fstab.before-securetmp').out).toBe(before.fstab);
+    // Nothing was unmounted on the live server: /tmp and /var/tmp stay until the reboot.
+    expect(after.tmp).toMatch(/^\/dev\/loop\d+$/);
+    expect(after.varTmp).not.toBe('');
+    // The verify says "applied, reboot": the script advises the restart, not the rollback, and exits 4.
+    expect(r.out).toContain('Applied: /tmp leaves the loop device at the next reboot');
+    expect(r.err).toContain(`${fill(t.restartNeeded, { title, id: remove.id })}\n${t.restartAdvice}\n`);
+    expect(r.err).not.toContain(t.undoApplied);
+    expect(r.err.slice(r.err.indexOf(t.undoAnyway))).toBe(`${t.undoAnyway}\n\n# ${remove.id}: ${title}\n${renderCommand(remove, 'rollback', LOCAL_DISTRO)}\n`);
+    expect(r.code).toBe(4);
 
-  test('with no other namespace holding the device, the same script verifies and succeeds', async () => {
-    const { r, attached, tmp } = await runFix(false);
-    expect(attached).toBe(false);
-    expect(tmp).toBe('rg-tmp');
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(t.fixDone);
-    expect(r.status).toBe(0);
-  });
+    // Run again (an operator who retries): nothing more changes, the saved fstab stays the first one.
+    expect(sh(`bash ${INSIDE}/fix.sh --yes`).code).toBe(4);
+    expect(state().fstab).toBe(marked);
+    expect(sh('cat /var/lib/runguide/fstab.before-securetmp').out).toBe(before.fstab);
+
+    // The maintenance reboot: nothing mounts /tmp on the loop device any more. The verify passes.
+    server.ns.reboot();
+    const verify = sh(renderCommand(remove, 'verify', LOCAL_DISTRO));
+    expect(verify.out).toContain('/tmp: rg-tmp\n'); // the namespace's own /tmp, underneath
+    expect(verify.code).toBe(0);
+
+    // The rollback, twice: the first restores exactly what was there, the second finds nothing to do.
+    const undo = sh(renderCommand(remove, 'rollback', LOCAL_DISTRO));
+    expect(undo.code, undo.err).toBe(0);
+    expect(state()).toMatchObject({ fstab: before.fstab, unit: 'enabled', offFile: false });
+    const again = sh(renderCommand(remove, 'rollback', LOCAL_DISTRO));
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Nothing recorded by this fix');
+    expect(state()).toMatchObject({ fstab: before.fstab, unit: 'enabled', offFile: false });
+  }, 120_000);
+
+  test("when cPanel's disable file is already there, securetmp --uninstall does nothing: the step still takes the unit out, and the rollback keeps the file", async () => {
+    await ns?.stop();
+    const work = mkdtempSync(join(dir, 'disabled-'));
+    // The disable file after --install: securetmp.service is enabled, and securetmp itself now
+    // exits at once, --uninstall too (as the real script does).
+    const server = await securetmpServer(work, 'mkdir -p /var/cpanel/disabled && touch /var/cpanel/disabled/securetmp');
+    ns = server.ns;
+    const { sh, state } = server;
+    const before = state();
+    expect(before).toMatchObject({ unit: 'enabled', offFile: true });
+    expect(sh('/usr/local/cpanel/scripts/securetmp --uninstall').out).toContain('Disabled per');
+    expect(state().unit).toBe('enabled');
+
+    const run = sh(renderCommand(remove, 'run', LOCAL_DISTRO));
+    expect(run.code, run.err).toBe(0);
+    expect(state()).toMatchObject({ unit: 'disabled', offFile: true });
+    expect(sh(renderCommand(remove, 'verify', LOCAL_DISTRO)).code).toBe(1); // applied, waits for the reboot
+    expect(sh(renderCommand(remove, 'rollback', LOCAL_DISTRO)).code).toBe(0);
+    expect(state()).toMatchObject({ fstab: before.fstab, unit: 'enabled', offFile: true });
+  }, 120_000);
+
+  test('a reboot that leaves /tmp on the loop device is an error, not "reboot again"', async () => {
+    await ns?.stop();
+    const work = mkdtempSync(join(dir, 'still-'));
+    const server = await securetmpServer(work);
+    ns = server.ns;
+    const { sh } = server;
+    expect(sh(renderCommand(remove, 'run', LOCAL_DISTRO)).code).toBe(0);
+    // Another boot, and something (not securetmp) mounted the image on /tmp again.
+    server.ns.reboot();
+    expect(sh('mount -t ext4 -o loop,noexec,nosuid /usr/tmpDSK /tmp').code).toBe(0);
+    const verify = sh(renderCommand(remove, 'verify', LOCAL_DISTRO));
+    expect(verify.out).toContain('still on a loop device after a reboot');
+    expect(verify.code).toBe(2);
+    // What is not in place is an error too: an fstab line active again.
+    sh('sed -i "s|^#runguide# ||" /etc/fstab');
+    expect(sh(renderCommand(remove, 'verify', LOCAL_DISTRO))).toMatchObject({ code: 2, out: expect.stringContaining('still active in /etc/fstab') });
+  }, 120_000);
 });
 
-describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook when a private /tmp keeps the loop device', () => {
-  // The exported playbook runs for real (local connection, as root) in a mount namespace with
-  // cPanel's securetmp layout (helpers/loop-tmp.ts): real mounts, a real loop device kept by a
-  // second namespace. Stand-ins, inside the namespace only: cPanel's securetmp script (cPanel cannot
-  // be installed here) and systemctl in /usr/local/sbin, on sudo's secure_path (systemd is not PID 1).
-  test('the verify fails: the host fails with the restart advice; the undo commands are listed, not recommended', async () => {
+describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook on a live server', () => {
+  // The exported playbook runs for real (local connection, as root) in the same namespace.
+  test('the host fails with the restart advice, the undo is listed, not recommended; nothing is unmounted', async () => {
     const lang = locales.at(-1)!;
     const t = exportStrings[lang];
-    const work = mkdtempSync(join(dir, 'securetmp-'));
+    const work = mkdtempSync(join(dir, 'playbook-'));
     writeFileSync(join(work, 'fix.yml'), generate({ lang, format: 'ansible', fix: 'securetmp' }).content);
     writeFileSync(join(work, 'inventory'), 'target ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n');
-    // With a local connection the controller is on the host too, and its own temporary file in
-    // /tmp would keep /tmp busy (seen here); over SSH it is on another machine.
+    // With a local connection the controller is on the host too: its temporary files stay out of
+    // the namespace's /tmp (noexec); over SSH they are on another machine.
     mkdirSync(join(work, 'controller-tmp'));
-    const ns = await startLoopTmp(work, {
-      holder: true,
-      files: {
-        '/usr/local/cpanel/scripts/securetmp': '#!/bin/sh\nexit 0\n',
-        '/usr/local/sbin/systemctl': '#!/bin/sh\ncase "$1" in show) echo NeedDaemonReload=no ;; esac\n',
-      },
-    });
+    const { ns, state } = await securetmpServer(work);
     let r;
+    let after;
     try {
       const [cmd, ...args] = ns.enter;
       r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {
         encoding: 'utf8',
-        env: {
-          ...ansibleJsonEnvIn(`${INSIDE}/ansible`),
-          ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`,
-          TMPDIR: `${INSIDE}/controller-tmp`,
-        },
+        env: { ...ansibleJsonEnvIn(`${INSIDE}/ansible`), ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`, TMPDIR: `${INSIDE}/controller-tmp` },
         timeout: 540_000,
       });
+      after = state();
     } finally {
       await ns.stop();
     }
     expect(r.status, r.stderr).toBe(2); // a failed host
+    expect(after.fstab).toMatch(/^#runguide# \/usr\/tmpDSK/m);
+    expect(after.tmp).toMatch(/^\/dev\/loop\d+$/);
     const out = readRun(r.stdout);
     expect(out.stats.target!.failures).toBe(1);
     const ran = (name: string) => out.plays[0]!.tasks.filter((x) => x.task.name === name && !x.hosts.target!.skipped).map((x) => x.hosts.target!);
-    const unmount = runbook.steps.find((s) => s.id === 'securetmp-unmount')!;
-    const title = texts[lang]!.steps[unmount.id]!.title;
-    const restart = fill(t.sh.restartNeeded, { title, id: unmount.id });
+    const title = texts[lang]!.steps[remove.id]!.title;
+    const restart = fill(t.sh.restartNeeded, { title, id: remove.id });
     const [advice] = ran(t.ansible.restart);
-    expect(advice?.msg).toEqual([
-      restart,
-      t.sh.restartAdvice,
-      t.sh.undoAnyway,
-      `# securetmp-unmount: ${title}`,
-      renderCommand(unmount, 'rollback', 'ubuntu'),
-      `# securetmp-remove: ${texts[lang]!.steps['securetmp-remove']!.title}`,
-      renderCommand(runbook.steps.find((s) => s.id === 'securetmp-remove')!, 'rollback', 'ubuntu'),
-    ]);
+    expect(advice?.msg).toEqual([restart, t.sh.restartAdvice, t.sh.undoAnyway, `# ${remove.id}: ${title}`, renderCommand(remove, 'rollback', 'ubuntu')]);
     expect(ran(restart)[0]).toMatchObject({ failed: true, msg: `${restart} ${t.sh.restartAdvice}` });
     // Not the rollback as the advice: the "undo what was applied" task and the plain failure never ran.
     expect(ran(t.sh.undoApplied.replace(/\s*:\s*$/, ''))).toEqual([]);
-    expect(ran(fill(t.ansible.failed, { title, id: unmount.id }))).toEqual([]);
+    expect(ran(fill(t.ansible.failed, { title, id: remove.id }))).toEqual([]);
   }, 600_000);
 });

@@ -95,15 +95,15 @@ describe('ifVerifyFails: what a failed verify calls for', () => {
   });
 
   it('adviceAfter: a restart only for the verify\'s fail of such a step; a rollback for any other failed change', () => {
-    const unmount = findStep(rb, 'securetmp-unmount')!;
-    expect(unmount.ifVerifyFails).toBe('restart');
-    expect(adviceAfter(unmount, 'verify', 'fail')).toBe('restart');
-    expect(adviceAfter(unmount, 'verify', 'error')).toBe('rollback'); // could not tell: not "applied"
-    expect(adviceAfter(unmount, 'run', 'fail')).toBe('rollback'); // an unmount failed
-    expect(adviceAfter(unmount, 'verify', 'pass')).toBeNull();
-    expect(adviceAfter(unmount, 'rollback', 'error')).toBeNull();
+    const remove = findStep(rb, 'securetmp-remove')!;
+    expect(remove.ifVerifyFails).toBe('restart');
+    expect(adviceAfter(remove, 'verify', 'fail')).toBe('restart');
+    expect(adviceAfter(remove, 'verify', 'error')).toBe('rollback'); // not applied, or a reboot did not help
+    expect(adviceAfter(remove, 'run', 'error')).toBe('rollback'); // a command failed
+    expect(adviceAfter(remove, 'verify', 'pass')).toBeNull();
+    expect(adviceAfter(remove, 'rollback', 'error')).toBeNull();
     // Every other change step keeps the rollback; checks get no advice.
-    for (const s of rb.steps.filter((x) => x.id !== 'securetmp-unmount'))
+    for (const s of rb.steps.filter((x) => x.id !== 'securetmp-remove'))
       expect(adviceAfter(s, 'verify', 'fail'), s.id).toBe(s.risk === 'read-only' ? null : 'rollback');
   });
 });

@@ -1,8 +1,7 @@
-// The runner's advice after a change, on a real server with a real shell: securetmp-unmount run for
-// real against cPanel's securetmp layout in a mount namespace (helpers/loop-tmp.ts), where a second
-// namespace keeps the loop device as a service's private /tmp does. The session's shell enters that
-// namespace through SHELL (a wrapper around nsenter), so the machine's own /tmp is never touched.
-// No stand-in: the step needs only mount, umount, losetup and findmnt, which are real here.
+// The runner's advice after a change that a reboot completes, on a real server with a real shell:
+// securetmp-remove run for real against cPanel's securetmp layout in a mount namespace
+// (helpers/securetmp.ts), whose shell the session enters through SHELL (a wrapper around nsenter),
+// so the machine's own /tmp and /etc/fstab are never touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,40 +10,48 @@ import { connect, type RunnerClient } from '../server/client.ts';
 import { findStep, renderCommand } from '../src/runbook/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 import { startTestRunner, tempHome, type TestRunner } from './helpers/runner.ts';
-import { startLoopTmp, type LoopTmp } from './helpers/loop-tmp.ts';
+import { securetmpServer } from './helpers/securetmp.ts';
 
 const RB = 'cpanel-backup-freeze';
 const rb = runbooks[RB]!;
 
-describe.skipIf(process.getuid?.() !== 0)('after securetmp-unmount, while a private /tmp keeps the loop device', () => {
+describe.skipIf(process.getuid?.() !== 0)('securetmp-remove through the runner, before and after the maintenance reboot', () => {
   let work: string;
-  let ns: LoopTmp;
+  let server: Awaited<ReturnType<typeof securetmpServer>>;
   let r: TestRunner;
   let c: RunnerClient;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runguide-securetmp-'));
-    ns = await startLoopTmp(work, { holder: true });
+    server = await securetmpServer(work);
     const home = tempHome();
-    home.env.SHELL = ns.shell;
+    home.env.SHELL = server.ns.shell;
     r = await startTestRunner({ home });
     c = await connect(r.origin, r.token);
   });
   afterAll(async () => {
     await c?.close();
     await r?.stop();
-    await ns?.stop();
+    await server?.ns.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('the unmount passes; its verify fails, and the result advises a restart, with no rollback to offer', async () => {
-    const asked = await c.run(RB, 'securetmp-unmount', { confirm: true });
+  it('the step passes and unmounts nothing; its verify fails with the restart advice and no rollback to offer', async () => {
+    const before = server.state();
+    const asked = await c.run(RB, 'securetmp-remove', { confirm: true });
     expect(asked).toMatchObject({ which: 'run', verdict: 'pass', rollback: null, restart: false });
-    expect(c.allText()).toContain('umount /tmp');
-    const verify = await c.run(RB, 'securetmp-unmount', { which: 'verify' });
+    expect(server.state()).toMatchObject({ tmp: before.tmp, varTmp: before.varTmp, offFile: true });
+    const verify = await c.run(RB, 'securetmp-remove', { which: 'verify' });
     expect(verify).toMatchObject({ which: 'verify', verdict: 'fail', exitCode: 1, rollback: null, restart: true });
-    // What made it fail is real: /tmp is unmounted here, the device is held elsewhere.
-    expect(ns.attached()).toBe(true);
-    expect(c.allText()).toMatch(/\/tmp: rg-tmp\r?\n\/usr\/tmpDSK/);
+    expect(c.allText()).toContain('Applied: /tmp leaves the loop device at the next reboot');
+  });
+
+  it('after the reboot the verify passes; the rollback passes twice and restores /etc/fstab', async () => {
+    server.ns.reboot();
+    expect(await c.run(RB, 'securetmp-remove', { which: 'verify' })).toMatchObject({ verdict: 'pass', restart: false });
+    expect(await c.run(RB, 'securetmp-remove', { which: 'rollback', confirm: true })).toMatchObject({ verdict: 'pass' });
+    expect(await c.run(RB, 'securetmp-remove', { which: 'rollback', confirm: true })).toMatchObject({ verdict: 'pass' });
+    expect(server.state()).toMatchObject({ unit: 'enabled', offFile: false });
+    expect(server.state().fstab).not.toContain('#runguide#');
   });
 
   it('a change step without that mark still gets its rollback offered when its verify does not pass', async () => {

@@ -1,7 +1,7 @@
-// The panel after securetmp-unmount's verify fails because a private /tmp keeps the loop device: the
-// real runner, the real built page in Debian's chromium, the step run for real against cPanel's
-// securetmp layout in a mount namespace (helpers/loop-tmp.ts), entered by the session's shell
-// through SHELL, so this machine's own /tmp is never touched. No stand-in.
+// The panel when securetmp-remove's verify says "applied, reboot": the real runner, the real built
+// page in Debian's chromium, the step run for real against cPanel's securetmp layout in a mount
+// namespace (helpers/securetmp.ts, which names its stand-ins), entered by the session's shell
+// through SHELL, so this machine's own /tmp and /etc/fstab are never touched.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,21 +10,21 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/index.ts';
 import { terminalStringsFor } from '../src/i18n/terminal.ts';
 import { tempHome } from './helpers/runner.ts';
-import { startLoopTmp, type LoopTmp } from './helpers/loop-tmp.ts';
+import { securetmpServer } from './helpers/securetmp.ts';
 import { finalVerdict, launchBrowser, RUNBOOK_PATH } from './ui-harness.ts';
 
 const s = terminalStringsFor('en');
 
 describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollback, completes a change', () => {
   let work: string;
-  let ns: LoopTmp;
+  let ns: Awaited<ReturnType<typeof securetmpServer>>['ns'];
   let home: ReturnType<typeof tempHome>;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runguide-ui-securetmp-'));
-    ns = await startLoopTmp(work, { holder: true });
+    ({ ns } = await securetmpServer(work));
     home = tempHome();
     server = await startServer({ port: 0, env: { ...home.env, SHELL: ns.shell }, dist: 'dist', log: () => {} });
     browser = await launchBrowser();
@@ -41,16 +41,15 @@ describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollb
   });
 
   test('the failed verify shows the restart advice and offers no rollback', async () => {
-    const section = page.locator('.rg-step[data-step="securetmp-unmount"]');
+    const section = page.locator('.rg-step[data-step="securetmp-remove"]');
     await section.locator('.rg-run[data-which="run"]').click();
     const dialog = page.locator('dialog.rg-confirm');
     await dialog.waitFor({ state: 'visible', timeout: 60_000 });
     await dialog.locator('.rg-confirm-accept').click();
-    expect(await finalVerdict(page, 'securetmp-unmount')).toBe('pass');
+    expect(await finalVerdict(page, 'securetmp-remove')).toBe('pass');
 
     await section.locator('.rg-run[data-which="verify"]').click();
-    await page.waitForFunction(() => document.querySelector('.rg-step[data-step="securetmp-unmount"] .rg-badge[data-which="verify"]')?.getAttribute('data-verdict') === 'fail', null, { timeout: 90_000 });
-    expect(ns.attached()).toBe(true);
+    await page.waitForFunction(() => document.querySelector('.rg-step[data-step="securetmp-remove"] .rg-badge[data-which="verify"]')?.getAttribute('data-verdict') === 'fail', null, { timeout: 90_000 });
     expect(await section.locator('.rg-restart-hint').textContent()).toBe(s.restartHint);
     expect(await section.locator('.rg-rollback-offer').count()).toBe(0);
     expect(await section.locator('.rg-verdict').textContent()).not.toContain(s.rollbackOffer);

@@ -20,7 +20,7 @@ const configurations: Configuration[] = [];
 const fixes: FixEvidence[] = [];
 const diagnosis: Evidence['diagnosis'] = {};
 const notes: string[] = [];
-const PLANNED_CONFIGS = 6;
+const PLANNED_CONFIGS = 12;
 const PLANNED_FIXES = 4;
 // Inside a describe.concurrent block, a VM's own tests still run one after the other.
 const SEQUENTIAL = { concurrent: false } as const;
@@ -139,28 +139,15 @@ function fixRecord(fix: string, log: StepRun[], before: Diagnosis, after: Diagno
   return rec;
 }
 
-/** The /etc/fstab lines that still mount /usr/tmpDSK (not commented), read over plain SSH. */
+/** The active /etc/fstab lines securetmp writes (/usr/tmpDSK on /tmp, /tmp bound on /var/tmp). */
 async function activeFstabLines(vm: LabVm): Promise<string[]> {
-  const out = await vm.sshOk("grep -E '^[^#]*/usr/tmpDSK' /etc/fstab || true");
-  return out.split('\n').filter(Boolean);
-}
-
-/** The processes (name, PID) in whose mount namespace the tmpDSK loop device is still mounted. */
-async function loopHolders(vm: LabVm): Promise<string[]> {
-  const out = await vm.sshOk(`loop=$(losetup -n -O NAME -j /usr/tmpDSK | head -n 1)
-[ -n "$loop" ] || exit 0
-declare -A seen
-for f in /proc/[0-9]*/mountinfo; do
-  ns=$(readlink "\${f%/mountinfo}/ns/mnt" 2>/dev/null) || continue
-  [ -z "\${seen[$ns]:-}" ] || continue
-  if grep -q " $loop " "$f" 2>/dev/null; then seen[$ns]=1; p=\${f#/proc/}; p=\${p%/mountinfo}; echo "$(cat "/proc/$p/comm") ($p)"; fi
-done`);
+  const out = await vm.sshOk("grep -E '^[[:space:]]*(/usr/tmpDSK|/tmp[[:space:]]+/var/tmp)[[:space:]]' /etc/fstab || true");
   return out.split('\n').filter(Boolean);
 }
 
 const CAUGHT = ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'virtfs-users', 'virtfs-mounts', 'freeze-order'];
 
-describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; fixes 1, 2 and 4 through the runner', () => {
+describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is diagnosed; noshell and a hand-started agent hang; fixes 1, 2 and 4 through the runner', () => {
   const { vm, runner } = sharedVm(0);
 
   test('safe-order (VirtFS binds of / before the bind of /tmp): the freeze completes; the diagnosis says at risk once VirtFS mounts', SEQUENTIAL, async () => {
@@ -285,6 +272,27 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
     expect(relogged.assessment.atRisk).toBe(true);
   });
 
+  test('noshell: VirtFS of a user without a shell (mail, cron) mounted after /tmp: the freeze hangs, and the diagnosis had said at risk', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'noshell');
+    const row = await configuration(vm(), runner(), '7.2-noshell', 'hangs');
+    expect(row.outcome, row.note).toBe('hangs');
+    expect(row.riskOutcome).toBe('at-risk');
+    expect(diagnosis[row.id]).toMatchObject({ 'virtfs-users': 'fail', 'freeze-order': 'fail' });
+    await vm().hardReset();
+  });
+
+  test('agent-outside-unit: the unit masked, qemu-ga started by hand: the freeze hangs, and the diagnosis had said at risk', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'agent-outside-unit');
+    const row = await configuration(vm(), runner(), '7.2-agent-outside-unit', 'hangs');
+    expect(row.outcome, row.note).toBe('hangs');
+    expect(row.riskOutcome).toBe('at-risk');
+    expect(diagnosis[row.id]).toMatchObject({ 'agent-running': 'fail', 'agent-enabled': 'pass', 'agent-version': 'fail' });
+    await vm().hardReset();
+    // The unit back, running, and the hang layout, for fix 4.
+    await vm().sshOk('systemctl unmask qemu-guest-agent && systemctl start qemu-guest-agent');
+    await applyLayout(vm(), 'hang-order');
+  });
+
   test('fix 4, agent upgraded to 10.0 from the apt repository: not at risk, and the hang layout freezes fine', SEQUENTIAL, async () => {
     const log: StepRun[] = [];
     const before = await runner().diagnose();
@@ -302,7 +310,7 @@ describe.concurrent('VM 1 (agent 7.2): safe layouts freeze; the hang layout is d
   });
 });
 
-describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp) with its maintenance reboot', () => {
+describe.concurrent('VM 2 (agent 7.2): the hang, the reset, a replaced backing file, fix 3 (securetmp) with its maintenance reboot, an upgrade without restart', () => {
   const { vm, runner } = sharedVm(0);
 
   test('hang-order: the freeze hangs, the kernel reports hung tasks, and the diagnosis had said at risk', SEQUENTIAL, async () => {
@@ -320,40 +328,52 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     console.log(`lab: ${note}`);
   });
 
-  // The reboot is the runbook's own way to finish the fix when the unmount cannot release the loop
-  // device. It used to bring the fstab line back: securetmp-remove's patterns needed a character
-  // before /usr/tmpDSK, so nothing was commented and its verify passed anyway (fixed in steps.ts).
-  test('fix 3, securetmp removed: after the maintenance reboot /tmp is not a loop device, the freeze completes (no-loop); rollback brings the loop /tmp back', SEQUENTIAL, async () => {
-    // After the reset: /tmp is mounted from /usr/tmpDSK at boot; the jailed user logs in again.
+  test('replaced-backing: /usr/tmpDSK deleted and created anew while its loop device is mounted: the freeze hangs, and the diagnosis had said at risk', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'replaced-backing');
+    const row = await configuration(vm(), runner(), '7.2-replaced-backing', 'hangs');
+    expect(row.outcome, row.note).toBe('hangs');
+    expect(row.riskOutcome).toBe('at-risk');
+    expect(diagnosis[row.id]!['freeze-order']).toBe('fail');
+    await vm().hardReset();
+  });
+
+  // Fix 3 never unmounts /tmp on the running server: the step changes start-up, the maintenance
+  // reboot does the rest. Its verify says "applied, reboot" until then, and passes after it.
+  test('fix 3, securetmp taken out: nothing unmounted until the maintenance reboot, then /tmp is not a loop device and the freeze completes (no-loop); the rollback, twice, brings the loop /tmp back at the next boot', SEQUENTIAL, async () => {
+    // After the reset: securetmp mounted /tmp from /usr/tmpDSK at boot; the jailed user logs in again.
     await applyLayout(vm(), 'hang-order');
     const log: StepRun[] = [];
     const before = await runner().diagnose();
+    const fstabBefore = await vm().sshOk('cat /etc/fstab');
+    expect(await activeFstabLines(vm()), 'securetmp wrote both of its lines').toHaveLength(2);
     expect((await step(runner(), log, 'securetmp-remove')).verdict).toBe('pass');
-    expect((await step(runner(), log, 'securetmp-remove', 'verify')).verdict).toBe('pass');
-    expect(await activeFstabLines(vm()), 'the /usr/tmpDSK line is commented on the VM').toEqual([]);
-    // Unmounting in place is recorded as it goes: a busy /tmp, or a process whose mount namespace
-    // (a PrivateTmp= service started while /tmp was the loop device) keeps it, holds the loop device.
-    const unmount = await step(runner(), log, 'securetmp-unmount');
-    let note = `securetmp-unmount on the running hang layout gave "${unmount.verdict}" (exit ${unmount.exitCode}: ${unmount.output.split('\n').filter((l) => /umount: |busy/i.test(l)).slice(0, 2).join(' / ') || 'no message'})`;
-    if (unmount.verdict === 'pass') {
-      note += ` and its verify "${(await step(runner(), log, 'securetmp-unmount', 'verify')).verdict}"`;
-      const holders = await loopHolders(vm());
-      if (holders.length) note += ` (the loop device still mounted in the mount namespace of: ${holders.join(', ')})`;
-    }
+    const waiting = await step(runner(), log, 'securetmp-remove', 'verify');
+    expect(waiting.verdict, waiting.output).toBe('fail'); // applied, waits for the reboot
+    expect(waiting.output).toContain('Applied: /tmp leaves the loop device at the next reboot');
+    expect(await activeFstabLines(vm()), 'both lines are commented on the VM').toEqual([]);
+    expect(await vm().sshOk('findmnt -n -o SOURCE /tmp'), 'the running server keeps its /tmp until the reboot').toMatch(/^\/dev\/loop/);
     await runner().disconnect();
     await vm().reboot();
-    const booted = (await vm().ssh('findmnt -n -o SOURCE,TARGET /tmp || echo "/tmp not a mount point"; systemctl is-enabled securetmp.service; grep -n tmpDSK /etc/fstab', 60_000)).stdout.trim().replace(/\n/g, ' | ');
-    note += `; after the reboot: ${booted}`;
+    const booted = (await vm().ssh('findmnt -n -o SOURCE,TARGET /tmp || echo "/tmp not a mount point"; systemctl is-enabled securetmp.service 2>&1; grep -n tmpDSK /etc/fstab', 60_000)).stdout.trim().replace(/\n/g, ' | ');
+    let note = `Right after the step, /tmp was still the loop device (nothing unmounted on the running server) and the verify said "applied, reboot"; after the reboot: ${booted}`;
     console.log(`lab: ${note}`);
     expect(await activeFstabLines(vm()), 'the fstab edit survives the reboot').toEqual([]);
+    expect((await step(runner(), log, 'securetmp-remove', 'verify')).verdict).toBe('pass');
     // After the reboot the jailed user logs in again: VirtFS comes back in the same order (SIMULATED).
     await applyLayout(vm(), 'no-loop');
-    expect((await step(runner(), log, 'securetmp-unmount', 'verify')).verdict).toBe('pass');
     const row = await configuration(vm(), runner(), '7.2-no-loop', 'completes');
     expect((await step(runner(), log, 'securetmp-remove', 'rollback')).verdict).toBe('pass');
+    const twice = await step(runner(), log, 'securetmp-remove', 'rollback');
+    expect(twice.verdict).toBe('pass');
+    expect(twice.output).toContain('Nothing recorded by this fix');
+    expect(await vm().sshOk('cat /etc/fstab'), 'the rollback restores /etc/fstab exactly').toBe(fstabBefore);
+    // The rollback takes effect at the next boot, as the fix did.
+    await runner().disconnect();
+    await vm().reboot();
     const rolledBack = await runner().diagnose();
+    note += `. After the rollback and another reboot, /tmp is ${rolledBack.verdicts['tmp-loop'] === 'fail' ? 'a loop device again' : 'still not a loop device'}.`;
     const f: FreezeResult = row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs };
-    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, `${note}. After the rollback /tmp is a loop device again, mounted after the VirtFS binds, which is the safe order until VirtFS is mounted again after it.`);
+    fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, note);
     notes.push(note);
     expect(before.assessment.atRisk).toBe(true);
     expect(diagnosis[row.id]!['tmp-loop']).toBe('pass');
@@ -362,10 +382,36 @@ describe.concurrent('VM 2 (agent 7.2): the hang, the reset, and fix 3 (securetmp
     expect(row.responsive).toBe(true);
     expect(rolledBack.verdicts['tmp-loop']).toBe('fail');
   });
+
+  test('upgraded-not-restarted: the package is 10.0, the 7.2 program still runs: the freeze hangs, and the diagnosis had said at risk', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'upgraded-not-restarted');
+    const row = await configuration(vm(), runner(), '7.2-upgraded-not-restarted', 'hangs');
+    expect(row.agent, 'the package').toMatch(/^1:10\./);
+    expect(row.outcome, row.note).toBe('hangs');
+    expect(row.riskOutcome).toBe('at-risk');
+    expect(diagnosis[row.id]!['agent-version']).toBe('fail');
+  });
 });
 
-describe.concurrent('VM 3 (agent 7.2, kernel.hung_task_panic=1): the same hang panics the kernel', () => {
+describe.concurrent('VM 3 (agent 7.2, kernel.hung_task_panic=1): latent, then a login, and the hang panics the kernel', () => {
   const { vm, runner } = sharedVm(1);
+
+  test('latent: a Jailed Shell user, no VirtFS yet: the freeze completes, and the diagnosis says at risk once VirtFS mounts', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'latent');
+    const row = await configuration(vm(), runner(), '7.2-latent', 'completes');
+    expect(row.outcome, row.note).toBe('completes');
+    expect(row.riskOutcome).toBe('at-risk-latent');
+    expect(diagnosis[row.id]).toMatchObject({ 'virtfs-users': 'fail', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
+  });
+
+  test('latent-login: then the user logs in, VirtFS mounts after /tmp, and the next freeze panics the kernel; the diagnosis now says at risk', SEQUENTIAL, async () => {
+    await applyLayout(vm(), 'latent-login');
+    const row = await configuration(vm(), runner(), '7.2-latent-login-panic', 'hangs', 1);
+    expect(row.outcome, row.note).toBe('hangs');
+    expect(row.panic).toMatch(/hung_task|blocked tasks/);
+    expect(row.riskOutcome).toBe('at-risk');
+    await vm().hardReset();
+  });
 
   test('hang-order: the kernel panics on the hung tasks; panic-on-hang had failed', SEQUENTIAL, async () => {
     await applyLayout(vm(), 'hang-order');

@@ -93,7 +93,19 @@ const MASK_STATE = `${STATE_DIR}/qemu-guest-agent.before-mask`;
 /** A user's shell before fix 2 changed it. */
 const SHELL_STATE = `${STATE_DIR}/shell-before.{{user}}`;
 
-const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp || true)
+/** Fix 3: cPanel's securetmp, its disable file, what it was before, and /etc/fstab before. */
+const SECURETMP = `${CPANEL}/scripts/securetmp`;
+const SECURETMP_OFF_DIR = '/var/cpanel/disabled';
+const SECURETMP_OFF = `${SECURETMP_OFF_DIR}/securetmp`;
+const SECURETMP_STATE = `${STATE_DIR}/securetmp.before`;
+const FSTAB_BEFORE = `${STATE_DIR}/fstab.before-securetmp`;
+/** The active fstab lines securetmp writes: /usr/tmpDSK on /tmp, and /tmp bound on /var/tmp. */
+const SECURETMP_LINES = '^[[:space:]]*(/usr/tmpDSK|/tmp[[:space:]]+/var/tmp)[[:space:]]';
+/** Sets unit to securetmp.service's start-up state (empty when there is no such unit). */
+const securetmpUnit = 'unit=$(systemctl is-enabled securetmp.service 2>/dev/null || true)';
+
+// The last of /tmp's mounts is the one in use (another may lie underneath).
+const tmpNotOnLoop = `src=$(findmnt -no SOURCE /tmp | tail -n 1 || true)
 echo "/tmp: \${src:-on the root filesystem}"
 # /sys rather than losetup: losetup is in /usr/sbin, off a non-root user's PATH on Debian.
 if grep -Fs tmpDSK /sys/block/loop*/loop/backing_file; then exit 1; fi
@@ -378,50 +390,80 @@ echo "{{user}}: $prev again"`,
       verify: { run: virtfsCount('/home/virtfs/{{user}}'), expect: done },
     },
 
-    // Fix 3: undo cPanel's /tmp hardening (securetmp). Takes full effect once /tmp is unmounted.
+    // Fix 3: take cPanel's loop-backed /tmp (securetmp) out of start-up and out of /etc/fstab; the
+    // loop /tmp goes at the maintenance reboot. Never `umount /tmp` on a live server: MariaDB, PHP
+    // and cPanel keep files open there, so it fails half-way, after /var/tmp and VirtFS are gone.
     {
       id: 'securetmp-remove',
       fix: 'securetmp',
       risk: 'changes',
       root: true,
-      // cPanel's line starts with /usr/tmpDSK: the patterns allow nothing but non-# characters before
-      // it (an earlier `^[^#].*/usr/tmpDSK` needed one, so it matched nothing and its verify passed
-      // anyway; the lab showed the line active after the reboot). systemd keeps the tmp.mount it
-      // generated from the old line until a reload, and mounts the loop /tmp again for any service
-      // started with PrivateTmp= (seen in the lab): hence the daemon-reload, and its check.
-      run: `${CPANEL}/scripts/securetmp --uninstall
-sed -i '\\|^[^#]*/usr/tmpDSK|s|^|#runguide# |' /etc/fstab
-systemctl daemon-reload`,
+      // securetmp --uninstall only takes securetmp.service out of start-up; it exits 0 doing nothing
+      // when a disable file exists or no loop device works, hence the systemctl check after it.
+      // cPanel's documented way to keep it off (its "/tmp hardening" tip) is the disable file,
+      // which also stops a cPanel update or a hand run from mounting /tmp again. Both fstab lines
+      // securetmp writes are noauto, yet a service with PrivateTmp= pulls tmp.mount in (seen in the
+      // lab): they are commented, with a mark the rollback finds, and systemd reloads them.
+      run: `set -e
+${notWhileFrozen}
+if [ ! -e ${SECURETMP_STATE} ]; then
+  mkdir -p ${STATE_DIR}
+  cp -p /etc/fstab ${FSTAB_BEFORE}
+  {
+    ${securetmpUnit}
+    echo "service=\${unit:-not-found}"
+    if [ -e ${SECURETMP_OFF} ]; then echo "off-file=kept"; else echo "off-file=created"; fi
+    echo "boot=$(cat /proc/sys/kernel/random/boot_id)"
+  } >${SECURETMP_STATE}
+  echo "/etc/fstab saved as ${FSTAB_BEFORE}"
+fi
+if [ -x ${SECURETMP} ]; then ${SECURETMP} --uninstall; fi
+if systemctl is-enabled -q securetmp.service 2>/dev/null; then systemctl disable securetmp.service; fi
+mkdir -p ${SECURETMP_OFF_DIR}
+touch ${SECURETMP_OFF}
+sed -i --follow-symlinks -E '\\#${SECURETMP_LINES}#s|^|#runguide# |' /etc/fstab
+systemctl daemon-reload
+${securetmpUnit}
+echo "securetmp.service: \${unit:-not-found}"
+grep -n '^#runguide# ' /etc/fstab || true`,
       expect: done,
+      // 0: /tmp is no longer a loop device; 1: all is in place and /tmp goes at the reboot (the
+      // page advises it, not a rollback); anything else: something is missing, or a reboot did not
+      // take /tmp off the loop device.
       verify: {
-        run: `if grep -E '^[^#]*/usr/tmpDSK' /etc/fstab; then exit 1; fi
-if systemctl show -p NeedDaemonReload tmp.mount | grep -q '=yes'; then echo "systemd has not reloaded /etc/fstab"; exit 1; fi
-echo "/etc/fstab no longer mounts /usr/tmpDSK"`,
+        run: `missing=0
+if grep -En '${SECURETMP_LINES}' /etc/fstab; then echo "  still active in /etc/fstab"; missing=1; fi
+${securetmpUnit}
+echo "securetmp.service: \${unit:-not-found}"
+case "$unit" in enabled | enabled-runtime) missing=1 ;; esac
+if systemctl show -p NeedDaemonReload tmp.mount 2>/dev/null | grep -q '=yes'; then echo "systemd has not reloaded /etc/fstab"; missing=1; fi
+[ "$missing" = 0 ] || exit 2
+if (${tmpNotOnLoop}); then exit 0; fi
+if grep -qsx "boot=$(cat /proc/sys/kernel/random/boot_id)" ${SECURETMP_STATE}; then
+  echo "Applied: /tmp leaves the loop device at the next reboot, in the maintenance window"
+  exit 1
+fi
+echo "/tmp is still on a loop device after a reboot: something else mounts it"
+exit 2`,
         expect: pass,
       },
-      rollback: `sed -i 's|^#runguide# ||' /etc/fstab && systemctl daemon-reload && ${CPANEL}/scripts/securetmp --install`,
-    },
-    {
-      id: 'securetmp-unmount',
-      fix: 'securetmp',
-      risk: 'disruptive',
-      root: true,
-      // Every mount of the tmpDSK loop device goes, last mounted first: VirtFS binds of /tmp and
-      // /var/tmp too, or the loop device stays attached. A busy mount fails the step (reboot instead).
-      run: `loop=$(losetup -n -O NAME -j /usr/tmpDSK | head -n 1)
-if [ -z "$loop" ]; then echo "/usr/tmpDSK is not attached to a loop device"; exit 0; fi
-mapfile -t targets < <(findmnt -rn -o TARGET -S "$loop" | tac)
-for m in "\${targets[@]}"; do
-  echo "umount $m"
-  umount "$m" || exit 1
-done
-chmod 1777 /tmp`,
-      expect: done,
-      verify: { run: tmpNotOnLoop, expect: pass },
-      rollback: `mount -o loop,nosuid,noexec,nodev /usr/tmpDSK /tmp && mount --bind /tmp /var/tmp`,
-      // A service started with PrivateTmp= while /tmp was the loop device (systemd-logind in the
-      // lab) keeps the device mounted in its own namespace: the verify fails until the reboot.
       ifVerifyFails: 'restart',
+      // The exact inverse, from what the first run recorded; run twice, the second finds nothing.
+      rollback: `set -e
+${notWhileFrozen}
+if [ ! -e ${SECURETMP_STATE} ]; then echo "Nothing recorded by this fix: nothing to undo"; exit 0; fi
+sed -i --follow-symlinks 's|^#runguide# ||' /etc/fstab
+if grep -qx 'off-file=created' ${SECURETMP_STATE}; then rm -f ${SECURETMP_OFF}; fi
+if grep -qx 'service=enabled' ${SECURETMP_STATE}; then
+  # --install puts the unit back and enables it; it mounts nothing until the next boot.
+  ${SECURETMP} --install
+  systemctl is-enabled -q securetmp.service || systemctl enable securetmp.service
+fi
+systemctl daemon-reload
+rm -f ${SECURETMP_STATE}
+${securetmpUnit}
+echo "securetmp.service: \${unit:-not-found}"
+echo "/etc/fstab and securetmp as they were; /tmp is on the loop device again from the next boot"`,
     },
 
     // Fix 4 (beyond OVHcloud's guide): an agent >= 10.0 skips bind mounts when it freezes.

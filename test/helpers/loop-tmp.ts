@@ -3,12 +3,13 @@
 // namespace that keeps its own mount of the loop device, as a service started with PrivateTmp=
 // does (systemd-logind in the lab), so unmounting /tmp leaves the device attached.
 //
-// Nothing of this machine changes: /usr, /etc and /var/lib are overlays whose upper layers live in a tmpfs of
+// Nothing of this machine changes: /usr, /etc and /var are overlays whose upper layers live in a tmpfs of
 // the namespace, /tmp and /var/tmp are the namespace's own tmpfs. The one shared thing is the loop
 // device (the kernel has one list): it detaches when both namespaces are gone. Root only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 /** Where the test's directory appears inside the namespace (the host's /tmp is hidden there). */
 export const INSIDE = '/usr/local/runguide-test';
@@ -20,8 +21,9 @@ base=$1 holder=$2 inside=$3 securetmp=$4
 layers=$base/layers
 mkdir -p "$layers"
 mount -t tmpfs -o size=64m rg-layers "$layers"
-# /var/lib too: the fixes keep what their rollbacks restore in /var/lib/runguide.
-for d in usr etc var/lib; do
+# /var too: the fixes keep what their rollbacks restore in /var/lib/runguide, fix 3 writes
+# /var/cpanel/disabled.
+for d in usr etc var; do
   mkdir -p "$layers/$d/upper" "$layers/$d/work"
   mount -t overlay rg-overlay -o "lowerdir=/$d,upperdir=$layers/$d/upper,workdir=$layers/$d/work" "/$d"
 done
@@ -34,13 +36,15 @@ if [ "$securetmp" = 0 ]; then
   echo "ready $$ 0 none"
   exec sleep infinity
 fi
-# What cPanel's securetmp sets up: the image, its fstab line, /tmp on it, /var/tmp bound to it.
+# What cPanel's securetmp sets up after a boot or two (lab/guest/usr/local/cpanel/scripts/securetmp
+# says where each fact comes from): the image, /tmp on it, /var/tmp bound to it, its two lines.
 truncate -s 16M /usr/tmpDSK
 mkfs.ext4 -q -F /usr/tmpDSK
-echo '/usr/tmpDSK /tmp ext4 loop,noexec,nosuid,nodev 0 0' >>/etc/fstab
-mount -o loop,nosuid,noexec,nodev /usr/tmpDSK /tmp
-mount --bind /tmp /var/tmp
+mount -t ext4 -o loop,noexec,nosuid,rw /usr/tmpDSK /tmp
 chmod 1777 /tmp
+mount -o bind,noexec,nosuid /tmp /var/tmp
+echo '/usr/tmpDSK             /tmp                    ext4    defaults,noauto        0 0' >>/etc/fstab
+echo '/tmp             /var/tmp                    ext4    defaults,bind,noauto        0 0' >>/etc/fstab
 pid=0
 if [ "$holder" = 1 ]; then
   unshare --mount --propagation private sleep infinity &
@@ -60,6 +64,11 @@ export interface LoopTmp {
   loop: string;
   /** True while the kernel still has the loop device attached. */
   attached(): boolean;
+  /**
+   * What the next boot gives, in this namespace: /var/tmp and /tmp unmounted (nothing mounts them
+   * once the fix has taken securetmp out), and a new boot id (a file bound over the kernel's).
+   */
+  reboot(): void;
   /** Ends both namespaces and waits for the loop device to go. */
   stop(): Promise<void>;
 }
@@ -129,6 +138,12 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
     shell,
     loop,
     attached: () => existsSync(sys),
+    reboot() {
+      const id = join(dir, 'boot_id');
+      writeFileSync(id, `${randomUUID()}\n`);
+      const r = spawnSync(enter[0]!, [...enter.slice(1), 'sh', '-c', `umount /var/tmp && umount /tmp && mount --bind ${INSIDE}/boot_id /proc/sys/kernel/random/boot_id`], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`the simulated reboot failed: ${r.stderr}`);
+    },
     async stop() {
       if (holderPid) kill(holderPid);
       if (keeper.exitCode === null) {
