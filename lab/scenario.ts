@@ -26,7 +26,8 @@ export const LAYOUT_HELP: Record<Layout, string> = {
 
 /** Puts a freshly booted VM in a layout (plain SSH: this is lab set-up, not a runbook step). */
 export async function applyLayout(vm: LabVm, layout: Layout): Promise<string> {
-  return vm.sshOk(`runguide-lab-scenario ${layout}`);
+  // One layout installs a package, which takes minutes under TCG.
+  return vm.sshOk(`runguide-lab-scenario ${layout}`, layout === 'upgraded-not-restarted' ? 600_000 : 120_000);
 }
 
 /** The installed agent's version (dpkg). */

@@ -1,5 +1,6 @@
 // The lab CLI's answers that need no VM: bad input is refused clearly, and stop/status with no VM
 // running say so (with a throwaway XDG_STATE_HOME, so a real lab on this machine is not touched).
+import { LAYOUTS } from '../scenario.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ describe('lab CLI without a VM', () => {
   test('an unknown layout is refused with the list of layouts, exit 2, before anything is built', () => {
     const r = cli('--layout', 'upside-down');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('expected one of "safe-order"|"hang-order"|"no-loop"|"no-binds"|"none"');
+    expect(r.stderr).toContain(`expected one of ${[...LAYOUTS, 'none'].map((l) => `"${l}"`).join('|')}`);
   });
 
   test('an unknown command and an unknown option are refused', () => {
