@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { checkStepReferences } from './src/runbook/astro-integration.ts';
 import { runbooks } from './runbooks/index.ts';
 import { labelTranslations } from './src/i18n/site.ts';
+import { CAPTURE_SCRIPT } from './src/terminal/token.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -40,6 +41,8 @@ export default defineConfig({
       // Lists each runbook step in the page's table of contents, under its section.
       routeMiddleware: './src/components/overrides/step-toc.ts',
       customCss: ['./src/styles/site.css'],
+      // Takes the runner's token out of the URL's fragment into this tab's storage (token.ts).
+      head: [{ tag: 'script', content: CAPTURE_SCRIPT }],
       expressiveCode: {
         // Commands are shown and copied verbatim: a first-line comment must not become a title, and
         // the copy button must keep comment lines (a `# shellcheck` directive is part of the command).

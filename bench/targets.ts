@@ -149,7 +149,7 @@ export async function startRunner(env: Record<string, string>, o: { record?: boo
 }
 
 async function openRunnerTerm(origin: string, port: number, token: string): Promise<Term> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api/term`, { origin, headers: { cookie: `runguide_token_${port}=${token}` } });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api/term`, { origin, headers: { authorization: `Bearer ${token}` } });
   await new Promise<void>((ok, fail) => {
     ws.once('open', () => ok());
     ws.once('error', fail);

@@ -38,7 +38,7 @@ export class RunnerError extends Error {
 export async function connect(origin: string, token: string, o: ConnectOptions = {}): Promise<RunnerClient> {
   const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/term`, {
     origin,
-    headers: { cookie: `runguide_token_${new URL(origin).port}=${token}` },
+    headers: { authorization: `Bearer ${token}` },
   });
   await new Promise<void>((ok, fail) => {
     ws.once('open', () => ok());

@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { PROTOCOL_VERSION, type HostsResponse, type RunnerInfo } from './protocol.ts';
-import { cookieHeader, hasToken, hostAllowed, isLoopback, newToken, originAllowed } from './auth.ts';
+import { securityHeaders } from './headers.ts';
+import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
 import { HostsFileSchema, listHosts, publicEntry, type HostsFileEntry } from './hosts.ts';
 import { pathsFrom, type Env, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
@@ -21,9 +22,8 @@ export const MAX_FRAME = 1 << 20;
 export interface ServerOptions {
   /** 0 picks a free port (tests). Default 4321. */
   port?: number;
+  /** A loopback address (127.0.0.0/8, ::1, localhost). Default 127.0.0.1. */
   host?: string;
-  /** Required for a non-loopback `host`. */
-  allowRemote?: boolean;
   /** The built site. Default: dist/ next to this folder. */
   dist?: string;
   maxSessions?: number;
@@ -55,10 +55,18 @@ export interface RunningServer {
 
 export class BindError extends Error {}
 
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host) && !opts.allowRemote)
-    throw new BindError(`Refusing to listen on ${host}: the runner gives a shell on this machine. Use a loopback address, or --allow-remote if you really mean it`);
+  // No remote mode: it would serve keystrokes and the token in clear over the network. SSH's port
+  // forwarding does that job, encrypted and authenticated.
+  if (!isLoopback(host))
+    throw new BindError(
+      `Refusing to listen on ${host}: the runner gives a shell on this machine, so it listens on a loopback address only. ` +
+        `To use it from another machine, forward a port over SSH (ssh -L 4321:127.0.0.1:4321 THIS-MACHINE) and open the printed URL there`,
+    );
   const env = opts.env ?? process.env;
   const extraHosts = HostsFileSchema.parse(opts.hosts ?? []);
   const paths = pathsFrom(env);
@@ -86,7 +94,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
 
   const json = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() }).end(JSON.stringify(body));
   };
 
   function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -116,6 +124,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         'content-disposition': `attachment; filename="runguide-${rec[1]}.cast"`,
         'content-length': statSync(file).size,
         'cache-control': 'no-store',
+        ...securityHeaders(),
       });
       createReadStream(file).pipe(res);
       return;
@@ -123,29 +132,36 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return json(res, 404, { error: `No API endpoint ${url.pathname}` });
   }
 
-  const server = createServer((req, res) => {
+  // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
+  // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
+  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://runner.invalid');
     if (!hostAllowed(req, port, host)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
       return;
     }
-    const authed = hasToken(req, url, port, token);
-    // First visit with ?token=: keep it in a cookie, and take it out of the address bar.
-    if (url.searchParams.has('token') && authed) {
-      url.searchParams.delete('token');
-      res.writeHead(302, { 'set-cookie': cookieHeader(port, token), location: url.pathname + url.search, 'referrer-policy': 'no-referrer' }).end();
-      return;
-    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!authed) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
+      if (!hasToken(req, token)) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
       return api(req, res, url);
     }
     serveStatic(dist, req, res, url.pathname, url.search);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  // The browser offers [TERM_PROTOCOL, token]: the answer names the first, never echoes the token.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(TERM_PROTOCOL) ? TERM_PROTOCOL : false),
+  });
+  // A refused upgrade gets its answer, then the connection goes: a client that keeps its half
+  // open must not keep a descriptor of ours.
   const refuse = (socket: Duplex, status: number, text: string) => {
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`);
+    const gone = setTimeout(() => socket.destroy(), 1000);
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`, () => {
+      clearTimeout(gone);
+      socket.destroy();
+    });
   };
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -153,7 +169,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     if (url.pathname !== '/api/term') return refuse(socket, 404, 'Not Found');
     if (!hostAllowed(req, port, host)) return refuse(socket, 403, 'Forbidden');
     if (!originAllowed(req)) return refuse(socket, 403, 'Forbidden');
-    if (!hasToken(req, url, port, token)) return refuse(socket, 401, 'Unauthorized');
+    if (!hasToken(req, token)) return refuse(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => handleTermSocket(ws, sessions));
   });
 
@@ -166,11 +182,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   port = (server.address() as { port: number }).port;
   const shown = host.includes(':') ? `[${host}]` : host;
-  const origin = `http://${['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : shown}:${port}`;
+  const origin = `http://${shown}:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
-    url: `${origin}/?token=${token}`,
+    // In the fragment, which the browser sends to no server (see src/terminal/token.ts).
+    url: `${origin}/#token=${token}`,
     origin,
     port,
     token,

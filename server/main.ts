@@ -9,8 +9,8 @@ carrying a fresh token: open it in your browser.
 
 Options:
   --port N           port to listen on (default 4321; 0 picks a free one)
-  --host ADDR        address to listen on (default 127.0.0.1)
-  --allow-remote     allow a non-loopback --host (anyone who gets the token gets a shell)
+  --host ADDR        loopback address to listen on (default 127.0.0.1); from another
+                     machine, forward a port instead: ssh -L 4321:127.0.0.1:4321 HOST
   --max-sessions N   terminals open at once (default 8)
   --grace SECONDS    how long a terminal survives a closed tab, for reconnecting (default 60)
   --record           record every terminal as asciicast v2 (~/.local/state/runguide/recordings),
@@ -23,7 +23,6 @@ const Flags = z
   .object({
     port: z.coerce.number().int().min(0).max(65535).default(4321),
     host: z.string().min(1).default('127.0.0.1'),
-    'allow-remote': z.boolean().default(false),
     'max-sessions': z.coerce.number().int().min(1).max(256).default(8),
     grace: z.coerce.number().min(0).max(86_400).default(60),
     record: z.boolean().default(false),
@@ -43,7 +42,6 @@ try {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
-      'allow-remote': { type: 'boolean' },
       'max-sessions': { type: 'string' },
       grace: { type: 'string' },
       record: { type: 'boolean' },
@@ -71,7 +69,6 @@ try {
   server = await startServer({
     port: flags.port,
     host: flags.host,
-    allowRemote: flags['allow-remote'],
     maxSessions: flags['max-sessions'],
     graceMs: flags.grace * 1000,
     record: flags.record,
@@ -84,10 +81,6 @@ try {
   if (err.code === 'EADDRNOTAVAIL') fail(`cannot listen on ${flags.host}: no such local address`);
   throw e;
 }
-if (flags['allow-remote'])
-  process.stderr.write(
-    `runguide: WARNING: listening on ${flags.host}: anyone who can reach this address and has the token gets a shell as ${process.env.USER ?? 'you'}.\n`,
-  );
 process.stdout.write(`runguide is running. Open:\n\n    ${server.url}\n\nCtrl-C stops it (and every terminal it opened).\n`);
 
 let stopping = false;

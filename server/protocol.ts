@@ -7,7 +7,11 @@ export const PROTOCOL_VERSION = 1;
 
 const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };
 const Id = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64);
-const ParamValues = z.record(z.string().max(64), z.string().max(256));
+// Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
+// refused before: a name the step does not have must never pass unseen.
+const ParamValues = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'), 'parameter names start with a letter')
+  .pipe(z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(64), z.string().max(256)));
 /** Which command of a step: its main command, its verify, or its rollback. */
 export const WhichSchema = z.enum(['run', 'verify', 'rollback']);
 

@@ -7,6 +7,7 @@ import * as pty from 'node-pty';
 import { ScreenMirror } from './screen-mirror.ts';
 import { Recorder } from './recording.ts';
 import { MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
+import { backlog, dropBacklog } from './pty-input.ts';
 import type { ResolvedHost } from './hosts.ts';
 import type { Env } from './paths.ts';
 
@@ -15,6 +16,9 @@ export const HIGH_WATER = 100_000;
 export const LOW_WATER = 5_000;
 const SOCKET_HIGH = 1 << 20;
 const SOCKET_LOW = 64 << 10;
+/** Input waiting for a terminal that reads nothing, at most (a paste of 1 MiB still goes). */
+export const MAX_INPUT_BACKLOG = 1 << 20;
+const INTERRUPT = '\x03';
 
 /** Where output goes while a browser is attached. */
 export interface Sink {
@@ -124,8 +128,16 @@ export class Session {
     this.#flow();
   }
 
-  input(data: string): void {
-    if (!this.ended) this.pty.write(data);
+  /**
+   * Types into the terminal. Returns false, typing nothing, when more than MAX_INPUT_BACKLOG bytes
+   * already wait for a terminal that reads nothing; an interrupt (Ctrl-C) always goes, and first.
+   */
+  input(data: string): boolean {
+    if (this.ended) return true; // the terminal is gone; writing would only fail (EBADF)
+    if (data.includes(INTERRUPT)) dropBacklog(this.pty);
+    else if (backlog(this.pty) + Buffer.byteLength(data) > MAX_INPUT_BACKLOG) return false;
+    this.pty.write(data);
+    return true;
   }
 
   resize(cols: number, rows: number): void {

@@ -67,7 +67,11 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
   const run = inline
     ? `${bash} "$(printf %s ${b64} | base64 -d)"; r=$?`
     : `r=${NO_PAYLOAD_EXIT}; [ -n "$p" ] && { ${bash} "$(printf %s "$p" | base64 -d)"; r=$?; }`;
-  const read = inline ? '' : `s=$(stty -g); stty -echo; printf "\\033]133;P;%s\\007" ${nonce}; IFS= read -r p; stty "$s"; `;
+  // The payload starts with this run's nonce, and anything else read here is dropped (then nothing
+  // runs, exit NO_PAYLOAD_EXIT): a line typed for another run can never be taken for this one's.
+  const read = inline
+    ? ''
+    : `s=$(stty -g); stty -echo; printf "\\033]133;P;%s\\007" ${nonce}; IFS= read -r p; stty "$s"; case "$p" in ${nonce}:*) p=\${p#${nonce}:} ;; *) p= ;; esac; `;
   // Without sudo, the wrapper prints the C mark right after the label.
   const [cFormat, cArg] = opts.sudo ? ['', ''] : ['\\033]133;C;%s\\007', ` ${nonce}`];
   const build = (erase: string) =>
@@ -83,7 +87,7 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
       line = build(up < rows ? `\\033[${up}A\\033[${col + 1}G\\033[J` : '');
     }
   }
-  return { line: `${CLEAR_LINE}${line}\r`, payload: inline ? null : `${b64}\r` };
+  return { line: `${CLEAR_LINE}${line}\r`, payload: inline ? null : `${nonce}:${b64}\r` };
 }
 
 const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[ -\/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;

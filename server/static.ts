@@ -1,9 +1,10 @@
 // Serves the built site (dist/): files with their content types, directories by their index.html,
 // `/` by the browser's language, dist/404.html for anything else. Paths never leave dist/.
-import { createReadStream, statSync, type Stats } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCALES, type Locale } from '../src/runbook/schema.ts';
+import { inlineScriptHashes, securityHeaders } from './headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,6 +61,20 @@ export function pickLocale(header: string | undefined): Locale | null {
   return null;
 }
 
+/**
+ * The file's real path lies inside the root's: a symlink in dist/ leading out of it (to /etc, say)
+ * is not served.
+ */
+function inside(root: string, file: string): boolean {
+  try {
+    const realRoot = realpathSync(root);
+    const real = realpathSync(file);
+    return real === realRoot || real.startsWith(realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
 function statOrNull(p: string): Stats | null {
   try {
     return statSync(p);
@@ -93,7 +108,10 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const st = statOrNull(file);
   if (st?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      res.writeHead(301, { location: pathname + '/' + search }).end();
+      // Built from the resolved path, never from what was asked: "/.//en" must not send the
+      // browser to "//en/", another host.
+      const rel = relative(root, file).split(sep).map(encodeURIComponent).join('/');
+      res.writeHead(301, { location: `/${rel ? rel + '/' : ''}${search}` }).end();
       return;
     }
     return sendFile(join(file, 'index.html'), req, res, 200, root);
@@ -111,7 +129,7 @@ function notFound(root: string, req: IncomingMessage, res: ServerResponse): void
 }
 
 function sendFile(file: string, req: IncomingMessage, res: ServerResponse, status: number, root: string, isErrorPage = false): void {
-  const st = statOrNull(file);
+  const st = inside(root, file) ? statOrNull(file) : null;
   if (!st?.isFile()) {
     if (isErrorPage) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
@@ -119,11 +137,11 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
     }
     return notFound(root, req, res);
   }
+  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers: Record<string, string | number> = {
-    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': type,
     'content-length': st.size,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    ...securityHeaders(type.startsWith('text/html') ? inlineScriptHashes(file, st.mtimeMs) : []),
     // Hashed asset names under /_astro/ never change; pages may.
     'cache-control': file.startsWith(join(root, '_astro') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };

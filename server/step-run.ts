@@ -57,7 +57,7 @@ export class StepRunner {
   }
 
   async run(msg: RunMessage): Promise<void> {
-    const rb = runbooks[msg.runbook];
+    const rb = Object.hasOwn(runbooks, msg.runbook) ? runbooks[msg.runbook] : undefined;
     if (!rb) throw new StepError('unknown-runbook', `No runbook "${msg.runbook}"`);
     const step = findStep(rb, msg.step);
     if (!step) throw new StepError('unknown-step', `Runbook "${msg.runbook}" has no step "${msg.step}"`);
@@ -69,26 +69,35 @@ export class StepRunner {
       if (e instanceof ParamError) throw new StepError('bad-params', e.message);
       throw e;
     }
-    if (this.#session.busy) throw new StepError('busy', 'A step is already running in this terminal; wait for its result');
-    const distro = await this.#distro();
-    const command = renderCommand(step, msg.which, distro, msg.params);
-    const runId = randomUUID();
-    // A change (and any rollback) waits for an explicit yes; a new run replaces an unanswered one.
-    if (msg.which === 'rollback' || (msg.which === 'run' && step.risk !== 'read-only')) {
-      this.#pending = { runId, msg, step, command };
-      this.#send({
-        type: 'confirm',
-        runId,
-        runbook: msg.runbook,
-        step: step.id,
-        which: msg.which,
-        command,
-        risk: msg.which === 'rollback' ? 'changes' : step.risk,
-        rollback: msg.which === 'run' && step.rollback ? renderCommand(step, 'rollback', distro, msg.params) : null,
-      });
-      return;
+    // The terminal is reserved before the first await: a second `run` arriving in the same TCP
+    // write must find it busy, or both would type their lines and cross their payloads.
+    const s = this.#session;
+    if (s.busy) throw new StepError('busy', 'A step is already running in this terminal; wait for its result');
+    s.busy = true;
+    let pending: Pending;
+    try {
+      const distro = await this.#distro();
+      const command = renderCommand(step, msg.which, distro, msg.params);
+      pending = { runId: randomUUID(), msg, step, command };
+      // A change (and any rollback) waits for an explicit yes; a new run replaces an unanswered one.
+      if (msg.which === 'rollback' || (msg.which === 'run' && step.risk !== 'read-only')) {
+        this.#pending = pending;
+        this.#send({
+          type: 'confirm',
+          runId: pending.runId,
+          runbook: msg.runbook,
+          step: step.id,
+          which: msg.which,
+          command,
+          risk: msg.which === 'rollback' ? 'changes' : step.risk,
+          rollback: msg.which === 'run' && step.rollback ? renderCommand(step, 'rollback', distro, msg.params) : null,
+        });
+        return;
+      }
+    } finally {
+      s.busy = false;
     }
-    await this.#execute({ runId, msg, step, command });
+    await this.#execute(pending);
   }
 
   async confirm(msg: ConfirmMessage): Promise<void> {
@@ -181,18 +190,13 @@ export class StepRunner {
   async #distro(): Promise<Distro> {
     const s = this.#session;
     if (s.distro) return s.distro;
-    s.busy = true;
-    let r;
-    try {
-      await this.#settle();
-      this.#refuseAtPrompt();
-      r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', {
-        timeoutMs: PROBE_TIMEOUT_MS,
-        label: 'runguide: detecting the distribution',
-      });
-    } finally {
-      s.busy = false;
-    }
+    // run() holds the terminal (busy) meanwhile.
+    await this.#settle();
+    this.#refuseAtPrompt();
+    const r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', {
+      timeoutMs: PROBE_TIMEOUT_MS,
+      label: 'runguide: detecting the distribution',
+    });
     const text = plainText(r.output);
     const os = /os-release: (.*)/.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
     const uid = /uid: (\d+)/.exec(text)?.[1];

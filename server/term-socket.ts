@@ -71,7 +71,9 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const s = session;
     switch (msg.type) {
       case 'input':
-        return s.input(msg.data);
+        if (!s.input(msg.data))
+          error('input-full', 'The terminal is not reading what is typed (a program in the foreground ignores it): this input was dropped. Press Ctrl-C to interrupt the program');
+        return;
       case 'resize':
         return s.resize(msg.cols, msg.rows);
       case 'ack':

@@ -32,7 +32,9 @@ describe('runguide start', () => {
   it('documents its flags in --help', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--port', '--host', '--allow-remote', '--max-sessions', '--grace', '--record']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--max-sessions', '--grace', '--record']) expect(r.stdout).toContain(flag);
+    expect(r.stdout).toContain('ssh -L 4321:127.0.0.1:4321');
+    expect(r.stdout).not.toContain('--allow-remote');
   });
 
   it('refuses bad flags with a clear message and exit code 2', () => {
@@ -43,7 +45,8 @@ describe('runguide start', () => {
       [['--max-sessions', '0'], /--max-sessions/],
       [['--grace', '-1'], /--grace/],
       [['stray'], /positional/i],
-      [['--host', '0.0.0.0'], /Refusing to listen on 0\.0\.0\.0.*--allow-remote/s],
+      [['--host', '0.0.0.0'], /Refusing to listen on 0\.0\.0\.0.*ssh -L/s],
+      [['--allow-remote'], /Unknown option '--allow-remote'/],
     ];
     for (const [args, message] of cases) {
       const r = cli(args);
@@ -59,10 +62,11 @@ describe('runguide start', () => {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     try {
-      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}/.test(out), { timeout: 30_000 }).toBe(true);
+      // The token in the fragment, which the browser sends to no server.
+      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}/.test(out), { timeout: 30_000 }).toBe(true);
       const url = new URL(/http:\S+/.exec(out)![0]);
       const port = Number(url.port);
-      const c = await connect(url.origin, url.searchParams.get('token')!);
+      const c = await connect(url.origin, url.hash.replace('#token=', ''));
       c.input('sleep 3603 & echo "bg=$!"; echo "shell=$$"\r');
       await c.waitForText(/shell=\d+/);
       const shell = Number(/shell=(\d+)/.exec(c.allText())![1]);

@@ -2,7 +2,8 @@
 // redirect, path traversal, the hosts API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { existsSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServer, BindError } from '../server/index.ts';
@@ -47,25 +48,22 @@ afterAll(async () => {
 });
 
 describe('token', () => {
-  it('refuses the API without the token (401) and accepts the cookie', async () => {
+  it('refuses the API without the token in an Authorization header (401), and accepts it there only', async () => {
     expect((await raw(r.port, '/api/runner')).status).toBe(401);
-    expect((await raw(r.port, '/api/hosts', { cookie: `runguide_token_${r.port}=wrong` })).status).toBe(401);
+    expect((await raw(r.port, '/api/hosts', { authorization: 'Bearer wrong' })).status).toBe(401);
+    // Not in a cookie, not in the query: those would leak (every port of 127.0.0.1, logs, history).
+    expect((await raw(r.port, '/api/hosts', { cookie: `runguide_token_${r.port}=${r.token}` })).status).toBe(401);
+    expect((await raw(r.port, `/api/hosts?token=${r.token}`)).status).toBe(401);
     const ok = await raw(r.port, '/api/runner', r.auth);
     expect(ok.status).toBe(200);
     expect(RunnerInfoSchema.parse(JSON.parse(ok.body)).hosts.map((h) => h.id)).toContain('local');
   });
 
-  it('moves the token from the URL into an HttpOnly SameSite=Strict cookie', async () => {
-    const res = await raw(r.port, `/en/?token=${r.token}&x=1`);
-    expect(res.status).toBe(302);
-    expect(res.headers.location).toBe('/en/?x=1');
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toContain(`runguide_token_${r.port}=${r.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    // A wrong token sets nothing.
-    const wrong = await raw(r.port, '/en/?token=nope');
-    expect(wrong.headers['set-cookie']).toBeUndefined();
+  it('sets no cookie, whatever the URL carries', async () => {
+    for (const path of [`/en/?token=${r.token}`, '/', '/en/', '/api/runner']) {
+      const res = await raw(r.port, path, { ...r.auth, 'accept-language': 'en' });
+      expect(res.headers['set-cookie'], path).toBeUndefined();
+    }
   });
 
   it('serves the docs without a token but never /api', async () => {
@@ -77,6 +75,8 @@ describe('token', () => {
     const url = `ws://127.0.0.1:${r.port}/api/term`;
     const origin = r.origin;
     expect(await wsStatus(url, { origin })).toBe(401);
+    expect(await wsStatus(url, { origin, headers: { cookie: `runguide_token_${r.port}=${r.token}` } })).toBe(401);
+    expect(await wsStatus(`${url}?token=${r.token}`, { origin })).toBe(401);
     expect(await wsStatus(url, { origin: 'http://evil.example', headers: r.auth })).toBe(403);
     expect(await wsStatus(url, { headers: r.auth })).toBe(403); // no Origin at all
     expect(await wsStatus(url, { origin, headers: r.auth })).toBe(101);
@@ -129,6 +129,36 @@ describe('static site', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(missing.body).toMatch(/<html/i);
+  });
+
+  it('redirects within this site only: "/.//en" is not "//en/", another host', async () => {
+    for (const path of ['/.//en', '//en', '/./en', '/en/../en']) {
+      const res = await raw(r.port, path);
+      if (res.status !== 301) continue;
+      expect(res.headers.location, path).toBe('/en/');
+    }
+    expect((await raw(r.port, '/.//en')).status).toBe(301);
+  });
+
+  it('never follows a symlink out of dist/', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'runguide-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<p>ok</p>');
+    mkdirSync(join(dist, 'en'));
+    writeFileSync(join(dist, 'en', 'index.html'), '<p>en</p>');
+    symlinkSync('/etc', join(dist, 'x'));
+    symlinkSync('/etc/passwd', join(dist, 'en', 'p.txt'));
+    const s = await startServer({ port: 0, dist, log: () => {}, env: { ...process.env, HOME: r.home } });
+    try {
+      expect((await raw(s.port, '/en/')).status).toBe(200);
+      for (const path of ['/x/passwd', '/x/hostname', '/en/p.txt', '/x/']) {
+        const res = await raw(s.port, path);
+        expect(res.status, path).toBe(404);
+        expect(res.body, path).not.toMatch(/root:x:0:0/);
+      }
+    } finally {
+      await s.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   it('never serves a file outside dist/', async () => {
@@ -194,8 +224,30 @@ describe('programmatic hosts', () => {
 });
 
 describe('binding', () => {
-  it('refuses a non-loopback address unless allowed', async () => {
+  it('refuses any non-loopback address, and says to forward a port over SSH instead', async () => {
     await expect(startServer({ port: 0, host: '0.0.0.0', log: () => {} })).rejects.toBeInstanceOf(BindError);
-    await expect(startServer({ port: 0, host: '192.0.2.1', log: () => {} })).rejects.toThrow(/--allow-remote/);
+    await expect(startServer({ port: 0, host: '192.0.2.1', log: () => {} })).rejects.toThrow(/ssh -L 4321:127\.0\.0\.1:4321/);
+    await expect(startServer({ port: 0, host: '192.0.2.1', allowRemote: true, log: () => {} } as never)).rejects.toBeInstanceOf(BindError);
+  });
+
+  it('answers on the other loopback address it was bound to, at the URL it prints', async () => {
+    const s = await startServer({ port: 0, host: '127.0.0.2', log: () => {}, env: { ...process.env, HOME: r.home } });
+    try {
+      const url = new URL(s.url);
+      expect(url.host).toBe(`127.0.0.2:${s.port}`);
+      const page = await new Promise<number>((ok, fail) =>
+        request({ host: '127.0.0.2', port: s.port, path: '/en/', headers: { host: url.host } }, (res) => {
+          res.resume();
+          ok(res.statusCode!);
+        })
+          .on('error', fail)
+          .end(),
+      );
+      expect(page).toBe(200);
+      const api = await fetch(`${url.origin}/api/runner`, { headers: { authorization: `Bearer ${s.token}` } });
+      expect(api.status).toBe(200);
+    } finally {
+      await s.close();
+    }
   });
 });

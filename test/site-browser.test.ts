@@ -62,10 +62,13 @@ describe('the page at /', () => {
     });
   });
 
-  test('sends a Brazilian Portuguese browser to the European Portuguese site, keeping the query', async () => {
+  test('sends a Brazilian Portuguese browser to the European Portuguese site, keeping the query and this tab’s runner token', async () => {
+    const token = '0123456789abcdef0123456789abcdef';
     await withPage({ locale: 'pt-BR' }, async (page) => {
-      await page.goto(server.url + '/?token=abc');
-      await page.waitForURL(`${server.url}/pt-pt/?token=abc`);
+      await page.goto(`${server.url}/?q=freeze#token=${token}`);
+      // The token left the address bar for this tab's storage (src/terminal/token.ts).
+      await page.waitForURL(`${server.url}/pt-pt/?q=freeze`);
+      expect(await page.evaluate(() => sessionStorage.getItem('runguide:token'))).toBe(token);
     });
   });
 

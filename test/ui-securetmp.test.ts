@@ -29,7 +29,7 @@ describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollb
     server = await startServer({ port: 0, env: { ...home.env, SHELL: ns.shell }, dist: 'dist', log: () => {} });
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${server.origin}${RUNBOOK_PATH}?token=${server.token}`);
+    await page.goto(`${server.origin}${RUNBOOK_PATH}#token=${server.token}`);
     await page.locator('.rg-open').waitFor({ state: 'visible' });
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   runner = await startRunner({ hosts: [{ ...sshd.hostsEntry('test-vps'), label: 'Test VPS' }] });
   browser = await launchBrowser();
   page = await browser.newPage();
-  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}?token=${runner.server.token}`);
+  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
 });
 
 afterAll(async () => {

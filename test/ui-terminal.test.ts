@@ -53,7 +53,7 @@ beforeAll(async () => {
     if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => [new URL(r.url()).pathname, body], () => [new URL(r.url()).pathname, '']));
   });
   // The URL the runner prints carries the token; it redirects to the page with a cookie.
-  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}?token=${runner.server.token}`);
+  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
   await page.locator('.rg-open').waitFor({ state: 'visible' });
 });
 
@@ -182,8 +182,12 @@ describe('terminal panel with the runner', () => {
   });
 
   test('the session recording downloads as asciicast v2', async () => {
-    const href = await page.locator('.rg-download').getAttribute('href');
-    const body = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    // The link fetches with the tab's token (a plain link could not send it), then saves.
+    const download = page.waitForEvent('download');
+    await page.locator('.rg-download').click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^runguide-[0-9a-f-]{36}\.cast$/);
+    const body = readFileSync((await saved.path())!, 'utf8');
     expect(JSON.parse(body.split('\n')[0]!).version).toBe(2);
     expect(body).toContain('hello-from-ui');
   });
@@ -243,7 +247,7 @@ describe('in another language', () => {
   test('the panel and the verdicts speak the page language (European Portuguese)', async () => {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
-    await p.goto(`${runner.server.origin}${RUNBOOK_PATH.replace('/en/', '/pt-pt/')}?token=${runner.server.token}`);
+    await p.goto(`${runner.server.origin}${RUNBOOK_PATH.replace('/en/', '/pt-pt/')}#token=${runner.server.token}`);
     expect(await p.locator('.rg-open').textContent()).toBe('Abrir o terminal');
     await p.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
     const verdict = await finalVerdict(p, 'tmp-loop');

@@ -10,7 +10,8 @@ interface PanelData {
   fixes: { id: string; params: string[]; rollbackParams: string[]; rollback: boolean }[];
 }
 
-const loadGenerator = () => Promise.all([import('./index.ts'), import('../../runbooks/index.ts')]);
+// zod is told first not to compile validators (see zod-jitless.ts); the runbooks parse on import.
+const loadGenerator = () => import('../zod-jitless.ts').then(() => Promise.all([import('./index.ts'), import('../../runbooks/index.ts')]));
 
 export function setUpExportPanel(root: HTMLElement) {
   const open = root.querySelector<HTMLButtonElement>('.rg-export-open')!;

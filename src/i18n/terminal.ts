@@ -52,6 +52,8 @@ export interface TerminalStrings {
   runAllStopped: string;
   serverError: string;
   hostsUnavailable: string;
+  /** The session's recording could not be fetched. */
+  downloadFailed: string;
 }
 
 const en: TerminalStrings = {
@@ -62,7 +64,7 @@ const en: TerminalStrings = {
   runnerAbsent:
     'The steps of this guide can run here once the local runner is started. In a clone of runguide, run {command} and open the address it prints.',
   runnerUnauthorized:
-    'The runner is running, but this page was not opened through it. Open the address the runner printed: it carries the access token.',
+    'The runner is running, but this tab has no access token yet. Open the address the runner printed, in this tab: it carries the token, which stays with the tab.',
   host: 'Host',
   thisMachine: 'This machine',
   hostSources: { builtin: 'Built in', 'hosts-file': 'Hosts file', 'ssh-config': 'SSH configuration', lab: 'Lab' },
@@ -109,6 +111,7 @@ const en: TerminalStrings = {
   runAllStopped: 'The checks stopped: {reason}',
   serverError: 'The runner refused: {message}',
   hostsUnavailable: 'The list of hosts could not be loaded.',
+  downloadFailed: 'The recording could not be downloaded.',
 };
 
 const ptPt: TerminalStrings = {
@@ -119,7 +122,7 @@ const ptPt: TerminalStrings = {
   runnerAbsent:
     'Os passos deste guia podem ser executados aqui depois de iniciar o executor local. Num clone do runguide, execute {command} e abra o endereço que ele mostrar.',
   runnerUnauthorized:
-    'O executor está a funcionar, mas esta página não foi aberta através dele. Abra o endereço que o executor mostrou: contém o token de acesso.',
+    'O executor está a funcionar, mas este separador ainda não tem o token de acesso. Abra neste separador o endereço que o executor mostrou: contém o token, que fica associado ao separador.',
   host: 'Servidor',
   thisMachine: 'Este computador',
   hostSources: { builtin: 'Incluído', 'hosts-file': 'Ficheiro de servidores', 'ssh-config': 'Configuração SSH', lab: 'Laboratório' },
@@ -166,6 +169,7 @@ const ptPt: TerminalStrings = {
   runAllStopped: 'As verificações pararam: {reason}',
   serverError: 'O executor recusou: {message}',
   hostsUnavailable: 'Não foi possível carregar a lista de servidores.',
+  downloadFailed: 'Não foi possível transferir a gravação.',
 };
 
 const fr: TerminalStrings = {
@@ -176,7 +180,7 @@ const fr: TerminalStrings = {
   runnerAbsent:
     'Les étapes de ce guide peuvent s’exécuter ici une fois l’exécuteur local démarré. Dans un clone de runguide, lancez {command} puis ouvrez l’adresse qu’il affiche.',
   runnerUnauthorized:
-    'L’exécuteur tourne, mais cette page n’a pas été ouverte par son intermédiaire. Ouvrez l’adresse qu’il a affichée : elle contient le jeton d’accès.',
+    'L’exécuteur tourne, mais cet onglet n’a pas encore le jeton d’accès. Ouvrez dans cet onglet l’adresse qu’il a affichée : elle contient le jeton, qui reste propre à l’onglet.',
   host: 'Hôte',
   thisMachine: 'Cette machine',
   hostSources: { builtin: 'Intégré', 'hosts-file': 'Fichier d’hôtes', 'ssh-config': 'Configuration SSH', lab: 'Laboratoire' },
@@ -223,6 +227,7 @@ const fr: TerminalStrings = {
   runAllStopped: 'Les vérifications se sont arrêtées : {reason}',
   serverError: 'L’exécuteur a refusé : {message}',
   hostsUnavailable: 'La liste des hôtes n’a pas pu être chargée.',
+  downloadFailed: 'L’enregistrement n’a pas pu être téléchargé.',
 };
 
 const de: TerminalStrings = {
@@ -233,7 +238,7 @@ const de: TerminalStrings = {
   runnerAbsent:
     'Die Schritte dieser Anleitung lassen sich hier ausführen, sobald der lokale Runner läuft. Führen Sie in einem Klon von runguide {command} aus und öffnen Sie die angezeigte Adresse.',
   runnerUnauthorized:
-    'Der Runner läuft, aber diese Seite wurde nicht über ihn geöffnet. Öffnen Sie die Adresse, die der Runner ausgegeben hat: Sie enthält das Zugriffstoken.',
+    'Der Runner läuft, aber dieser Tab hat noch kein Zugriffstoken. Öffnen Sie in diesem Tab die Adresse, die der Runner ausgegeben hat: Sie enthält das Token, das nur für diesen Tab gilt.',
   host: 'Host',
   thisMachine: 'Dieser Rechner',
   hostSources: { builtin: 'Eingebaut', 'hosts-file': 'Hosts-Datei', 'ssh-config': 'SSH-Konfiguration', lab: 'Labor' },
@@ -280,6 +285,7 @@ const de: TerminalStrings = {
   runAllStopped: 'Die Prüfungen wurden angehalten: {reason}',
   serverError: 'Der Runner hat abgelehnt: {message}',
   hostsUnavailable: 'Die Liste der Hosts konnte nicht geladen werden.',
+  downloadFailed: 'Die Aufzeichnung konnte nicht heruntergeladen werden.',
 };
 
 const es: TerminalStrings = {
@@ -290,7 +296,7 @@ const es: TerminalStrings = {
   runnerAbsent:
     'Los pasos de esta guía pueden ejecutarse aquí cuando el ejecutor local esté en marcha. En un clon de runguide, ejecute {command} y abra la dirección que muestre.',
   runnerUnauthorized:
-    'El ejecutor está en marcha, pero esta página no se abrió a través de él. Abra la dirección que mostró el ejecutor: contiene el token de acceso.',
+    'El ejecutor está en marcha, pero esta pestaña aún no tiene el token de acceso. Abra en esta pestaña la dirección que mostró el ejecutor: contiene el token, que queda ligado a la pestaña.',
   host: 'Servidor',
   thisMachine: 'Este equipo',
   hostSources: { builtin: 'Integrado', 'hosts-file': 'Archivo de servidores', 'ssh-config': 'Configuración SSH', lab: 'Laboratorio' },
@@ -337,6 +343,7 @@ const es: TerminalStrings = {
   runAllStopped: 'Las comprobaciones se detuvieron: {reason}',
   serverError: 'El ejecutor lo rechazó: {message}',
   hostsUnavailable: 'No se pudo cargar la lista de servidores.',
+  downloadFailed: 'No se pudo descargar la grabación.',
 };
 
 const it: TerminalStrings = {
@@ -347,7 +354,7 @@ const it: TerminalStrings = {
   runnerAbsent:
     'I passaggi di questa guida si possono eseguire qui dopo aver avviato il runner locale. In un clone di runguide, esegui {command} e apri l’indirizzo che mostra.',
   runnerUnauthorized:
-    'Il runner è in esecuzione, ma questa pagina non è stata aperta tramite esso. Apri l’indirizzo stampato dal runner: contiene il token di accesso.',
+    'Il runner è in esecuzione, ma questa scheda non ha ancora il token di accesso. Apri in questa scheda l’indirizzo stampato dal runner: contiene il token, che resta legato alla scheda.',
   host: 'Host',
   thisMachine: 'Questo computer',
   hostSources: { builtin: 'Predefinito', 'hosts-file': 'File degli host', 'ssh-config': 'Configurazione SSH', lab: 'Laboratorio' },
@@ -394,6 +401,7 @@ const it: TerminalStrings = {
   runAllStopped: 'I controlli si sono interrotti: {reason}',
   serverError: 'Il runner ha rifiutato: {message}',
   hostsUnavailable: 'Impossibile caricare l’elenco degli host.',
+  downloadFailed: 'Impossibile scaricare la registrazione.',
 };
 
 const pl: TerminalStrings = {
@@ -404,7 +412,7 @@ const pl: TerminalStrings = {
   runnerAbsent:
     'Kroki tego przewodnika można wykonać tutaj po uruchomieniu lokalnego runnera. W klonie repozytorium runguide wykonaj {command} i otwórz wyświetlony adres.',
   runnerUnauthorized:
-    'Runner działa, ale ta strona nie została otwarta przez niego. Otwórz adres wyświetlony przez runnera: zawiera token dostępu.',
+    'Runner działa, ale ta karta nie ma jeszcze tokenu dostępu. Otwórz w tej karcie adres wyświetlony przez runnera: zawiera token, który pozostaje przypisany do karty.',
   host: 'Host',
   thisMachine: 'Ten komputer',
   hostSources: { builtin: 'Wbudowane', 'hosts-file': 'Plik hostów', 'ssh-config': 'Konfiguracja SSH', lab: 'Laboratorium' },
@@ -451,6 +459,7 @@ const pl: TerminalStrings = {
   runAllStopped: 'Testy zostały przerwane: {reason}',
   serverError: 'Runner odmówił: {message}',
   hostsUnavailable: 'Nie udało się wczytać listy hostów.',
+  downloadFailed: 'Nie udało się pobrać nagrania.',
 };
 
 export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': ptPt, fr, de, es, it, pl };

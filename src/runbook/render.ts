@@ -20,10 +20,11 @@ export class ParamError extends Error {
 /** Checks user-supplied values against a step's parameter schemas; returns the validated values. */
 export function validateParams(step: Step, values: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
+  // Own properties only: "constructor" or "__proto__" are names like any other, not Object's.
   for (const name of Object.keys(values))
-    if (!(name in step.params)) throw new ParamError(`step ${step.id} has no parameter "${name}"`);
+    if (!Object.hasOwn(step.params, name)) throw new ParamError(`step ${step.id} has no parameter "${name}"`);
   for (const [name, spec] of Object.entries(step.params)) {
-    const v = values[name];
+    const v = Object.hasOwn(values, name) ? values[name] : undefined;
     if (typeof v !== 'string') throw new ParamError(`step ${step.id}: parameter "${name}" is required`);
     if (v.length > spec.maxLength || !spec.pattern.test(v) || !SAFE_VALUE.test(v))
       throw new ParamError(`step ${step.id}: "${v}" is not a valid ${name} (expected ${spec.pattern.source})`);

@@ -1,10 +1,12 @@
 // One terminal session over the runner's WebSocket (/api/term): opens it on a host, reattaches
 // after a dropped connection (the runner replays the screen), and acknowledges written output so
 // the runner can pause a flooding command instead of filling the browser's memory.
+import '../zod-jitless.ts';
 import {
   ServerMessageSchema,
   type ClientMessage,
 } from '../../server/protocol.ts';
+import { termProtocols } from './token.ts';
 import type { z } from 'zod';
 
 export type ServerMessage = z.output<typeof ServerMessageSchema>;
@@ -67,7 +69,7 @@ export class Connection {
   #connect() {
     const url = new URL('/api/term', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, termProtocols());
     ws.binaryType = 'arraybuffer';
     this.#ws = ws;
     this.#ready = false;

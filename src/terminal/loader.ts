@@ -1,6 +1,7 @@
 // The only runner code every runbook page ships: it asks whether the page is served by the local
 // runner, reveals the Run buttons if so, and loads the terminal panel (xterm and all) on first use.
 import type { Panel } from './panel.ts';
+import { authHeaders } from './token.ts';
 
 type RunnerState = 'ready' | 'unauthorized' | 'absent';
 
@@ -8,7 +9,7 @@ const SESSION_KEY = 'runguide:terminal-session';
 
 async function detectRunner(): Promise<RunnerState> {
   try {
-    const res = await fetch('/api/runner', { credentials: 'include', headers: { accept: 'application/json' } });
+    const res = await fetch('/api/runner', { headers: { accept: 'application/json', ...authHeaders() } });
     // A static host may answer any path with a page: only the runner's JSON counts.
     if (res.ok) return (await res.json().catch(() => null))?.version === 1 ? 'ready' : 'absent';
     return res.status === 401 || res.status === 403 ? 'unauthorized' : 'absent';

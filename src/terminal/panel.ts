@@ -1,9 +1,12 @@
 // The terminal panel, loaded on first use by loader.ts: xterm in the drawer, the host picker, the
 // session, and running steps by id (the runner resolves the command; the page never sends it).
+// First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
+import '../zod-jitless.ts';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
+import { authHeaders } from './token.ts';
 // As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { HostsResponseSchema, type HostEntry } from '../../server/protocol.ts';
@@ -343,7 +346,7 @@ export function createPanel(dock: HTMLElement): Panel {
   async function loadHosts() {
     let hosts: HostEntry[] = [];
     try {
-      const res = await fetch('/api/hosts', { credentials: 'include' });
+      const res = await fetch('/api/hosts', { headers: authHeaders() });
       const parsed = HostsResponseSchema.safeParse(await res.json());
       if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
       hosts = parsed.data.hosts;
@@ -376,6 +379,22 @@ export function createPanel(dock: HTMLElement): Panel {
     connect(currentHost);
     term.focus();
   });
+  // The API wants the token in a header, which a plain link cannot send: fetch, then save.
+  download.addEventListener('click', async (e) => {
+    e.preventDefault();
+    try {
+      const res = await fetch(download.href, { headers: authHeaders() });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(await res.blob());
+      a.download = download.download;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+    } catch (err) {
+      alert(`${s.downloadFailed} (${(err as Error).message})`);
+    }
+  });
+
   $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);
     connect(hostSelect.value);

@@ -9,7 +9,8 @@ export interface TestRunner extends RunningServer {
   home: string;
   env: Record<string, string>;
   /** Headers that carry the token, for fetch(). */
-  auth: { cookie: string };
+  /** The header the runner's API wants. */
+  auth: { authorization: string };
   logs: string[];
   stop(): Promise<void>;
 }
@@ -42,7 +43,7 @@ export async function startTestRunner(opts: Omit<ServerOptions, 'env'> & { home?
     home,
     env,
     logs,
-    auth: { cookie: `runguide_token_${srv.port}=${srv.token}` },
+    auth: { authorization: `Bearer ${srv.token}` },
     async stop() {
       await srv.close();
       rmSync(home, { recursive: true, force: true });
