@@ -12,7 +12,16 @@ import { MarkWatcher, markedCommand, newNonce, NO_PAYLOAD_EXIT } from '../server
 import type { ServerMessage } from '../server/protocol.ts';
 import { evaluate, findStep, renderCommand } from '../src/runbook/render.ts';
 import { runbooks } from '../runbooks/index.ts';
-import { processesNamed, startTestRunner, type TestRunner } from './helpers/runner.ts';
+import { startTestRunner, type TestRunner } from './helpers/runner.ts';
+import { sessionMembers } from '../server/session.ts';
+
+const comm = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+};
 
 const RB = 'cpanel-backup-freeze';
 type ErrorMessage = Extract<ServerMessage, { type: 'error' }>;
@@ -130,9 +139,11 @@ describe('input to a terminal that reads nothing', () => {
   it('is bounded (the rest is refused with input-full), and Ctrl-C still interrupts at once', async () => {
     const c = await connect(r.origin, r.token);
     try {
-      const before = processesNamed('sleep').length;
+      // The sleeps of this session only: other tests run their own.
+      const shell = r.sessions.get(c.session)!.pty.pid;
+      const sleeps = () => sessionMembers(shell).filter((pid) => comm(pid) === 'sleep').length;
       c.input('sleep 120\r');
-      await expect.poll(() => processesNamed('sleep').length, { timeout: 20_000 }).toBeGreaterThan(before);
+      await expect.poll(sleeps, { timeout: 20_000 }).toBe(1);
       const since = c.messages.length;
       const chunk = 'x'.repeat(65_536);
       for (let i = 0; i < 1024; i++) c.input(chunk); // 64 MiB typed at a program that reads nothing
@@ -143,7 +154,7 @@ describe('input to a terminal that reads nothing', () => {
       // The shell is back: a command typed now runs, and the sleep is gone.
       c.input('echo interrupted-$((6*7))\r');
       await c.waitForText(/interrupted-42/, 20_000);
-      expect(processesNamed('sleep').length).toBe(before);
+      expect(sleeps()).toBe(0);
     } finally {
       await c.close();
     }
