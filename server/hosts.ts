@@ -1,13 +1,20 @@
 // The hosts a session can open: this machine, the runguide hosts file, the Host aliases of
 // ~/.ssh/config and the lab VM. Each becomes a program and argv for node-pty; never a shell string.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { HostEntry } from './protocol.ts';
 import type { Env, Paths } from './paths.ts';
 
 // Values that end up in ssh's argv: none may start with "-" (it would be read as an option).
-const HostName = z.string().regex(/^[A-Za-z0-9_.:\[\]%]+$/, 'a host name or IP address').refine((s) => !s.startsWith('-'));
+// Host names as OpenSSH takes them (ssh.c, valid_hostname): anything but a leading "-", blanks,
+// control characters and the shell's metacharacters, so "vps-1a2b3c4d.vps.ovh.net", an IPv6
+// address, "user@host" and every ~/.ssh/config alias pass.
+export const HostName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !s.startsWith('-') && !/[\s\x00-\x1f\x7f'`"$\\;&<>|(){}]/.test(s), 'a host name, IP address or ~/.ssh/config alias (no blanks, quotes or shell characters, not starting with "-")');
 const UserName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a user name');
 const FilePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0') && !s.startsWith('-'), 'a file path');
 const Port = z.number().int().min(1).max(65535);
@@ -15,7 +22,8 @@ const Port = z.number().int().min(1).max(65535);
 /** One entry of ~/.config/runguide/hosts.json. */
 export const HostsFileEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and "-"').max(64),
+    /** How the panel names it; the host itself when absent. */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@:-]*$/, 'letters, digits, ".", "_", "@", ":" and "-"').max(128).optional(),
     label: z.string().max(128).optional(),
     host: HostName,
     user: UserName.optional(),
@@ -27,6 +35,8 @@ export const HostsFileEntrySchema = z
   .strict();
 export const HostsFileSchema = z.array(HostsFileEntrySchema);
 export type HostsFileEntry = z.infer<typeof HostsFileEntrySchema>;
+/** The id an entry goes by: its own, or its host. */
+export const entryId = (e: HostsFileEntry): string => e.id ?? e.host;
 
 /** The lab's state file, written by `./runguide lab` while its VM runs. */
 export const LabStateSchema = z.object({
@@ -92,6 +102,24 @@ function readJson(file: string, schema: z.ZodType, what: string, errors: string[
   return parsed.data;
 }
 
+/**
+ * The hosts file's entries, each checked on its own: a bad entry is reported (with its place and
+ * why) and skipped, the good ones are kept.
+ */
+export function readHostsFile(file: string, errors: string[]): HostsFileEntry[] {
+  const data = readJson(file, z.array(z.unknown()), 'hosts file', errors) as unknown[] | undefined;
+  const out: HostsFileEntry[] = [];
+  (data ?? []).forEach((raw, i) => {
+    const parsed = HostsFileEntrySchema.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+    else {
+      const name = typeof raw === 'object' && raw !== null && 'host' in raw ? ` (${String((raw as { host: unknown }).host)})` : '';
+      errors.push(`hosts file ${file}: entry ${i + 1}${name} is invalid, skipped:\n${z.prettifyError(parsed.error)}`);
+    }
+  });
+  return out;
+}
+
 /** Non-wildcard `Host` aliases of an OpenSSH client config, following `Include`. */
 export function sshConfigAliases(file: string, home: string, seen = new Set<string>()): string[] {
   if (seen.has(file) || seen.size > 32) return [];
@@ -138,17 +166,16 @@ export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []):
       taken.add('lab');
     }
   }
-  const fromFile = existsSync(paths.hostsFile)
-    ? ((readJson(paths.hostsFile, HostsFileSchema, 'hosts file', errors) as HostsFileEntry[] | undefined) ?? [])
-    : [];
+  const fromFile = existsSync(paths.hostsFile) ? readHostsFile(paths.hostsFile, errors) : [];
   for (const e of [...extra, ...fromFile]) {
-    if (taken.has(e.id)) {
-      errors.push(`hosts file ${paths.hostsFile}: id "${e.id}" is used twice (or is reserved); skipped`);
+    const id = entryId(e);
+    if (taken.has(id)) {
+      errors.push(`hosts file ${paths.hostsFile}: id "${id}" is used twice (or is reserved); skipped`);
       continue;
     }
-    taken.add(e.id);
+    taken.add(id);
     const label = e.label ?? `${e.user ? `${e.user}@` : ''}${e.host}${e.port ? `:${e.port}` : ''}`;
-    hosts.push({ id: e.id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
+    hosts.push({ id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
   }
   for (const alias of sshConfigAliases(paths.sshConfig, paths.home)) {
     if (taken.has(alias)) continue;
@@ -156,6 +183,41 @@ export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []):
     hosts.push({ id: alias, label: alias, kind: 'ssh', source: 'ssh-config', spawn: { file: 'ssh', args: ['-tt', '--', alias] } });
   }
   return { hosts, errors };
+}
+
+/** What the panel's "Add a server…" sends. */
+export const NewHostSchema = z
+  .object({ host: HostName, user: UserName.optional(), port: Port.optional() })
+  .strict();
+
+export class HostsFileError extends Error {}
+
+/**
+ * Appends an entry to the hosts file (created if missing), written whole to a temporary file and
+ * renamed over, so a crash never leaves half a file. Refuses a file it cannot read (it would be
+ * overwritten) and an id already listed.
+ */
+export function addHost(paths: Paths, env: Env, entry: z.infer<typeof NewHostSchema>): string {
+  let current: unknown[] = [];
+  if (existsSync(paths.hostsFile)) {
+    try {
+      const data: unknown = JSON.parse(readFileSync(paths.hostsFile, 'utf8'));
+      if (!Array.isArray(data)) throw new Error('not a JSON array');
+      current = data;
+    } catch (e) {
+      throw new HostsFileError(`${paths.hostsFile} cannot be read (${(e as Error).message}): correct it by hand first, it is not overwritten`);
+    }
+  }
+  const added: HostsFileEntry = { host: entry.host, ...(entry.user ? { user: entry.user } : {}), ...(entry.port ? { port: entry.port } : {}) };
+  const id = entry.user ? `${entry.user}@${entry.host}` : entry.host;
+  if (entry.user) added.id = id.replace(/[^A-Za-z0-9._@:-]/g, '-');
+  if (listHosts(paths, env).hosts.some((h) => h.id === entryId(added)))
+    throw new HostsFileError(`"${entryId(added)}" is already in the list`);
+  mkdirSync(dirname(paths.hostsFile), { recursive: true });
+  const tmp = `${paths.hostsFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify([...current, added], null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, paths.hostsFile);
+  return entryId(added);
 }
 
 export const publicEntry = ({ id, label, kind, source }: ResolvedHost): HostEntry => ({ id, label, kind, source });

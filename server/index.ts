@@ -1,14 +1,15 @@
 // The runner: one local HTTP server for the built site, the JSON API and the terminal WebSocket.
 // `startServer` is what `node server/main.ts` runs, and what tests and the lab start in-process.
+import { z } from 'zod';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, type HostsResponse, type RunnerInfo } from './protocol.ts';
+import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo } from './protocol.ts';
 import { securityHeaders } from './headers.ts';
 import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
-import { HostsFileSchema, listHosts, publicEntry, type HostsFileEntry } from './hosts.ts';
+import { addHost, HostsFileError, HostsFileSchema, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';
 import { pathsFrom, type Env, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
 import { serveStatic } from './static.ts';
@@ -98,7 +99,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
 
   function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here' });
+    if (req.method === 'POST' && url.pathname === '/api/hosts')
+      return void addHostFrom(req, res).catch((e: unknown) => {
+        if (!res.headersSent) json(res, 500, { error: `The host could not be added: ${(e as Error).message}` });
+      });
+    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here (and POST /api/hosts)' });
     if (url.pathname === '/api/runner') {
       const info: RunnerInfo = { version: PROTOCOL_VERSION, hosts: hosts().hosts.map(publicEntry) };
       return json(res, 200, info);
@@ -134,6 +139,39 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
   // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
+  /**
+   * POST /api/hosts {host, user?, port?}: "Add a server…" of the panel. It needs the token in its
+   * Authorization header, which a page of another origin cannot send without a CORS preflight this
+   * server never grants; a browser's Origin, when sent, must be this one.
+   */
+  async function addHostFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.origin !== undefined && !originAllowed(req)) return json(res, 403, { error: 'Forbidden: another origin' });
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
+    let body = '';
+    for await (const chunk of req) {
+      body += chunk;
+      if (body.length > 4096) return json(res, 413, { error: 'Too large' });
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(body);
+    } catch (e) {
+      return json(res, 400, { error: `Not valid JSON: ${(e as Error).message}` });
+    }
+    const parsed = NewHostSchema.safeParse(data);
+    if (!parsed.success) return json(res, 400, { error: z.prettifyError(parsed.error) });
+    try {
+      const added = addHost(paths, env, parsed.data);
+      log(`added host "${added}" to ${paths.hostsFile}`);
+      const list = hosts();
+      const body: AddHostResponse = { added, hosts: list.hosts.map(publicEntry), errors: list.errors };
+      return json(res, 201, body);
+    } catch (e) {
+      if (e instanceof HostsFileError) return json(res, 409, { error: e.message });
+      throw e;
+    }
+  }
+
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://runner.invalid');
     if (!hostAllowed(req, port, host)) {

@@ -100,6 +100,9 @@ export type HostEntry = z.infer<typeof HostEntrySchema>;
 /** GET /api/hosts: the hosts, and what was wrong with a hosts file that could not be read. */
 export const HostsResponseSchema = z.object({ hosts: z.array(HostEntrySchema), errors: z.array(z.string()) });
 export type HostsResponse = z.infer<typeof HostsResponseSchema>;
+/** POST /api/hosts {host, user?, port?} → 201: the id it was added as, and the new list. */
+export const AddHostResponseSchema = HostsResponseSchema.extend({ added: z.string() });
+export type AddHostResponse = z.infer<typeof AddHostResponseSchema>;
 
 /** GET /api/runner: lets the page detect that it is served by the runner. */
 export const RunnerInfoSchema = z.object({ version: z.literal(PROTOCOL_VERSION), hosts: z.array(HostEntrySchema) });

@@ -17,7 +17,7 @@ export interface Runner {
 }
 
 /** The runner with a fresh HOME; `hosts` becomes its hosts file (XDG_CONFIG_HOME/runguide/hosts.json). */
-export async function startRunner(opts: { hosts?: unknown[]; record?: boolean } = {}): Promise<Runner> {
+export async function startRunner(opts: { hosts?: unknown[]; record?: boolean; env?: Record<string, string> } = {}): Promise<Runner> {
   const home = mkdtempSync(join(tmpdir(), 'runguide-ui-'));
   const env = {
     ...process.env,
@@ -26,6 +26,7 @@ export async function startRunner(opts: { hosts?: unknown[]; record?: boolean } 
     XDG_STATE_HOME: join(home, 'state'),
     SHELL: '/bin/bash',
     PS1: '$ ',
+    ...opts.env,
   };
   if (opts.hosts) {
     mkdirSync(join(home, 'config', 'runguide'), { recursive: true });

@@ -54,6 +54,8 @@ export interface TerminalStrings {
   hostsUnavailable: string;
   /** The session's recording could not be fetched. */
   downloadFailed: string;
+  /** The host picker's "Add a server…" and its dialog. */
+  addHost: Record<'option' | 'title' | 'intro' | 'host' | 'user' | 'port' | 'submit' | 'failed', string>;
 }
 
 const en: TerminalStrings = {
@@ -112,6 +114,16 @@ const en: TerminalStrings = {
   serverError: 'The runner refused: {message}',
   hostsUnavailable: 'The list of hosts could not be loaded.',
   downloadFailed: 'The recording could not be downloaded.',
+  addHost: {
+    option: 'Add a server…',
+    title: 'Add a server',
+    intro: 'Saved in the runner’s hosts file (~/.config/runguide/hosts.json). The terminal connects with your own ssh: your keys, agent and known_hosts apply.',
+    host: 'Host name or IP address',
+    user: 'User (optional)',
+    port: 'Port (optional)',
+    submit: 'Add',
+    failed: 'The server could not be added',
+  },
 };
 
 const ptPt: TerminalStrings = {
@@ -170,6 +182,16 @@ const ptPt: TerminalStrings = {
   serverError: 'O executor recusou: {message}',
   hostsUnavailable: 'Não foi possível carregar a lista de servidores.',
   downloadFailed: 'Não foi possível transferir a gravação.',
+  addHost: {
+    option: 'Adicionar um servidor…',
+    title: 'Adicionar um servidor',
+    intro: 'Fica guardado no ficheiro de servidores do executor (~/.config/runguide/hosts.json). O terminal liga-se com o seu próprio ssh: aplicam-se as suas chaves, o agente e o known_hosts.',
+    host: 'Nome do servidor ou endereço IP',
+    user: 'Utilizador (opcional)',
+    port: 'Porta (opcional)',
+    submit: 'Adicionar',
+    failed: 'Não foi possível adicionar o servidor',
+  },
 };
 
 const fr: TerminalStrings = {
@@ -228,6 +250,16 @@ const fr: TerminalStrings = {
   serverError: 'L’exécuteur a refusé : {message}',
   hostsUnavailable: 'La liste des hôtes n’a pas pu être chargée.',
   downloadFailed: 'L’enregistrement n’a pas pu être téléchargé.',
+  addHost: {
+    option: 'Ajouter un serveur…',
+    title: 'Ajouter un serveur',
+    intro: 'Enregistré dans le fichier des hôtes de l’exécuteur (~/.config/runguide/hosts.json). Le terminal se connecte avec votre propre ssh : vos clés, votre agent et votre known_hosts s’appliquent.',
+    host: 'Nom d’hôte ou adresse IP',
+    user: 'Utilisateur (facultatif)',
+    port: 'Port (facultatif)',
+    submit: 'Ajouter',
+    failed: 'Le serveur n’a pas pu être ajouté',
+  },
 };
 
 const de: TerminalStrings = {
@@ -286,6 +318,16 @@ const de: TerminalStrings = {
   serverError: 'Der Runner hat abgelehnt: {message}',
   hostsUnavailable: 'Die Liste der Hosts konnte nicht geladen werden.',
   downloadFailed: 'Die Aufzeichnung konnte nicht heruntergeladen werden.',
+  addHost: {
+    option: 'Server hinzufügen…',
+    title: 'Server hinzufügen',
+    intro: 'Wird in der Hostdatei des Runners gespeichert (~/.config/runguide/hosts.json). Das Terminal verbindet sich mit Ihrem eigenen ssh: Ihre Schlüssel, Ihr Agent und Ihre known_hosts gelten.',
+    host: 'Hostname oder IP-Adresse',
+    user: 'Benutzer (optional)',
+    port: 'Port (optional)',
+    submit: 'Hinzufügen',
+    failed: 'Der Server konnte nicht hinzugefügt werden',
+  },
 };
 
 const es: TerminalStrings = {
@@ -344,6 +386,16 @@ const es: TerminalStrings = {
   serverError: 'El ejecutor lo rechazó: {message}',
   hostsUnavailable: 'No se pudo cargar la lista de servidores.',
   downloadFailed: 'No se pudo descargar la grabación.',
+  addHost: {
+    option: 'Añadir un servidor…',
+    title: 'Añadir un servidor',
+    intro: 'Se guarda en el archivo de servidores del ejecutor (~/.config/runguide/hosts.json). El terminal se conecta con su propio ssh: se aplican sus claves, su agente y su known_hosts.',
+    host: 'Nombre del servidor o dirección IP',
+    user: 'Usuario (opcional)',
+    port: 'Puerto (opcional)',
+    submit: 'Añadir',
+    failed: 'No se pudo añadir el servidor',
+  },
 };
 
 const it: TerminalStrings = {
@@ -402,6 +454,16 @@ const it: TerminalStrings = {
   serverError: 'Il runner ha rifiutato: {message}',
   hostsUnavailable: 'Impossibile caricare l’elenco degli host.',
   downloadFailed: 'Impossibile scaricare la registrazione.',
+  addHost: {
+    option: 'Aggiungi un server…',
+    title: 'Aggiungi un server',
+    intro: 'Viene salvato nel file degli host del runner (~/.config/runguide/hosts.json). Il terminale si collega con il tuo ssh: valgono le tue chiavi, il tuo agent e il tuo known_hosts.',
+    host: 'Nome host o indirizzo IP',
+    user: 'Utente (facoltativo)',
+    port: 'Porta (facoltativa)',
+    submit: 'Aggiungi',
+    failed: 'Impossibile aggiungere il server',
+  },
 };
 
 const pl: TerminalStrings = {
@@ -460,6 +522,16 @@ const pl: TerminalStrings = {
   serverError: 'Runner odmówił: {message}',
   hostsUnavailable: 'Nie udało się wczytać listy hostów.',
   downloadFailed: 'Nie udało się pobrać nagrania.',
+  addHost: {
+    option: 'Dodaj serwer…',
+    title: 'Dodaj serwer',
+    intro: 'Zostanie zapisany w pliku hostów runnera (~/.config/runguide/hosts.json). Terminal łączy się przez Twój własny ssh: obowiązują Twoje klucze, agent i known_hosts.',
+    host: 'Nazwa hosta lub adres IP',
+    user: 'Użytkownik (opcjonalnie)',
+    port: 'Port (opcjonalnie)',
+    submit: 'Dodaj',
+    failed: 'Nie udało się dodać serwera',
+  },
 };
 
 export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': ptPt, fr, de, es, it, pl };

@@ -36,6 +36,8 @@ interface PendingRun {
 const SESSION_KEY = 'runguide:terminal-session';
 const INPUT_CHUNK = 65536;
 const HOST_GROUPS: HostEntry['source'][] = ['builtin', 'lab', 'hosts-file', 'ssh-config'];
+/** The picker's last option, which opens "Add a server…" (no host id can be empty). */
+const ADD_HOST = '';
 
 export function createPanel(dock: HTMLElement): Panel {
   const s = terminalStringsFor(document.documentElement.lang);
@@ -148,7 +150,7 @@ export function createPanel(dock: HTMLElement): Panel {
     switch (m.type) {
       case 'ready':
         delete stateText.dataset.ended;
-        alert('');
+        alert(hostErrors); // what was wrong with the hosts file stays said
         sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
         download.href = `/api/sessions/${encodeURIComponent(m.session)}/recording.cast`;
         download.download = `runguide-${m.session}.cast`;
@@ -343,6 +345,7 @@ export function createPanel(dock: HTMLElement): Panel {
 
   // ---- hosts -----------------------------------------------------------------------------------
 
+  let hostErrors = '';
   async function loadHosts() {
     let hosts: HostEntry[] = [];
     try {
@@ -350,7 +353,8 @@ export function createPanel(dock: HTMLElement): Panel {
       const parsed = HostsResponseSchema.safeParse(await res.json());
       if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
       hosts = parsed.data.hosts;
-      if (parsed.data.errors.length) alert(parsed.data.errors.join('\n'));
+      hostErrors = parsed.data.errors.join('\n');
+      if (hostErrors) alert(hostErrors);
     } catch {
       alert(s.hostsUnavailable);
       return;
@@ -364,12 +368,44 @@ export function createPanel(dock: HTMLElement): Panel {
       return group;
     });
     const selected = hostSelect.value;
-    hostSelect.replaceChildren(...groups.filter((g) => g !== undefined));
-    if ([...hostSelect.options].some((o) => o.value === selected)) hostSelect.value = selected;
+    hostSelect.replaceChildren(...groups.filter((g) => g !== undefined), new Option(s.addHost.option, ADD_HOST));
+    if ([...hostSelect.options].some((o) => o.value === selected && o.value !== ADD_HOST)) hostSelect.value = selected;
   }
+
+  // "Add a server…": written to the hosts file by the runner, then chosen.
+  const addDialog = $<HTMLDialogElement>('.rg-add-host');
+  const addForm = addDialog.querySelector('form')!;
+  const addError = addDialog.querySelector<HTMLElement>('.rg-add-host-error')!;
+  addForm.addEventListener('submit', async (e) => {
+    if ((e.submitter as HTMLButtonElement | null)?.value !== 'add') return;
+    e.preventDefault();
+    addError.textContent = '';
+    const field = (name: string) => (addForm.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const body: Record<string, string | number> = { host: field('host') };
+    if (field('user')) body.user = field('user');
+    if (field('port')) body.port = Number(field('port'));
+    try {
+      const res = await fetch('/api/hosts', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
+      const answer = (await res.json()) as { added?: string; error?: string };
+      if (!res.ok || !answer.added) throw new Error(answer.error ?? `HTTP ${res.status}`);
+      await loadHosts();
+      hostSelect.value = answer.added;
+      addDialog.close('added');
+      addForm.reset();
+      hostSelect.dispatchEvent(new Event('change'));
+    } catch (err) {
+      addError.textContent = `${s.addHost.failed}: ${(err as Error).message}`;
+    }
+  });
 
   let currentHost = hostSelect.value;
   hostSelect.addEventListener('change', () => {
+    if (hostSelect.value === ADD_HOST) {
+      hostSelect.value = currentHost;
+      addError.textContent = '';
+      addDialog.showModal();
+      return;
+    }
     if (pending.size > 0 && !window.confirm(format(s.switchHostBusy, { host: hostLabel() }))) {
       hostSelect.value = currentHost;
       return;
