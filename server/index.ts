@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo } from './protocol.ts';
+import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo, type ServerMessage } from './protocol.ts';
 import { securityHeaders } from './headers.ts';
 import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
 import { addHost, HostsFileError, HostsFileSchema, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';
@@ -233,6 +233,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     sessions,
     close() {
       closing ??= (async () => {
+        // Said first, so that a page tells "the runner stopped" from "your shell ended".
+        const stopping: ServerMessage = { type: 'error', code: 'runner-stopping', message: 'The runner is stopping: its terminals end now', fatal: true };
+        for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(stopping));
         await sessions.closeAll();
         for (const ws of wss.clients) ws.terminate();
         wss.close();

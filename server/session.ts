@@ -142,7 +142,11 @@ export class Session {
 
   resize(cols: number, rows: number): void {
     if (this.ended) return;
-    this.pty.resize(cols, rows);
+    try {
+      this.pty.resize(cols, rows);
+    } catch {
+      return; // the terminal closed before its exit was reported (EBADF): nothing to resize
+    }
     this.mirror.resize(cols, rows);
     this.recorder?.resize(cols, rows);
   }

@@ -20,7 +20,9 @@ export interface TerminalStrings {
   searchPrevious: string;
   resizeHandle: string;
   keyboardHint: string;
-  state: Record<'connecting' | 'connected' | 'reconnecting' | 'ended' | 'offline', string>;
+  state: Record<'connecting' | 'connected' | 'reconnecting' | 'ended' | 'offline' | 'stopped', string>;
+  /** The runner itself stopped (not just the connection): how to get it back. */
+  runnerStopped: string;
   switchHostBusy: string;
   confirmTitle: string;
   risk: Record<'read-only' | 'changes' | 'disruptive', string>;
@@ -83,7 +85,9 @@ const en: TerminalStrings = {
     reconnecting: 'Connection lost, reconnecting…',
     ended: 'The shell on {host} has ended.',
     offline: 'Not connected',
+    stopped: 'The runner has stopped',
   },
+  runnerStopped: 'The runner has stopped. Start it again with ./runguide start, then open the address it prints.',
   switchHostBusy: 'A step is still running in this session. Open a new session on {host} anyway?',
   confirmTitle: 'Run this command?',
   risk: { 'read-only': 'Read-only', changes: 'Changes the system', disruptive: 'May interrupt service' },
@@ -151,7 +155,9 @@ const ptPt: TerminalStrings = {
     reconnecting: 'Ligação perdida, a restabelecer…',
     ended: 'A shell em {host} terminou.',
     offline: 'Sem ligação',
+    stopped: 'O executor parou',
   },
+  runnerStopped: 'O executor parou. Inicie-o de novo com ./runguide start e abra o endereço que ele mostrar.',
   switchHostBusy: 'Ainda há um passo em execução nesta sessão. Abrir mesmo assim uma nova sessão em {host}?',
   confirmTitle: 'Executar este comando?',
   risk: { 'read-only': 'Só leitura', changes: 'Altera o sistema', disruptive: 'Pode interromper o serviço' },
@@ -219,7 +225,9 @@ const fr: TerminalStrings = {
     reconnecting: 'Connexion perdue, reconnexion…',
     ended: 'Le shell sur {host} s’est terminé.',
     offline: 'Non connecté',
+    stopped: 'L’exécuteur s’est arrêté',
   },
+  runnerStopped: 'L’exécuteur s’est arrêté. Relancez-le avec ./runguide start, puis ouvrez l’adresse qu’il affiche.',
   switchHostBusy: 'Une étape est encore en cours dans cette session. Ouvrir quand même une nouvelle session sur {host} ?',
   confirmTitle: 'Exécuter cette commande ?',
   risk: { 'read-only': 'Lecture seule', changes: 'Modifie le système', disruptive: 'Peut interrompre le service' },
@@ -287,7 +295,9 @@ const de: TerminalStrings = {
     reconnecting: 'Verbindung verloren, neuer Versuch…',
     ended: 'Die Shell auf {host} wurde beendet.',
     offline: 'Nicht verbunden',
+    stopped: 'Der Runner wurde beendet',
   },
+  runnerStopped: 'Der Runner wurde beendet. Starten Sie ihn mit ./runguide start neu und öffnen Sie die Adresse, die er ausgibt.',
   switchHostBusy: 'In dieser Sitzung läuft noch ein Schritt. Trotzdem eine neue Sitzung auf {host} öffnen?',
   confirmTitle: 'Diesen Befehl ausführen?',
   risk: { 'read-only': 'Nur lesend', changes: 'Ändert das System', disruptive: 'Kann den Betrieb unterbrechen' },
@@ -355,7 +365,9 @@ const es: TerminalStrings = {
     reconnecting: 'Conexión perdida, reconectando…',
     ended: 'La shell en {host} ha terminado.',
     offline: 'Sin conexión',
+    stopped: 'El ejecutor se ha detenido',
   },
+  runnerStopped: 'El ejecutor se ha detenido. Vuelva a iniciarlo con ./runguide start y abra la dirección que muestre.',
   switchHostBusy: 'Todavía hay un paso en ejecución en esta sesión. ¿Abrir de todos modos una nueva sesión en {host}?',
   confirmTitle: '¿Ejecutar este comando?',
   risk: { 'read-only': 'Solo lectura', changes: 'Modifica el sistema', disruptive: 'Puede interrumpir el servicio' },
@@ -423,7 +435,9 @@ const it: TerminalStrings = {
     reconnecting: 'Connessione persa, nuovo tentativo…',
     ended: 'La shell su {host} è terminata.',
     offline: 'Non connesso',
+    stopped: 'Il runner si è fermato',
   },
+  runnerStopped: 'Il runner si è fermato. Riavvialo con ./runguide start, poi apri l’indirizzo che stampa.',
   switchHostBusy: 'In questa sessione è ancora in esecuzione un passaggio. Aprire comunque una nuova sessione su {host}?',
   confirmTitle: 'Eseguire questo comando?',
   risk: { 'read-only': 'Sola lettura', changes: 'Modifica il sistema', disruptive: 'Può interrompere il servizio' },
@@ -491,7 +505,9 @@ const pl: TerminalStrings = {
     reconnecting: 'Utracono połączenie, ponowne łączenie…',
     ended: 'Powłoka na {host} zakończyła działanie.',
     offline: 'Brak połączenia',
+    stopped: 'Runner został zatrzymany',
   },
+  runnerStopped: 'Runner został zatrzymany. Uruchom go ponownie poleceniem ./runguide start i otwórz adres, który wyświetli.',
   switchHostBusy: 'W tej sesji nadal wykonuje się krok. Czy mimo to otworzyć nową sesję na {host}?',
   confirmTitle: 'Wykonać to polecenie?',
   risk: { 'read-only': 'Tylko odczyt', changes: 'Zmienia system', disruptive: 'Może przerwać działanie usług' },

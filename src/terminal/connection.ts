@@ -6,11 +6,22 @@ import {
   ServerMessageSchema,
   type ClientMessage,
 } from '../../server/protocol.ts';
-import { termProtocols } from './token.ts';
+import { authHeaders, termProtocols } from './token.ts';
+
+/** Whether the runner's HTTP side answers at all (any status: a 401 is still a runner). */
+async function runnerAnswers(): Promise<boolean> {
+  try {
+    await fetch('/api/runner', { headers: authHeaders(), cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 import type { z } from 'zod';
 
 export type ServerMessage = z.output<typeof ServerMessageSchema>;
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/** `stopped`: the runner itself is gone (its HTTP side does not answer), not just this socket. */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'stopped';
 
 export interface ConnectionHandlers {
   message(m: ServerMessage): void;
@@ -31,6 +42,8 @@ export class Connection {
   #handlers: ConnectionHandlers;
   #size: () => { cols: number; rows: number };
   #ws: WebSocket | undefined;
+  /** The runner said it is stopping (Ctrl-C, a signal): not worth a retry. */
+  #runnerStopping = false;
   #stopped = false;
   #retries = 0;
   #ready = false;
@@ -121,6 +134,9 @@ export class Connection {
         return;
       } else if (m.type === 'exit') {
         this.#stopped = true;
+      } else if (m.type === 'error' && m.code === 'runner-stopping') {
+        this.#stopped = true;
+        this.#runnerStopping = true;
       } else if (m.type === 'error' && m.fatal) {
         this.#stopped = true;
       }
@@ -129,18 +145,28 @@ export class Connection {
     ws.onclose = () => {
       if (ws !== this.#ws) return;
       this.#ready = false;
+      if (this.#runnerStopping) return this.#handlers.state('stopped');
       if (this.#stopped || this.#retries >= MAX_RETRIES) {
         this.#stopped = true;
         this.#handlers.state('closed');
         return;
       }
-      // Backoff: 0.5 s, 1 s, 2 s … up to 8 s between attempts.
-      const delay = Math.min(500 * 2 ** this.#retries, 8000);
-      this.#retries++;
-      this.#handlers.state('reconnecting');
-      setTimeout(() => {
-        if (!this.#stopped) this.#connect();
-      }, delay);
+      // A dropped socket, or a stopped runner? Only the first is worth retrying.
+      void runnerAnswers().then((up) => {
+        if (this.#stopped || ws !== this.#ws) return;
+        if (!up) {
+          this.#stopped = true;
+          this.#handlers.state('stopped');
+          return;
+        }
+        // Backoff: 0.5 s, 1 s, 2 s … up to 8 s between attempts.
+        const delay = Math.min(500 * 2 ** this.#retries, 8000);
+        this.#retries++;
+        this.#handlers.state('reconnecting');
+        setTimeout(() => {
+          if (!this.#stopped) this.#connect();
+        }, delay);
+      });
     };
   }
 

@@ -120,15 +120,18 @@ export function createPanel(dock: HTMLElement): Panel {
           ? format(s.state.connecting, { host: hostLabel() })
           : state === 'reconnecting'
             ? s.state.reconnecting
-            : stateText.dataset.ended
+            : state === 'stopped'
+              ? s.state.stopped
+              : stateText.dataset.ended
               ? format(s.state.ended, { host: hostLabel() })
               : s.state.offline;
     stateText.textContent = text;
-    if (state === 'open' || state === 'closed') {
+    if (state === 'stopped') alert(s.runnerStopped);
+    if (state === 'open' || state === 'closed' || state === 'stopped') {
       waiters.forEach((w) => w(state === 'open'));
       waiters = [];
     }
-    if (state === 'closed' || state === 'reconnecting') {
+    if (state === 'closed' || state === 'reconnecting' || state === 'stopped') {
       // The runner's own words (shown in the alert) say more than "Not connected".
       lastProblem = alertBox.textContent || text;
       // A run in flight cannot be followed across a lost connection; its verdict would be a guess.
@@ -142,7 +145,7 @@ export function createPanel(dock: HTMLElement): Panel {
 
   function connected(): Promise<boolean> {
     if (conn?.connected) return Promise.resolve(true);
-    if (!conn || connState === 'closed') connect(hostSelect.value);
+    if (!conn || connState === 'closed' || connState === 'stopped') connect(hostSelect.value);
     return new Promise((resolve) => waiters.push(resolve));
   }
 
