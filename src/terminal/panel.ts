@@ -61,6 +61,9 @@ export function createPanel(dock: HTMLElement): Panel {
     cursorBlink: true,
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
     fontSize: 14,
+    // At line height 1 the DOM renderer clips the underscore of some monospace fonts below the
+    // row: `kernel.hung_task_panic` read as `kernel.hung task panic`.
+    lineHeight: 1.2,
     scrollback: 5000,
   });
   const fit = new FitAddon();
