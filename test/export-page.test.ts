@@ -87,7 +87,7 @@ describe('Export on a runbook page', () => {
       expect(await open.getAttribute('aria-expanded')).toBe('false');
       await open.click();
       expect(await open.getAttribute('aria-expanded')).toBe('true');
-      await expect.poll(() => generatorChunks().length).toBeGreaterThan(0);
+      await expect.poll(() => generatorChunks().length, { timeout: 60_000 }).toBeGreaterThan(0);
       // The page's language is the default language of the export.
       expect(await page.getByRole('form', { name: s.heading }).getByLabel(s.language).inputValue()).toBe(pageLang);
     });
@@ -134,7 +134,8 @@ describe('Export on a runbook page', () => {
       await page.getByRole('button', { name: s.open, exact: true }).click();
       const form = page.getByRole('form', { name: s.heading });
       await form.getByLabel(s.fix).selectOption('shell'); // reveals the parameter and the rollback box
-      for (const label of [s.format, s.language, s.fix, s.distro, s.rollback]) await expect.poll(() => form.getByLabel(label).count()).toBe(1);
+      // The generator loads on demand: on a loaded machine that can take a while.
+      for (const label of [s.format, s.language, s.fix, s.distro, s.rollback]) await expect.poll(() => form.getByLabel(label).count(), { timeout: 60_000 }).toBe(1);
       expect(await seriousViolations(page, '.rg-export')).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
     }, scheme);

@@ -99,7 +99,7 @@ test('"Add a server…" writes the hosts file, and the terminal opens on the new
   await dialog.locator('.rg-add-host-submit').click();
   await dialog.waitFor({ state: 'hidden' });
   const id = `${sshd.user}@127.0.0.1`;
-  await expect.poll(() => select.inputValue()).toBe(id);
+  await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe(id);
   await page.waitForFunction((label) => document.querySelector('.rg-state')?.textContent === `Connected to ${label}`, `${sshd.user}@127.0.0.1:${sshd.port}`, { timeout: 60_000 });
   const saved = JSON.parse(readFileSync(runner.server.paths.hostsFile, 'utf8')) as { host: string; port: number }[];
   expect(saved.at(-1)).toMatchObject({ host: '127.0.0.1', port: sshd.port, user: sshd.user, id });
