@@ -200,17 +200,13 @@ export class HostsFileError extends Error {}
 export function addHost(paths: Paths, env: Env, entry: z.infer<typeof NewHostSchema>): string {
   let current: unknown[] = [];
   if (existsSync(paths.hostsFile)) {
-    try {
-      const data: unknown = JSON.parse(readFileSync(paths.hostsFile, 'utf8'));
-      if (!Array.isArray(data)) throw new Error('not a JSON array');
-      current = data;
-    } catch (e) {
-      throw new HostsFileError(`${paths.hostsFile} cannot be read (${(e as Error).message}): correct it by hand first, it is not overwritten`);
-    }
+    const errors: string[] = [];
+    current = (readJson(paths.hostsFile, z.array(z.unknown()), 'hosts file', errors) as unknown[] | undefined) ?? [];
+    if (errors.length) throw new HostsFileError(`${errors.join('\n')}; correct it by hand first, it is not overwritten`);
   }
   const added: HostsFileEntry = { host: entry.host, ...(entry.user ? { user: entry.user } : {}), ...(entry.port ? { port: entry.port } : {}) };
-  const id = entry.user ? `${entry.user}@${entry.host}` : entry.host;
-  if (entry.user) added.id = id.replace(/[^A-Za-z0-9._@:-]/g, '-');
+  // With a user, the id says whose login it is; a host name's "%" or "[]" have no place in an id.
+  if (entry.user) added.id = `${entry.user}@${entry.host}`.replace(/[^A-Za-z0-9._@:-]/g, '-');
   if (listHosts(paths, env).hosts.some((h) => h.id === entryId(added)))
     throw new HostsFileError(`"${entryId(added)}" is already in the list`);
   mkdirSync(dirname(paths.hostsFile), { recursive: true });

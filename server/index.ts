@@ -137,8 +137,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return json(res, 404, { error: `No API endpoint ${url.pathname}` });
   }
 
-  // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
-  // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
   /**
    * POST /api/hosts {host, user?, port?}: "Add a server…" of the panel. It needs the token in its
    * Authorization header, which a page of another origin cannot send without a CORS preflight this
@@ -172,6 +170,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
   }
 
+  // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
+  // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://runner.invalid');
     if (!hostAllowed(req, port, host)) {

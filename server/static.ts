@@ -65,9 +65,12 @@ export function pickLocale(header: string | undefined): Locale | null {
  * The file's real path lies inside the root's: a symlink in dist/ leading out of it (to /etc, say)
  * is not served.
  */
+const realRoots = new Map<string, string>();
 function inside(root: string, file: string): boolean {
   try {
-    const realRoot = realpathSync(root);
+    // The root's real path, resolved once: every file served would ask again.
+    let realRoot = realRoots.get(root);
+    if (realRoot === undefined) realRoots.set(root, (realRoot = realpathSync(root)));
     const real = realpathSync(file);
     return real === realRoot || real.startsWith(realRoot + sep);
   } catch {
