@@ -8,6 +8,9 @@ import { startServer, type RunningServer } from '../server/index.ts';
 
 export const RUNBOOK_PATH = '/en/cpanel-backup-freeze/';
 
+/** A page of the runner, with this start's token in the fragment, as `./runguide start` prints it. */
+export const runbookUrl = (server: RunningServer, path = RUNBOOK_PATH): string => `${server.origin}${path}#token=${server.token}`;
+
 export { launchBrowser } from './helpers/browser.ts';
 
 export interface Runner {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { terminalStringsFor } from '../src/i18n/terminal.ts';
-import { finalVerdict, launchBrowser, RUNBOOK_PATH, startRunner, type Runner } from './ui-harness.ts';
+import { finalVerdict, launchBrowser, startRunner, type Runner, runbookUrl } from './ui-harness.ts';
 
 const s = terminalStringsFor('en');
 let runner: Runner;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   runner = await startRunner();
   browser = await launchBrowser();
   page = await browser.newPage();
-  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
+  await page.goto(runbookUrl(runner.server));
 });
 
 afterAll(async () => {

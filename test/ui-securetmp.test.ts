@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../server/index.ts';
 import { terminalStringsFor } from '../src/i18n/terminal.ts';
 import { tempHome } from './helpers/runner.ts';
 import { securetmpServer } from './helpers/securetmp.ts';
-import { finalVerdict, launchBrowser, RUNBOOK_PATH } from './ui-harness.ts';
+import { finalVerdict, launchBrowser, runbookUrl } from './ui-harness.ts';
 
 const s = terminalStringsFor('en');
 
@@ -29,7 +29,7 @@ describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollb
     server = await startServer({ port: 0, env: { ...home.env, SHELL: ns.shell }, dist: 'dist', log: () => {} });
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${server.origin}${RUNBOOK_PATH}#token=${server.token}`);
+    await page.goto(runbookUrl(server));
     await page.locator('.rg-open').waitFor({ state: 'visible' });
   });
   afterAll(async () => {

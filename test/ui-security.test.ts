@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, RUNBOOK_PATH, startRunner, type Runner } from './ui-harness.ts';
+import { launchBrowser, RUNBOOK_PATH, startRunner, type Runner, runbookUrl } from './ui-harness.ts';
 
 let runner: Runner;
 let browser: Browser;
@@ -64,7 +64,7 @@ describe('the runner cannot be framed', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     // The user has the runner open in this browser, token and all.
-    await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
+    await page.goto(runbookUrl(runner.server));
     await page.locator('.rg-open').waitFor({ state: 'visible' });
     const framing = await context.newPage();
     const refused = framing.waitForEvent('console', { predicate: (m) => /frame-ancestors|refused to (display|frame)/i.test(m.text()), timeout: 30_000 });
@@ -87,7 +87,7 @@ describe('the Content-Security-Policy', () => {
         (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
       );
     });
-    const response = await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
+    const response = await page.goto(runbookUrl(runner.server));
     const headers = response!.headers();
     expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(headers['content-security-policy']).toMatch(/script-src 'self'/);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
-import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner } from './ui-harness.ts';
+import { finalVerdict, launchBrowser, screenText, startRunner, waitForScreen, type Runner, runbookUrl } from './ui-harness.ts';
 
 let sshd: Sshd;
 let runner: Runner;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = await browser.newPage();
-  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
+  await page.goto(runbookUrl(runner.server));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { seriousViolations } from './helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../runbooks/index.ts';
 import { assess, evaluate, findStep, renderCommand, type Verdict } from '../src/runbook/render.ts';
-import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner } from './ui-harness.ts';
+import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner, runbookUrl } from './ui-harness.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;
 // This test machine is Debian: the runner detects the "ubuntu" family.
@@ -53,7 +53,7 @@ beforeAll(async () => {
     if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => [new URL(r.url()).pathname, body], () => [new URL(r.url()).pathname, '']));
   });
   // The URL the runner prints carries the token; it redirects to the page with a cookie.
-  await page.goto(`${runner.server.origin}${RUNBOOK_PATH}#token=${runner.server.token}`);
+  await page.goto(runbookUrl(runner.server));
   await page.locator('.rg-open').waitFor({ state: 'visible' });
 });
 
@@ -247,7 +247,7 @@ describe('in another language', () => {
   test('the panel and the verdicts speak the page language (European Portuguese)', async () => {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
-    await p.goto(`${runner.server.origin}${RUNBOOK_PATH.replace('/en/', '/pt-pt/')}#token=${runner.server.token}`);
+    await p.goto(runbookUrl(runner.server, RUNBOOK_PATH.replace('/en/', '/pt-pt/')));
     expect(await p.locator('.rg-open').textContent()).toBe('Abrir o terminal');
     await p.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
     const verdict = await finalVerdict(p, 'tmp-loop');

@@ -6,17 +6,7 @@ import {
   ServerMessageSchema,
   type ClientMessage,
 } from '../../server/protocol.ts';
-import { authHeaders, termProtocols } from './token.ts';
-
-/** Whether the runner's HTTP side answers at all (any status: a 401 is still a runner). */
-async function runnerAnswers(): Promise<boolean> {
-  try {
-    await fetch('/api/runner', { headers: authHeaders(), cache: 'no-store' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { detectRunner, termProtocols } from './token.ts';
 import type { z } from 'zod';
 
 export type ServerMessage = z.output<typeof ServerMessageSchema>;
@@ -152,9 +142,9 @@ export class Connection {
         return;
       }
       // A dropped socket, or a stopped runner? Only the first is worth retrying.
-      void runnerAnswers().then((up) => {
+      void detectRunner().then((state) => {
         if (this.#stopped || ws !== this.#ws) return;
-        if (!up) {
+        if (state === 'absent') {
           this.#stopped = true;
           this.#handlers.state('stopped');
           return;

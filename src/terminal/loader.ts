@@ -1,22 +1,9 @@
 // The only runner code every runbook page ships: it asks whether the page is served by the local
 // runner, reveals the Run buttons if so, and loads the terminal panel (xterm and all) on first use.
 import type { Panel } from './panel.ts';
-import { authHeaders } from './token.ts';
-
-type RunnerState = 'ready' | 'unauthorized' | 'absent';
+import { detectRunner } from './token.ts';
 
 const SESSION_KEY = 'runguide:terminal-session';
-
-async function detectRunner(): Promise<RunnerState> {
-  try {
-    const res = await fetch('/api/runner', { headers: { accept: 'application/json', ...authHeaders() } });
-    // A static host may answer any path with a page: only the runner's JSON counts.
-    if (res.ok) return (await res.json().catch(() => null))?.version === 1 ? 'ready' : 'absent';
-    return res.status === 401 || res.status === 403 ? 'unauthorized' : 'absent';
-  } catch {
-    return 'absent'; // no server behind this page (a static web host, a file)
-  }
-}
 
 /** Keeps the page's bottom padding equal to the dock's height so the dock never hides the text. */
 function trackDockHeight(dock: HTMLElement) {

@@ -9,7 +9,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { authHeaders } from './token.ts';
 // As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
-import { HostsResponseSchema, type HostEntry } from '../../server/protocol.ts';
+import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../server/protocol.ts';
 import type { Verdict } from '../runbook/render.ts';
 import { format, terminalStringsFor } from '../i18n/terminal.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
@@ -353,18 +353,23 @@ export function createPanel(dock: HTMLElement): Panel {
 
   let hostErrors = '';
   async function loadHosts() {
-    let hosts: HostEntry[] = [];
+    let list: HostsResponse;
     try {
       const res = await fetch('/api/hosts', { headers: authHeaders() });
       const parsed = HostsResponseSchema.safeParse(await res.json());
       if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
-      hosts = parsed.data.hosts;
-      hostErrors = parsed.data.errors.join('\n');
-      if (hostErrors) alert(hostErrors);
+      list = parsed.data;
     } catch {
       alert(s.hostsUnavailable);
       return;
     }
+    showHosts(list);
+  }
+
+  /** Fills the picker (keeping the choice) and says what was wrong with the hosts file. */
+  function showHosts({ hosts, errors }: HostsResponse) {
+    hostErrors = errors.join('\n');
+    if (hostErrors) alert(hostErrors);
     const groups = HOST_GROUPS.map((source) => {
       const entries = hosts.filter((h) => h.source === source);
       if (entries.length === 0) return undefined;
@@ -392,10 +397,12 @@ export function createPanel(dock: HTMLElement): Panel {
     if (field('port')) body.port = Number(field('port'));
     try {
       const res = await fetch('/api/hosts', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
-      const answer = (await res.json()) as { added?: string; error?: string };
-      if (!res.ok || !answer.added) throw new Error(answer.error ?? `HTTP ${res.status}`);
-      await loadHosts();
-      hostSelect.value = answer.added;
+      const answer: unknown = await res.json();
+      const added = AddHostResponseSchema.safeParse(answer);
+      if (!res.ok || !added.success) throw new Error((answer as { error?: string }).error ?? `HTTP ${res.status}`);
+      // The answer carries the new list: no second request for it.
+      showHosts(added.data);
+      hostSelect.value = added.data.added;
       addDialog.close('added');
       addForm.reset();
       hostSelect.dispatchEvent(new Event('change'));

@@ -33,3 +33,17 @@ export function termProtocols(): string[] {
   const token = runnerToken();
   return token ? [TERM_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token] : [TERM_PROTOCOL];
 }
+
+export type RunnerState = 'ready' | 'unauthorized' | 'absent';
+
+/** Whether this page is served by the runner, and whether this tab may use it. */
+export async function detectRunner(): Promise<RunnerState> {
+  try {
+    const res = await fetch('/api/runner', { headers: { accept: 'application/json', ...authHeaders() }, cache: 'no-store' });
+    // A static host may answer any path with a page: only the runner's JSON counts.
+    if (res.ok) return (await res.json().catch(() => null))?.version === 1 ? 'ready' : 'absent';
+    return res.status === 401 || res.status === 403 ? 'unauthorized' : 'absent';
+  } catch {
+    return 'absent'; // no server behind this page (a static web host, a file), or it stopped
+  }
+}
