@@ -70,6 +70,8 @@ export class RunnerClient {
   #unacked = 0;
   /** Characters of output received so far. */
   received = 0;
+  /** The output as received, escape sequences and all (its first MiB): what a browser was sent. */
+  raw = '';
 
   constructor(ws: WebSocket, cols: number, rows: number, ack: boolean) {
     this.ws = ws;
@@ -93,6 +95,7 @@ export class RunnerClient {
 
   #output(text: string): void {
     this.received += text.length;
+    if (this.raw.length < 1 << 20) this.raw += text;
     this.#term.write(text, () => {
       if (this.acking) this.send({ type: 'ack', chars: text.length });
       else this.#unacked += text.length;

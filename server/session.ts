@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as pty from 'node-pty';
 import { ScreenMirror } from './screen-mirror.ts';
 import { Recorder } from './recording.ts';
-import { MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
+import { EchoHold, MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
 import { backlog, dropBacklog } from './pty-input.ts';
 import type { ResolvedHost } from './hosts.ts';
 import type { Env } from './paths.ts';
@@ -19,6 +19,10 @@ const SOCKET_LOW = 64 << 10;
 /** Input waiting for a terminal that reads nothing, at most (a paste of 1 MiB still goes). */
 export const MAX_INPUT_BACKLOG = 1 << 20;
 const INTERRUPT = '\x03';
+/** How long a run waits for the shell to show a prompt before typing anyway. */
+const PROMPT_WAIT_MS = 5_000;
+/** How long the echo of a typed line is held back at most, waiting for the wrapper's P mark. */
+const HOLD_MS = 5_000;
 
 /** Where output goes while a browser is attached. */
 export interface Sink {
@@ -73,6 +77,7 @@ export class Session {
   #poll: NodeJS.Timeout | null = null;
   #grace: NodeJS.Timeout | null = null;
   #onEnd: (s: Session) => void;
+  #hold: EchoHold | null = null;
 
   constructor(o: SessionOptions) {
     this.host = o.host;
@@ -89,6 +94,15 @@ export class Session {
 
   #output(data: string): void {
     for (const w of this.#watchers) w.feed(data);
+    if (this.#hold) {
+      data = this.#hold.take(data);
+      if (this.#hold.done) this.#hold = null;
+      if (data) this.#show(data);
+    } else this.#show(data);
+  }
+
+  /** What the user sees: the browser, the mirror (replayed on reconnect) and the recording. */
+  #show(data: string): void {
     this.mirror.write(data);
     this.recorder?.output(data);
     if (this.#sink) {
@@ -207,30 +221,18 @@ export class Session {
 
   /** Types a marked line running `command` and waits for its end mark (see shell-marks.ts). */
   async exec(command: string, opts: { timeoutMs: number; sudo?: boolean; label?: string }): Promise<ExecResult> {
-    // Decide from an up-to-date mirror whether the cursor sits right after a prompt. Right after
-    // a previous step's end mark the shell has not drawn its prompt yet: give it a moment.
-    const term = this.mirror.term;
-    const b = term.buffer.active;
-    let atPrompt = false;
-    for (let i = 0; i < 10 && !atPrompt && !this.ended; i++) {
-      if (i > 0) await new Promise((ok) => setTimeout(ok, 50));
-      await this.mirror.settled();
-      const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
-      atPrompt = /[$#%>❯] $/.test(beforeCursor);
-    }
+    await this.#prompt();
     const nonce = newNonce();
-    const { line, payload } = markedCommand(command, nonce, {
-      sudo: opts.sudo,
-      label: opts.label,
-      prompt: atPrompt ? { col: b.cursorX, cols: term.cols, rows: term.rows } : undefined,
-    });
+    const { line, payload } = markedCommand(command, nonce, { sudo: opts.sudo, label: opts.label });
     const w = new MarkWatcher(nonce, payload === null ? null : () => this.input(payload));
     this.#watchers.add(w);
+    const hold = new EchoHold(nonce, line);
     const t0 = performance.now();
     return new Promise((resolve) => {
       const finish = (timedOut: boolean) => {
         clearTimeout(timer);
         clearInterval(check);
+        this.#releaseHold(hold);
         this.#watchers.delete(w);
         const durationMs = Math.round(performance.now() - (w.startedAt ?? t0));
         resolve({ exitCode: w.exitCode, output: w.output, timedOut, started: w.started, durationMs });
@@ -250,9 +252,36 @@ export class Session {
           clearTimeout(timer);
           timer = setTimeout(interrupt, opts.timeoutMs - (performance.now() - w.startedAt));
         }
+        if (!hold.done && performance.now() - t0 > HOLD_MS) this.#releaseHold(hold);
       }, 20);
+      // Everything the terminal shows from now until the P mark is the echo of `line`: held back.
+      this.#hold = hold;
       this.input(line);
     });
+  }
+
+  /** Stops holding output back for `hold` and shows what it held (nothing once its mark came). */
+  #releaseHold(hold: EchoHold): void {
+    if (this.#hold === hold) this.#hold = null;
+    if (hold.done) return;
+    const held = hold.release();
+    if (held) this.#show(held);
+  }
+
+  /**
+   * Waits (a while) until the cursor sits right after a prompt, as parsed by the mirror: a line
+   * typed before the shell reads its input would be echoed twice (by the terminal, then by the
+   * shell). Right after a previous step's end mark the shell has not drawn its prompt yet either.
+   */
+  async #prompt(): Promise<void> {
+    const b = this.mirror.term.buffer.active;
+    const until = performance.now() + PROMPT_WAIT_MS;
+    for (let first = true; !this.ended && performance.now() < until; first = false) {
+      if (!first) await new Promise((ok) => setTimeout(ok, 50));
+      await this.mirror.settled();
+      const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
+      if (/[$#%>❯] $/.test(beforeCursor)) return;
+    }
   }
 
   #ended(exitCode: number): void {

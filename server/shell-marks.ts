@@ -19,8 +19,10 @@
 //   D mark still comes and echo is restored.
 // - A leading space keeps the line out of bash history (HISTCONTROL=ignorespace/ignoreboth).
 // - Ctrl-E Ctrl-U first clears whatever the user had half-typed at the prompt.
-// - At an idle prompt, the first printf erases the line's echo (cursor up over the rows it took)
-//   and prints a short dimmed label instead; elsewhere the echo stays, which is only noisy.
+// - The wrapper's first output is the P mark (inline commands print it too, without reading): the
+//   session holds back everything the terminal shows from the moment it types the line until that
+//   mark (EchoHold), so the echo of the line never reaches the screen, the mirror or the recording.
+//   The dimmed label then follows the prompt, as if the user had typed it.
 import { randomBytes } from 'node:crypto';
 
 export const CLEAR_LINE = '\x05\x15';
@@ -37,11 +39,6 @@ export interface LineOptions {
   sudo?: boolean;
   /** Shown (dimmed) in place of the typed line, e.g. "runguide: cpanel-backup-freeze/tmp-loop". */
   label?: string;
-  /**
-   * Where the prompt ends (its column) and the terminal's size, when the cursor sits at an idle
-   * prompt: the line's echo is then erased and replaced by the label.
-   */
-  prompt?: { col: number; cols: number; rows: number };
 }
 
 const LABEL_CHARS = /^[A-Za-z0-9 .,:/()_-]*$/;
@@ -69,24 +66,13 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
     : `r=${NO_PAYLOAD_EXIT}; [ -n "$p" ] && { ${bash} "$(printf %s "$p" | base64 -d)"; r=$?; }`;
   // The payload starts with this run's nonce, and anything else read here is dropped (then nothing
   // runs, exit NO_PAYLOAD_EXIT): a line typed for another run can never be taken for this one's.
+  // Inline commands print the P mark too: it ends the session's echo hold.
   const read = inline
-    ? ''
+    ? `printf "\\033]133;P;%s\\007" ${nonce}; `
     : `s=$(stty -g); stty -echo; printf "\\033]133;P;%s\\007" ${nonce}; IFS= read -r p; stty "$s"; case "$p" in ${nonce}:*) p=\${p#${nonce}:} ;; *) p= ;; esac; `;
   // Without sudo, the wrapper prints the C mark right after the label.
   const [cFormat, cArg] = opts.sudo ? ['', ''] : ['\\033]133;C;%s\\007', ` ${nonce}`];
-  const build = (erase: string) =>
-    ` sh -c 'trap : INT; ${read}printf "${erase}\\033[2m%s\\033[0m\\n${cFormat}" "${label}"${cArg}; ${run}; printf "\\033]133;D;%s;%s\\007" $r ${nonce}'`;
-  let line = build('');
-  if (opts.prompt) {
-    // After Enter the cursor is on the row below the echo; the echo took ceil((col + length) / cols)
-    // rows. The erase sequence is part of the line, so its length depends on itself: iterate.
-    const { col, cols, rows } = opts.prompt;
-    for (let i = 0; i < 3; i++) {
-      const up = Math.ceil((col + line.length) / cols);
-      // An echo taller than the screen scrolled the prompt away: leave it be.
-      line = build(up < rows ? `\\033[${up}A\\033[${col + 1}G\\033[J` : '');
-    }
-  }
+  const line = ` sh -c 'trap : INT; ${read}printf "\\033[2m%s\\033[0m\\n${cFormat}" "${label}"${cArg}; ${run}; printf "\\033]133;D;%s;%s\\007" $r ${nonce}'`;
   return { line: `${CLEAR_LINE}${line}\r`, payload: inline ? null : `${nonce}:${b64}\r` };
 }
 
@@ -172,4 +158,102 @@ export class MarkWatcher {
       this.#buf = this.#buf.slice(-keep);
     }
   }
+}
+
+/** Held output beyond this is released: whatever is printing that much is not an echo. */
+const MAX_HOLD = 64 << 10;
+
+/**
+ * Holds back terminal output from the moment a marked line is typed until the wrapper's P mark, and
+ * takes the echo of that line out of it: the user must never see the wrapper. Only the echo goes;
+ * anything else printed meanwhile (a command the user typed, a prompt drawn late) is kept. `take`
+ * returns what may be shown now; `release` gives up waiting (no mark came in time: the line went to
+ * a program, not a shell) and returns what was held, still without the echo.
+ */
+export class EchoHold {
+  #mark: string;
+  #typed: string;
+  #held = '';
+  done = false;
+
+  constructor(nonce: string, typed: string) {
+    this.#mark = `\x1b]133;P;${nonce}\x07`;
+    this.#typed = typed;
+  }
+
+  take(chunk: string): string {
+    if (this.done) return chunk;
+    this.#held += chunk;
+    const i = this.#held.indexOf(this.#mark);
+    if (i >= 0) {
+      const shown = withoutEcho(this.#held.slice(0, i), this.#typed) + this.#held.slice(i + this.#mark.length);
+      this.#held = '';
+      this.done = true;
+      return shown;
+    }
+    return this.#held.length > MAX_HOLD ? this.release() : '';
+  }
+
+  release(): string {
+    const held = withoutEcho(this.#held, this.#typed);
+    this.#held = '';
+    this.done = true;
+    return held;
+  }
+}
+
+const visible = (ch: string) => ch > ' ' && ch !== '\x7f';
+const SEQUENCE = new RegExp(ANSI.source, 'y');
+/** How a terminal echoes Ctrl-E Ctrl-U typed before the shell reads them (stty echoctl). */
+const CTL_ECHO = '^E^U';
+
+/**
+ * `raw` without each echo of `typed`: the typed line's visible characters in order, with whatever
+ * escape sequences and line breaks the shell put between them (wrapping at the right margin), and
+ * the line break after it. Anything else in `raw` stays.
+ */
+export function withoutEcho(raw: string, typed: string): string {
+  const want = [...typed].filter(visible).join('');
+  if (!want) return raw;
+  const lead = /^[\x00-\x1f]* */.exec(typed)![0].replace(/[^ ]/g, '').length;
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    SEQUENCE.lastIndex = i;
+    const m = SEQUENCE.exec(raw);
+    if (m && m[0].length > 0) {
+      i += m[0].length;
+      continue;
+    }
+    if (visible(raw[i]!)) {
+      text += raw[i];
+      at.push(i);
+    }
+    i++;
+  }
+  let out = '';
+  let from = 0;
+  for (let k = text.indexOf(want); k >= 0; k = text.indexOf(want, k + want.length)) {
+    let start = at[k]!;
+    // Before it: the line's leading spaces, and the bell of Ctrl-E or Ctrl-U on an empty line.
+    for (let spaces = lead; start > from; ) {
+      if (raw[start - 1] === '\x07') start--;
+      else if (raw[start - 1] === ' ' && spaces > 0) start--, spaces--;
+      else break;
+    }
+    if (raw.slice(start - CTL_ECHO.length, start) === CTL_ECHO) start -= CTL_ECHO.length;
+    let end = at[k + want.length - 1]! + 1;
+    // The line break the shell printed after the Enter, with the sequences around it.
+    for (let newline = false; end < raw.length; ) {
+      SEQUENCE.lastIndex = end;
+      const m = raw[end] === '\r' ? null : SEQUENCE.exec(raw);
+      if (raw[end] === '\r') end++;
+      else if (raw[end] === '\n' && !newline) (newline = true), end++;
+      else if (m && m[0].length > 0 && !m[0].startsWith('\x1b]')) end += m[0].length;
+      else break;
+    }
+    out += raw.slice(from, start);
+    from = end;
+  }
+  return out + raw.slice(from);
 }

@@ -233,6 +233,27 @@ describe('steps', () => {
     await d.close();
   });
 
+  it('never sends the typed line to the screen, even when a run comes before the prompt, at 40 columns', async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect.poll(() => r.sessions.size, { timeout: 10_000 }).toBeLessThan(3);
+      // The run goes out the moment the session is ready, as when Run is pressed with the terminal
+      // closed: the shell has not drawn its prompt yet.
+      const d = await connect(r.origin, r.token, { cols: 40, rows: 12 });
+      try {
+        expect((await d.run(RB, 'panic-on-hang')).verdict).toBe('pass');
+        await d.waitForText(/hung_task_timeout_secs = \d+\n\S*[#$]\s*$/);
+        await d.flush();
+        // Not on the screen, and never even sent: no part of the wrapper or its payload.
+        expect(d.raw, d.screenText()).not.toMatch(/sh -c|stty|base64|trap :|133;P/);
+        expect(d.raw.split('runguide: cpanel-backup-freeze/panic-on-hang')).toHaveLength(2);
+        // The label follows the prompt, as a typed command would (the screen wraps it at 40 columns).
+        expect(d.raw).toMatch(/[#$] \x1b\[2mrunguide: cpanel-backup-freeze\/panic-on-hang\x1b\[0m/);
+      } finally {
+        await d.close();
+      }
+    }
+  });
+
   it("a step's exit does not end the user's shell, and a half-typed line is cleared first", async () => {
     c.input('echo half-typed-garbage');
     const res = await c.run(RB, 'panic-on-hang');
