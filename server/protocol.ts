@@ -53,6 +53,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     command: z.string(),
     risk: z.enum(['read-only', 'changes', 'disruptive']),
     rollback: z.string().nullable(),
+    /** Who the command will run as on the host (`id -un`), as the runner detected it. */
+    user: z.string().nullable().default(null),
   }),
   z.object({ type: z.literal('started'), runId: z.string(), runbook: z.string(), step: z.string(), which: WhichSchema, command: z.string() }),
   z.object({
@@ -71,6 +73,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
      * a restart of the server completes it. The page advises the restart and offers no rollback.
      */
     restart: z.boolean().default(false),
+    /** The last line the command printed (plain text, at most 300 characters): what the page quotes. */
+    output: z.string().max(300).default(''),
   }),
   z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */

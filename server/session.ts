@@ -64,6 +64,8 @@ export class Session {
   readonly startedAt = new Date();
   distro: 'el' | 'ubuntu' | null = null;
   uid: number | null = null;
+  /** The login name the shell runs as, from the distro probe: what a confirmation names. */
+  user: string | null = null;
   /** A step (or the distro probe) is running: one at a time per terminal. */
   busy = false;
   ended = false;

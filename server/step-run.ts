@@ -22,6 +22,12 @@ export class StepError extends Error {
   }
 }
 
+/** The last non-empty line of a step's output, cut to what a result carries. */
+export function lastLine(text: string): string {
+  const line = text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
 const ROLLBACK_EXPECT: Expect = { pass: { exit: [0] } };
 const PROBE_TIMEOUT_MS = 30_000;
 const SSH_SETTLE_MS = 15_000;
@@ -91,6 +97,7 @@ export class StepRunner {
           command,
           risk: msg.which === 'rollback' ? 'changes' : step.risk,
           rollback: msg.which === 'run' && step.rollback ? renderCommand(step, 'rollback', distro, msg.params) : null,
+          user: s.user,
         });
         return;
       }
@@ -158,7 +165,8 @@ export class StepRunner {
           }`,
           fatal: false,
         });
-      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback, restart: advice === 'restart' });
+      const output = lastLine(plainText(r.output));
+      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback, restart: advice === 'restart', output });
     } finally {
       s.busy = false;
     }
@@ -193,15 +201,16 @@ export class StepRunner {
     // run() holds the terminal (busy) meanwhile.
     await this.#settle();
     this.#refuseAtPrompt();
-    const r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u)"', {
+    const r = await s.exec('. /etc/os-release 2>/dev/null; echo "os-release: $ID $ID_LIKE"; echo "uid: $(id -u) $(id -un)"', {
       timeoutMs: PROBE_TIMEOUT_MS,
       label: 'runguide: detecting the distribution',
     });
     const text = plainText(r.output);
     const os = /os-release: (.*)/.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
-    const uid = /uid: (\d+)/.exec(text)?.[1];
+    const [, uid, user] = /uid: (\d+) (\S+)/.exec(text) ?? [];
     if (r.timedOut) throw new StepError('probe-timeout', 'Could not detect the distribution: the terminal did not answer (is it at a shell prompt?)');
     s.uid = uid === undefined ? null : Number(uid);
+    s.user = user ?? null;
     const family = distroFamily(os.map((w) => w.toLowerCase().replace(/"/g, '')));
     if (!family) throw new StepError('unknown-distro', `unknown distribution (${os.join(' ') || 'no /etc/os-release'}): runguide knows EL (AlmaLinux, CloudLinux, Rocky) and Ubuntu/Debian`);
     s.distro = family;

@@ -115,6 +115,8 @@ describe('steps', () => {
   it('runs a read-only step and reports pass with exit code 0, then logs it', async () => {
     const res = await c.run(RB, 'virtfs-mounts');
     expect(res).toMatchObject({ type: 'result', verdict: 'pass', exitCode: 0, which: 'run', rollback: null });
+    // The line the page quotes beside the verdict: the command's last line, as plain text.
+    expect(res.output).toBe('0 VirtFS mount(s) under /home/virtfs');
     expect(c.messages.some((m) => m.type === 'distro' && m.distro === 'ubuntu')).toBe(true);
     await c.waitForText(/0 VirtFS mount\(s\)/);
     const log = readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -184,6 +186,7 @@ describe('steps', () => {
       const s2 = d.messages.length;
       d.send({ type: 'run', runbook: RB, step: 'shell-user', which: 'run', params: { user } });
       const q = (await d.next((m) => m.type === 'confirm', 20_000, s2)) as Extract<ServerMessage, { type: 'confirm' }>;
+      expect(q.user).toBe('root'); // the dialog names who the command runs as
       d.send({ type: 'confirm', runId: 'not-' + q.runId, accept: true });
       expect(((await d.next((m) => m.type === 'error', 10_000, s2)) as { code: string }).code).toBe('unknown-run');
       expect(shell()).toBe('/usr/local/cpanel/bin/jailshell');
