@@ -76,7 +76,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     /** The last line the command printed (plain text, at most 300 characters): what the page quotes. */
     output: z.string().max(300).default(''),
   }),
-  z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']) }),
+  /** Sent once per session when the runner has probed the host: its distro family and login name. */
+  z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']), user: z.string().nullable().default(null) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */
   z.object({
     type: z.literal('error'),

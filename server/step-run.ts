@@ -214,7 +214,7 @@ export class StepRunner {
     const family = distroFamily(os.map((w) => w.toLowerCase().replace(/"/g, '')));
     if (!family) throw new StepError('unknown-distro', `unknown distribution (${os.join(' ') || 'no /etc/os-release'}): runguide knows EL (AlmaLinux, CloudLinux, Rocky) and Ubuntu/Debian`);
     s.distro = family;
-    this.#send({ type: 'distro', distro: family });
+    this.#send({ type: 'distro', distro: family, user: s.user });
     return family;
   }
 }

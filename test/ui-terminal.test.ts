@@ -7,11 +7,13 @@ import { seriousViolations } from './helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../runbooks/index.ts';
 import { assess, evaluate, findStep, renderCommand, type Verdict } from '../src/runbook/render.ts';
+import { glossaries } from '../src/i18n/glossary.ts';
+import { terminalStrings } from '../src/i18n/terminal.ts';
 import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner, runbookUrl } from './ui-harness.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;
 // This test machine is Debian: the runner detects the "ubuntu" family.
-const expectedVerdict = (id: string): Verdict => {
+const runHere = (id: string) => {
   const step = findStep(rb, id)!;
   let exit = 0;
   let stdout = '';
@@ -21,8 +23,9 @@ const expectedVerdict = (id: string): Verdict => {
     exit = (e as { status: number }).status;
     stdout = (e as { stdout: string }).stdout;
   }
-  return evaluate(step.expect, exit, stdout);
+  return { verdict: evaluate(step.expect, exit, stdout), lastLine: stdout.trim().split('\n').at(-1)!.trim() };
 };
+const expectedVerdict = (id: string): Verdict => runHere(id).verdict;
 
 let runner: Runner;
 let browser: Browser;
@@ -105,8 +108,9 @@ describe('terminal panel with the runner', () => {
     expect(await finalVerdict(page, 'tmp-loop')).toBe(expected);
     await waitForScreen(page, '/tmp:');
     const badge = page.locator('.rg-step[data-step="tmp-loop"] .rg-badge');
-    // Words and a duration, not colour alone.
-    expect(await badge.textContent()).toMatch(expected === 'pass' ? /Pass · [\d.]+ s/ : /Fail|Error/);
+    // Words and a duration, not colour alone; a check says what it found, and quotes its last line.
+    expect(await badge.textContent()).toMatch(expected === 'pass' ? /OK · [\d.]+ s/ : /Risk factor found|Could not tell/);
+    expect(await page.locator('.rg-step[data-step="tmp-loop"] .rg-verdict-output').textContent()).toBe(runHere('tmp-loop').lastLine);
   });
 
   test('a change step asks first, showing the exact command; Cancel runs nothing', async () => {
@@ -117,6 +121,19 @@ describe('terminal panel with the runner', () => {
     expect(await dialog.locator('.rg-confirm-command').textContent()).toBe(renderCommand(step, 'run', 'ubuntu'));
     expect(await dialog.locator('.rg-confirm-risk').textContent()).toBe('Changes the system');
     expect(await dialog.locator('.rg-confirm-rollback code').textContent()).toBe(renderCommand(step, 'rollback', 'ubuntu'));
+    // It names where and as whom, what the fix costs and when not to run it, before its buttons,
+    // and its button says what it does.
+    const en = terminalStrings.en;
+    expect(await dialog.locator('.rg-confirm-target').textContent()).toBe('On This machine, as root');
+    const consequences = await dialog.locator('.rg-confirm-consequences li').allTextContents();
+    expect(consequences).toEqual([en.consequence.agent, en.confirm.backupWindow]);
+    expect(await dialog.evaluate((d) => d.querySelector('.rg-confirm-consequences')!.compareDocumentPosition(d.querySelector('.rg-confirm-buttons')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    expect(await dialog.locator('.rg-confirm-accept').textContent()).toBe('Stop and mask the guest agent');
+    // Centred in the window.
+    const box = (await dialog.boundingBox())!;
+    const view = page.viewportSize()!;
+    expect(Math.abs(box.x + box.width / 2 - view.width / 2)).toBeLessThan(view.width * 0.05);
+    expect(Math.abs(box.y + box.height / 2 - view.height / 2)).toBeLessThan(view.height * 0.1);
     await dialog.locator('.rg-confirm-cancel').click();
     expect(await finalVerdict(page, 'agent-mask')).toBe('cancelled');
     // A later run is audited; the declined one never is.
@@ -166,17 +183,31 @@ describe('terminal panel with the runner', () => {
     await section.locator('input.rg-param').fill('alice');
   });
 
-  test('"Run all checks" runs the diagnosis in page order and sums it up', async () => {
-    await page.locator('.rg-run-all').click();
-    const head = page.locator('.rg-summary .rg-summary-head');
-    await head.waitFor({ timeout: 180_000 });
+  test('"Run all checks" runs the diagnosis in page order and fills the verdict card', async () => {
+    await page.locator('.rg-assessment .rg-run-all').click();
     const ids = await page.$$eval('.rg-step:not([data-fix])', (els) => els.map((e) => (e as HTMLElement).dataset.step!));
+    // Done when the card is complete: no "n of m checks" line left.
+    await page.waitForFunction((n) => document.querySelectorAll('.rg-assessment .rg-card-checks li[data-verdict]:not([data-verdict="none"])').length === n && !document.querySelector('.rg-assessment .rg-card-stopped'), ids.length, { timeout: 240_000 });
     const verdicts: Record<string, Verdict> = {};
     for (const id of ids) verdicts[id] = (await finalVerdict(page, id)) as Verdict;
     const a = assess(rb, verdicts);
-    expect(await head.getAttribute('data-at-risk')).toBe(String(a.atRisk));
+    const head = page.locator('.rg-assessment .rg-card-verdict');
+    expect(await head.getAttribute('data-outcome')).toBe(a.outcome);
+    // The dock repeats it in a few words.
+    expect(await page.locator('.rg-summary .rg-summary-head').getAttribute('data-outcome')).toBe(a.outcome);
+    expect(await page.locator('.rg-summary .rg-summary-head').textContent()).toBe(terminalStrings.en.outcome[a.outcome]);
+    // The card names the host, lists the conditions of the rule, and quotes each check's last line.
+    expect(await page.locator('.rg-card-about').textContent()).toMatch(/^On This machine, as root, at /);
+    const rule = a.outcome === 'at-risk-latent' ? rb.risk.latent! : rb.risk.now;
+    expect(await page.locator('.rg-conditions > li').count()).toBe(rule.length);
+    const tmp = page.locator('.rg-card-checks li', { has: page.locator('a[href="#step-tmp-loop"]') });
+    expect(await tmp.getAttribute('data-verdict')).toBe(verdicts['tmp-loop']);
+    expect(await tmp.locator('.rg-card-output').textContent()).toBe(runHere('tmp-loop').lastLine);
+    // Checks that could not tell are listed, each a link to its step.
+    const errored = ids.filter((id) => verdicts[id] === 'error');
+    expect(await page.locator('.rg-card-errored a').evaluateAll((as) => as.map((x) => x.getAttribute('href')))).toEqual(errored.map((id) => `#step-${id}`));
     if (a.atRisk) {
-      const href = await page.locator('.rg-summary-recommend a').getAttribute('href');
+      const href = await page.locator('.rg-assessment .rg-summary-recommend a').getAttribute('href');
       expect(await page.locator(`${href} `).count()).toBe(1);
     }
   });
@@ -236,10 +267,16 @@ describe('terminal panel with the runner', () => {
   test('a reloaded tab gets its session back, screen included', async () => {
     // The last command typed printed this; the runner replays the screen.
     expect(await screenText(page)).toContain('back-2-again');
+    const verdict = await finalVerdict(page, 'tmp-loop');
+    const outcome = await page.locator('.rg-card-verdict').getAttribute('data-outcome');
     await page.reload();
     await page.locator('.rg-screen .xterm').waitFor({ timeout: 60_000 });
     await waitForScreen(page, 'back-2-again');
     expect(await page.locator('.rg-state').textContent()).toMatch(/^Connected/);
+    // The verdicts survive the reload, with the card.
+    expect(await finalVerdict(page, 'tmp-loop')).toBe(verdict);
+    expect(await page.locator('.rg-card-verdict').getAttribute('data-outcome')).toBe(outcome);
+    expect(await page.locator('.rg-card-restored').isVisible()).toBe(true);
   });
 });
 
@@ -252,7 +289,7 @@ describe('in another language', () => {
     await p.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
     const verdict = await finalVerdict(p, 'tmp-loop');
     const text = await p.locator('.rg-step[data-step="tmp-loop"] .rg-badge').textContent();
-    expect(text).toContain(verdict === 'pass' ? 'Aprovado' : verdict === 'fail' ? 'Falhou' : 'Erro');
+    expect(text).toContain(glossaries['pt-pt'].check[verdict as Verdict]);
     expect(text).toMatch(/\d+(,\d)? s/); // a decimal comma
     expect(await p.locator('.rg-open').textContent()).toBe('Fechar o terminal');
     await ctx.close();

@@ -15,6 +15,8 @@ export interface SiteStrings {
   rollback: string;
   /** Buttons the runner UI reveals: run the command, run its verify, run its rollback. */
   run: { run: string; verify: string; rollback: string };
+  /** The summary of a folded long command; `{lines}` is its number of lines. */
+  showCommand: string;
   /** Labels of step parameters, by parameter name. */
   params: Record<string, string>;
   /** Shown under a parameter input: what the value must look like. */
@@ -49,6 +51,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Verify',
     rollback: 'Roll back',
     run: { run: 'Run', verify: 'Run the check', rollback: 'Roll back' },
+    showCommand: 'Show the command ({lines} lines)',
     params: { user: 'cPanel user' },
     paramHint: 'Lower-case letters and digits, starting with a letter.',
     credits: {
@@ -70,6 +73,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Verificar',
     rollback: 'Reverter',
     run: { run: 'Executar', verify: 'Executar a verificação', rollback: 'Reverter' },
+    showCommand: 'Mostrar o comando ({lines} linhas)',
     params: { user: 'Utilizador cPanel' },
     paramHint: 'Letras minúsculas e algarismos, a começar por uma letra.',
     credits: {
@@ -91,6 +95,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Vérifier',
     rollback: 'Revenir en arrière',
     run: { run: 'Exécuter', verify: 'Lancer la vérification', rollback: 'Revenir en arrière' },
+    showCommand: 'Afficher la commande ({lines} lignes)',
     params: { user: 'Utilisateur cPanel' },
     paramHint: 'Lettres minuscules et chiffres, en commençant par une lettre.',
     credits: {
@@ -112,6 +117,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Prüfen',
     rollback: 'Rückgängig machen',
     run: { run: 'Ausführen', verify: 'Prüfung ausführen', rollback: 'Rückgängig machen' },
+    showCommand: 'Befehl anzeigen ({lines} Zeilen)',
     params: { user: 'cPanel-Benutzer' },
     paramHint: 'Kleinbuchstaben und Ziffern, beginnend mit einem Buchstaben.',
     credits: {
@@ -133,6 +139,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Verificar',
     rollback: 'Revertir',
     run: { run: 'Ejecutar', verify: 'Ejecutar la verificación', rollback: 'Revertir' },
+    showCommand: 'Mostrar el comando ({lines} líneas)',
     params: { user: 'Usuario de cPanel' },
     paramHint: 'Letras minúsculas y dígitos, empezando por una letra.',
     credits: {
@@ -154,6 +161,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Verifica',
     rollback: 'Annulla la modifica',
     run: { run: 'Esegui', verify: 'Esegui la verifica', rollback: 'Annulla la modifica' },
+    showCommand: 'Mostra il comando ({lines} righe)',
     params: { user: 'Utente cPanel' },
     paramHint: 'Lettere minuscole e cifre, iniziando con una lettera.',
     credits: {
@@ -175,6 +183,7 @@ const strings: Record<Locale, SiteStrings> = {
     verify: 'Weryfikacja',
     rollback: 'Wycofanie',
     run: { run: 'Uruchom', verify: 'Uruchom weryfikację', rollback: 'Wycofaj' },
+    showCommand: 'Pokaż polecenie (wierszy: {lines})',
     params: { user: 'Użytkownik cPanel' },
     paramHint: 'Małe litery i cyfry, zaczynając od litery.',
     credits: {

@@ -1,6 +1,6 @@
 // The terminal panel's interface text, in every locale of the site. The page renders the few
 // strings its loader shows; the panel's lazy chunk reads the rest here, by the page's lang.
-import { LOCALES, type Locale } from '../runbook/schema.ts';
+import { LOCALES, type Factor, type FixId, type Locale, type Outcome } from '../runbook/schema.ts';
 
 export interface TerminalStrings {
   openTerminal: string;
@@ -58,6 +58,21 @@ export interface TerminalStrings {
   downloadFailed: string;
   /** The host picker's "Add a server…" and its dialog. */
   addHost: Record<'option' | 'title' | 'intro' | 'host' | 'user' | 'port' | 'submit' | 'failed', string>;
+  /** The verdict in a few words: the dock repeats it, the card heads with it. */
+  outcome: Record<Outcome, string>;
+  /** The verdict card (Assessment.astro). `{host}`, `{user}`, `{time}`, `{n}`, `{total}` are filled in. */
+  card: Record<
+    'about' | 'aboutNoUser' | 'partial' | 'conditions' | 'conditionsLatent' | 'present' | 'absent' | 'unknown' | 'others' | 'errored' | 'why' | 'restored',
+    string
+  >;
+  /** A risk factor as a condition of the verdict, stated as the thing a check looks for. */
+  factor: Record<Factor, string>;
+  /** Why the card recommends this fix. */
+  recommendWhy: Record<FixId, string>;
+  /** What a fix costs, said in the confirmation before anything runs. */
+  consequence: Record<FixId, string>;
+  /** The confirmation: where and as whom, and when not to run it. */
+  confirm: Record<'target' | 'targetNoUser' | 'consequences' | 'backupWindow' | 'maintenanceWindow', string>;
 }
 
 const en: TerminalStrings = {
@@ -127,6 +142,52 @@ const en: TerminalStrings = {
     port: 'Port (optional)',
     submit: 'Add',
     failed: 'The server could not be added',
+  },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
   },
 };
 
@@ -198,6 +259,52 @@ const ptPt: TerminalStrings = {
     submit: 'Adicionar',
     failed: 'Não foi possível adicionar o servidor',
   },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
+  },
 };
 
 const fr: TerminalStrings = {
@@ -267,6 +374,52 @@ const fr: TerminalStrings = {
     port: 'Port (facultatif)',
     submit: 'Ajouter',
     failed: 'Le serveur n’a pas pu être ajouté',
+  },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
   },
 };
 
@@ -338,6 +491,52 @@ const de: TerminalStrings = {
     submit: 'Hinzufügen',
     failed: 'Der Server konnte nicht hinzugefügt werden',
   },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
+  },
 };
 
 const es: TerminalStrings = {
@@ -407,6 +606,52 @@ const es: TerminalStrings = {
     port: 'Puerto (opcional)',
     submit: 'Añadir',
     failed: 'No se pudo añadir el servidor',
+  },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
   },
 };
 
@@ -478,6 +723,52 @@ const it: TerminalStrings = {
     submit: 'Aggiungi',
     failed: 'Impossibile aggiungere il server',
   },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
+  },
 };
 
 const pl: TerminalStrings = {
@@ -547,6 +838,52 @@ const pl: TerminalStrings = {
     port: 'Port (opcjonalnie)',
     submit: 'Dodaj',
     failed: 'Nie udało się dodać serwera',
+  },
+  outcome: { 'at-risk': 'At risk', 'at-risk-latent': 'At risk once VirtFS mounts', 'not-at-risk': 'Not at risk', undecided: 'Undecided' },
+  card: {
+    about: 'On {host}, as {user}, at {time}',
+    aboutNoUser: 'On {host}, at {time}',
+    partial: '{n} of {total} checks have run. Run all checks for a verdict.',
+    conditions: 'A backup hangs this server when all three conditions hold:',
+    conditionsLatent: 'It becomes at risk as soon as all of these hold:',
+    present: 'Found',
+    absent: 'Ruled out',
+    unknown: 'Unknown',
+    others: 'Other findings',
+    errored: 'These checks could not tell; do what their output says (often: run as root), then run them again:',
+    why: 'Why this fix:',
+    restored: 'Results kept from before the page was reloaded.',
+  },
+  factor: {
+    'agent-channel': 'A guest agent channel',
+    'agent-running': 'The guest agent is running',
+    'agent-enabled': 'The guest agent can start again',
+    'agent-old': 'An agent older than 10.0',
+    'loop-tmp': '/tmp on a loop device',
+    'virtfs-users': 'Users who can get VirtFS',
+    'virtfs-mounts': 'VirtFS mounts now',
+    'freeze-order': 'A dangerous freeze order',
+    'past-hang': 'A hang or panic in the previous boot',
+    'panic-on-hang': 'A hung task panics the kernel',
+  },
+  recommendWhy: {
+    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
+    securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
+    upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
+  },
+  consequence: {
+    agent: 'Backups are no longer quiesced: they are only crash-consistent.',
+    shell: 'Shell users are no longer confined, and VirtFS can come back.',
+    securetmp: '/tmp loses its separate space and mount restrictions; cPanel does not recommend it.',
+    upgrade: 'The new agent comes from your distribution’s repositories.',
+  },
+  confirm: {
+    target: 'On {host}, as {user}',
+    targetNoUser: 'On {host}',
+    consequences: 'What you give up',
+    backupWindow: 'Run it outside the backup window: never while a backup or snapshot of this server is running.',
+    maintenanceWindow: 'It completes at the next restart of the server: plan a maintenance window.',
   },
 };
 

@@ -2,6 +2,8 @@
 // runner, reveals the Run buttons if so, and loads the terminal panel (xterm and all) on first use.
 import type { Panel } from './panel.ts';
 import { detectRunner } from './token.ts';
+import { hasResults } from './results.ts';
+import { followParams } from './placeholders.ts';
 
 const SESSION_KEY = 'runguide:terminal-session';
 
@@ -19,6 +21,7 @@ async function start() {
   // a fixed dock inside it would sit under the table of contents.
   document.body.append(dock);
   trackDockHeight(dock);
+  followParams();
   const state = await detectRunner();
   dock.dataset.runner = state;
   if (state !== 'ready') {
@@ -28,21 +31,25 @@ async function start() {
   // Rollback buttons stay hidden: the panel offers them once a change has been run.
   for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])'))
     b.hidden = false;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all')) b.hidden = false;
   dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
 
   let panel: Promise<Panel> | undefined;
   const load = () => (panel ??= import('./panel.ts').then((m) => m.createPanel(dock)));
 
   dock.querySelector('.rg-open')!.addEventListener('click', async () => (await load()).toggle());
-  dock.querySelector('.rg-run-all')!.addEventListener('click', async () => (await load()).runAllChecks());
   document.addEventListener('click', async (event) => {
-    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('.rg-step .rg-run');
+    const target = event.target as Element | null;
+    if (target?.closest('.rg-run-all')) return (await load()).runAllChecks();
+    const button = target?.closest<HTMLButtonElement>('.rg-step .rg-run');
     const section = button?.closest<HTMLElement>('.rg-step');
     if (!button || !section) return;
-    (await load()).runStep(section, (button.dataset.which ?? 'run') as 'run' | 'verify' | 'rollback');
+    (await load()).runStep(section, (button.dataset.which ?? 'run') as 'run' | 'verify' | 'rollback', { reveal: true });
   });
-  // A reloaded or reopened tab within the runner's grace period gets its session back.
+  // A reloaded or reopened tab within the runner's grace period gets its session back, and the
+  // verdicts found before the reload come back on the page.
   if (sessionStorage.getItem(SESSION_KEY)) (await load()).open();
+  else if (hasResults()) await load();
 }
 
 void start();

@@ -10,19 +10,26 @@ import { authHeaders } from './token.ts';
 // As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../server/protocol.ts';
-import type { Verdict } from '../runbook/render.ts';
+import { findStep, type Verdict } from '../runbook/render.ts';
+import { runbooks } from '../../runbooks/index.ts';
 import { format, terminalStringsFor } from '../i18n/terminal.ts';
+import { glossaryFor } from '../i18n/glossary.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import { dimColour, followSiteTheme } from './theme.ts';
-import { adviseRestart, offerRollback, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
+import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
 import { runAllChecks } from './summary.ts';
+import { showAssessment, showProgress, type CardView } from './assessment.ts';
+import { clearResults, loadResults, resultKey, saveResults, type Results, type StepResult } from './results.ts';
 
 export interface Panel {
   open(opts?: { focus?: boolean }): Promise<void>;
   close(): void;
   toggle(): Promise<void>;
-  /** Runs one command of a step; resolves to its verdict, or null if it did not run. */
-  runStep(section: HTMLElement, which: Which): Promise<Verdict | null>;
+  /**
+   * Runs one command of a step; resolves to its verdict, or null if it did not run. `reveal`: the
+   * user clicked it, so its verdict is scrolled into view (not while "Run all checks" goes through).
+   */
+  runStep(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<Verdict | null>;
   runAllChecks(): Promise<void>;
 }
 
@@ -30,6 +37,8 @@ interface PendingRun {
   section: HTMLElement;
   which: Which;
   started: boolean;
+  /** The user clicked this one: keep its verdict in view. */
+  reveal: boolean;
   resolve(v: Verdict | null): void;
 }
 
@@ -41,6 +50,7 @@ const ADD_HOST = '';
 
 export function createPanel(dock: HTMLElement): Panel {
   const s = terminalStringsFor(document.documentElement.lang);
+  const g = glossaryFor(document.documentElement.lang);
   const style = document.createElement('style');
   style.dataset.rg = 'xterm';
   style.textContent = xtermCss;
@@ -49,7 +59,6 @@ export function createPanel(dock: HTMLElement): Panel {
   const drawer = $<HTMLElement>('.rg-drawer');
   const screen = $<HTMLElement>('.rg-screen');
   const openButton = $<HTMLButtonElement>('.rg-open');
-  const runAllButton = $<HTMLButtonElement>('.rg-run-all');
   const hostSelect = $<HTMLSelectElement>('.rg-host-select');
   const stateText = $<HTMLElement>('.rg-state');
   const alertBox = $<HTMLElement>('.rg-alert');
@@ -83,6 +92,50 @@ export function createPanel(dock: HTMLElement): Panel {
   let waiters: ((ok: boolean) => void)[] = [];
   const pending = new Map<string, PendingRun>();
   let lastProblem = '';
+  /** Who the shell runs as on the host, once the runner said. */
+  let user: string | null = null;
+
+  // ---- results and the verdict card --------------------------------------------------------------
+
+  const slug = document.querySelector<HTMLElement>('.rg-step[data-runbook]')?.dataset.runbook;
+  const rb = slug && Object.hasOwn(runbooks, slug) ? runbooks[slug] : undefined;
+  const card: CardView = { card: document.querySelector<HTMLElement>('.rg-assessment'), bar: summary, s, g };
+  let results: Results | null = loadResults();
+  const redraw = (restored = false) => rb && showAssessment(card, rb, results, restored);
+
+  function record(step: string, which: Which, r: StepResult) {
+    results ??= { host: hostSelect.value, hostLabel: hostLabel(), user, steps: {} };
+    results.user = user ?? results.user;
+    results.steps[resultKey(step, which)] = r;
+    saveResults(results);
+    redraw();
+  }
+
+  function showResult(section: HTMLElement, which: Which, r: StepResult) {
+    placeVerdict(section, which);
+    showBadge(section, r.verdict, s, { which, durationMs: r.durationMs, note: r.note, output: r.output });
+    // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
+    if (r.advice === 'rollback') offerRollback(section, s);
+    else if (r.advice === 'restart') adviseRestart(section, s);
+  }
+
+  /** Starting over (a new session, another host): the verdicts on the page were about the old one. */
+  function forgetResults() {
+    results = null;
+    clearResults();
+    for (const section of document.querySelectorAll<HTMLElement>('.rg-step')) clearVerdict(section);
+    redraw();
+  }
+
+  // A reload keeps what was found, with the host and time it is about.
+  if (results) {
+    for (const [k, r] of Object.entries(results.steps)) {
+      const [step, which] = k.split('/') as [string, Which];
+      const section = slug ? stepSection(slug, step) : null;
+      if (section) showResult(section, which, r);
+    }
+    redraw(true);
+  }
 
   const hostLabel = () => hostSelect.selectedOptions[0]?.textContent ?? hostSelect.value;
   const alert = (text: string) => {
@@ -177,13 +230,18 @@ export function createPanel(dock: HTMLElement): Panel {
         const p = pending.get(k);
         pending.delete(k);
         const section = p?.section ?? stepSection(m.runbook, m.step);
-        if (section) {
-          const note = m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`;
-          showBadge(section, m.verdict, s, { which: m.which, durationMs: m.durationMs, note });
-          // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
-          if (m.rollback) offerRollback(section, s);
-          else if (m.restart) adviseRestart(section, s);
-        }
+        const r: StepResult = {
+          verdict: m.verdict,
+          output: m.output,
+          durationMs: m.durationMs,
+          note: m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`,
+          advice: m.rollback ? 'rollback' : m.restart ? 'restart' : null,
+          at: Date.now(),
+        };
+        if (section) showResult(section, m.which, r);
+        record(m.step, m.which, r);
+        const out = section?.querySelector<HTMLElement>('output.rg-verdict');
+        if (p?.reveal && out) void reveal(out);
         p?.resolve(m.verdict);
         break;
       }
@@ -208,6 +266,7 @@ export function createPanel(dock: HTMLElement): Panel {
         term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hostLabel() })}]\x1b[0m\r\n`);
         break;
       case 'distro':
+        user = m.user;
         break;
     }
   }
@@ -215,6 +274,7 @@ export function createPanel(dock: HTMLElement): Panel {
   async function confirmRun(m: Extract<ServerMessage, { type: 'confirm' }>) {
     const p = pending.get(key(m.runbook, m.step, m.which));
     const section = p?.section ?? stepSection(m.runbook, m.step);
+    user = m.user ?? user;
     if (section) showBadge(section, 'waiting', s, { which: m.which });
     const accepted = await askConfirm(m, section);
     conn?.send({ type: 'confirm', runId: m.runId, accept: accepted });
@@ -229,18 +289,47 @@ export function createPanel(dock: HTMLElement): Panel {
   function askConfirm(m: Extract<ServerMessage, { type: 'confirm' }>, section: HTMLElement | null): Promise<boolean> {
     dialog.dataset.risk = m.risk;
     const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
-    dialog.querySelector('.rg-confirm-step')!.textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-    dialog.querySelector('.rg-confirm-command code')!.textContent = m.command;
-    dialog.querySelector('.rg-confirm-risk')!.textContent = s.risk[m.risk];
-    const rollback = dialog.querySelector<HTMLElement>('.rg-confirm-rollback')!;
+    const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
+    q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
+    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hostLabel(), user: m.user ?? '' });
+    q('.rg-confirm-command code').textContent = m.command;
+    q('.rg-confirm-risk').textContent = s.risk[m.risk];
+    // What the user gives up, before the button: the fix's consequence, and when not to run it.
+    const fix = rb?.fixes.find((f) => f.id === findStep(rb, m.step)?.fix);
+    const items = [
+      m.which === 'run' && fix ? s.consequence[fix.id] : '',
+      s.confirm.backupWindow,
+      m.which === 'run' && fix?.maintenanceWindow ? s.confirm.maintenanceWindow : '',
+    ].filter(Boolean);
+    q('.rg-confirm-consequences ul').replaceChildren(
+      ...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+    );
+    const rollback = q('.rg-confirm-rollback');
     rollback.hidden = !m.rollback || m.which === 'rollback';
     rollback.querySelector('code')!.textContent = m.rollback ?? '';
-    dialog.querySelector<HTMLElement>('.rg-confirm-no-rollback')!.hidden = !!m.rollback || m.which === 'rollback';
+    q('.rg-confirm-no-rollback').hidden = !!m.rollback || m.which === 'rollback';
+    // The button says what it does: "Stop and mask the guest agent", "Roll back".
+    q('.rg-confirm-accept').textContent = m.which === 'rollback' ? s.rollBack : title;
     dialog.returnValue = '';
     dialog.showModal();
+    // Focus goes to Cancel (the safe default) at the bottom; the reading starts at the top.
+    dialog.scrollTop = 0;
     return new Promise((resolve) =>
       dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }),
     );
+  }
+
+  /**
+   * Scrolls the page so that `el` (a step's verdict) sits above the dock, once the drawer has its
+   * height: scrollIntoView alone would go by a dock height that is still changing.
+   */
+  async function reveal(el: HTMLElement) {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const room = dock.getBoundingClientRect().top - 16;
+    const r = el.getBoundingClientRect();
+    const top = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+    if (r.bottom > room) window.scrollBy({ top: r.bottom - room });
+    else if (r.top < top) window.scrollBy({ top: r.top - top - 16 });
   }
 
   // ---- terminal --------------------------------------------------------------------------------
@@ -425,6 +514,8 @@ export function createPanel(dock: HTMLElement): Panel {
     }
     currentHost = hostSelect.value;
     sessionStorage.removeItem(SESSION_KEY);
+    forgetResults();
+    user = null;
     connect(currentHost);
     term.focus();
   });
@@ -446,13 +537,14 @@ export function createPanel(dock: HTMLElement): Panel {
 
   $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);
+    forgetResults();
     connect(hostSelect.value);
     term.focus();
   });
 
   // ---- steps -----------------------------------------------------------------------------------
 
-  async function runStep(section: HTMLElement, which: Which): Promise<Verdict | null> {
+  async function runStep(section: HTMLElement, which: Which, opts: { reveal?: boolean } = {}): Promise<Verdict | null> {
     const runbook = section.dataset.runbook!;
     const step = section.dataset.step!;
     const params = readParams(section, s);
@@ -466,19 +558,31 @@ export function createPanel(dock: HTMLElement): Panel {
       return null;
     }
     return new Promise((resolve) => {
-      pending.set(k, { section, which, started: false, resolve });
+      pending.set(k, { section, which, started: false, resolve, reveal: !!opts.reveal });
+      const out = placeVerdict(section, which);
       showBadge(section, 'running', s, { which });
+      if (opts.reveal && out) void reveal(out);
       conn!.send({ type: 'run', runbook, step, which, params });
     });
   }
 
+  let runningAll = false;
   async function runAll() {
-    runAllButton.disabled = true;
+    if (runningAll) return;
+    runningAll = true;
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.rg-run-all')];
+    buttons.forEach((b) => (b.disabled = true));
     try {
       await open({ focus: false });
-      await runAllChecks((section) => runStep(section, 'run'), summary, s, () => lastProblem);
+      const stopped = await runAllChecks((section) => runStep(section, 'run'), (n, total) => showProgress(card, n, total), s, () => lastProblem);
+      redraw();
+      if (stopped) {
+        const note = Object.assign(document.createElement('p'), { textContent: stopped, className: 'rg-card-stopped' });
+        (card.card?.querySelector('.rg-assessment-body') ?? summary).prepend(note);
+      }
     } finally {
-      runAllButton.disabled = false;
+      runningAll = false;
+      buttons.forEach((b) => (b.disabled = false));
     }
   }
 

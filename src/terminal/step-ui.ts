@@ -2,6 +2,7 @@
 // errors next to their inputs, and the verdict badge. Badges live in the page, not in the
 // terminal drawer, so they stay visible when the drawer closes.
 import { format, type TerminalStrings } from '../i18n/terminal.ts';
+import { glossaryFor } from '../i18n/glossary.ts';
 
 export type Which = 'run' | 'verify' | 'rollback';
 export type BadgeKind = 'pass' | 'fail' | 'error' | 'running' | 'waiting' | 'cancelled';
@@ -70,6 +71,8 @@ const describedBy = (el: Element) => (el.getAttribute('aria-describedby') ?? '')
 export interface BadgeOptions {
   which: Which;
   durationMs?: number;
+  /** The command's last line, quoted after the badge. */
+  output?: string;
   /** A sentence after the badge (an error from the runner, an exit code). */
   note?: string;
 }
@@ -85,9 +88,13 @@ export function showBadge(section: HTMLElement, kind: BadgeKind, s: TerminalStri
   const icon = document.createElement('span');
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = ICONS[kind];
+  // A check says what it found ("Risk factor found"), never a bare "Fail" that reads as its own failure.
+  const check = !section.dataset.fix && opts.which === 'run';
   const label =
     kind === 'pass' || kind === 'fail' || kind === 'error'
-      ? s.verdict[kind]
+      ? check
+        ? glossaryFor(document.documentElement.lang).check[kind]
+        : s.verdict[kind]
       : kind === 'running'
         ? s.running
         : kind === 'waiting'
@@ -98,6 +105,12 @@ export function showBadge(section: HTMLElement, kind: BadgeKind, s: TerminalStri
   if (opts.durationMs !== undefined) text += ` · ${formatDuration(opts.durationMs)}`;
   badge.append(icon, document.createTextNode(text));
   out.replaceChildren(badge);
+  if (opts.output) {
+    const quote = document.createElement('code');
+    quote.className = 'rg-verdict-output';
+    quote.textContent = opts.output;
+    out.append(quote);
+  }
   if (opts.note) {
     const note = document.createElement('span');
     note.className = 'rg-verdict-note';
@@ -105,6 +118,24 @@ export function showBadge(section: HTMLElement, kind: BadgeKind, s: TerminalStri
     out.append(note);
   }
   section.dataset.verdict = kind;
+}
+
+/**
+ * Moves the step's verdict to just after the command that runs (its Run, Verify or Roll back block),
+ * so the result shows where the user clicked, not below the blocks that follow.
+ */
+export function placeVerdict(section: HTMLElement, which: Which): HTMLOutputElement | null {
+  const out = section.querySelector<HTMLOutputElement>('output.rg-verdict');
+  const block = section.querySelector<HTMLElement>(`.rg-block[data-which="${which}"]`);
+  if (out && block && block.nextElementSibling !== out) block.after(out);
+  return out;
+}
+
+/** Clears a step's verdict (another host, a new session). */
+export function clearVerdict(section: HTMLElement): void {
+  section.querySelector('output.rg-verdict')?.replaceChildren();
+  delete section.dataset.verdict;
+  section.querySelector<HTMLButtonElement>('.rg-run[data-which="rollback"]')?.setAttribute('hidden', '');
 }
 
 /** After a change that failed or errored: the step's rollback button, and a sentence saying why. */
