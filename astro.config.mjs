@@ -37,6 +37,7 @@ export default defineConfig({
       ],
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        SkipLink: './src/components/overrides/SkipLink.astro',
       },
       // Lists each runbook step in the page's table of contents, under its section.
       routeMiddleware: './src/components/overrides/step-toc.ts',

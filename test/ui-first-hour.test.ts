@@ -91,6 +91,16 @@ describe('on a desktop', () => {
   });
   afterAll(() => context?.close());
 
+  test('the keyboard reaches "Run all checks" in three key presses, by a skip link', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab'); // Starlight's "Skip to content"
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the checks');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('rg-run-all'))).toBe(true);
+  });
+
   test('the commands on the page show the value typed for {{user}}, and copy it', async () => {
     const section = page.locator('.rg-step[data-step="shell-user"]');
     const code = () => section.locator('.rg-block[data-which="run"] pre').first().textContent();

@@ -17,6 +17,8 @@ export interface SiteStrings {
   run: { run: string; verify: string; rollback: string };
   /** The summary of a folded long command; `{lines}` is its number of lines. */
   showCommand: string;
+  /** The second skip link of a runbook page, to the verdict card and "Run all checks". */
+  skipToChecks: string;
   /** Labels of step parameters, by parameter name. */
   params: Record<string, string>;
   /** Shown under a parameter input: what the value must look like. */
@@ -52,6 +54,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Roll back',
     run: { run: 'Run', verify: 'Run the check', rollback: 'Roll back' },
     showCommand: 'Show the command ({lines} lines)',
+    skipToChecks: 'Skip to the checks',
     params: { user: 'cPanel user' },
     paramHint: 'Lower-case letters and digits, starting with a letter.',
     credits: {
@@ -74,6 +77,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Reverter',
     run: { run: 'Executar', verify: 'Executar a verificação', rollback: 'Reverter' },
     showCommand: 'Mostrar o comando ({lines} linhas)',
+    skipToChecks: 'Saltar para as verificações',
     params: { user: 'Utilizador cPanel' },
     paramHint: 'Letras minúsculas e algarismos, a começar por uma letra.',
     credits: {
@@ -96,6 +100,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Revenir en arrière',
     run: { run: 'Exécuter', verify: 'Lancer la vérification', rollback: 'Revenir en arrière' },
     showCommand: 'Afficher la commande ({lines} lignes)',
+    skipToChecks: 'Aller aux vérifications',
     params: { user: 'Utilisateur cPanel' },
     paramHint: 'Lettres minuscules et chiffres, en commençant par une lettre.',
     credits: {
@@ -118,6 +123,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Rückgängig machen',
     run: { run: 'Ausführen', verify: 'Prüfung ausführen', rollback: 'Rückgängig machen' },
     showCommand: 'Befehl anzeigen ({lines} Zeilen)',
+    skipToChecks: 'Zu den Prüfungen springen',
     params: { user: 'cPanel-Benutzer' },
     paramHint: 'Kleinbuchstaben und Ziffern, beginnend mit einem Buchstaben.',
     credits: {
@@ -140,6 +146,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Revertir',
     run: { run: 'Ejecutar', verify: 'Ejecutar la verificación', rollback: 'Revertir' },
     showCommand: 'Mostrar el comando ({lines} líneas)',
+    skipToChecks: 'Saltar a las comprobaciones',
     params: { user: 'Usuario de cPanel' },
     paramHint: 'Letras minúsculas y dígitos, empezando por una letra.',
     credits: {
@@ -162,6 +169,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Annulla la modifica',
     run: { run: 'Esegui', verify: 'Esegui la verifica', rollback: 'Annulla la modifica' },
     showCommand: 'Mostra il comando ({lines} righe)',
+    skipToChecks: 'Vai ai controlli',
     params: { user: 'Utente cPanel' },
     paramHint: 'Lettere minuscole e cifre, iniziando con una lettera.',
     credits: {
@@ -184,6 +192,7 @@ const strings: Record<Locale, SiteStrings> = {
     rollback: 'Wycofanie',
     run: { run: 'Uruchom', verify: 'Uruchom weryfikację', rollback: 'Wycofaj' },
     showCommand: 'Pokaż polecenie (wierszy: {lines})',
+    skipToChecks: 'Przejdź do testów',
     params: { user: 'Użytkownik cPanel' },
     paramHint: 'Małe litery i cyfry, zaczynając od litery.',
     credits: {
