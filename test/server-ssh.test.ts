@@ -43,7 +43,7 @@ describe('ssh host', () => {
 
     const res = await c.run('cpanel-backup-freeze', 'tmp-loop');
     expect(res).toMatchObject({ verdict: 'pass', exitCode: 0 });
-    expect(c.messages).toContainEqual({ type: 'distro', distro: 'ubuntu' });
+    expect(c.messages).toContainEqual({ type: 'distro', distro: 'ubuntu', user: sshd.user });
     const audit = readFileSync(`${r.home}/.local/state/runguide/audit.jsonl`, 'utf8');
     expect(JSON.parse(audit.trim().split('\n').at(-1)!)).toMatchObject({ host: 'box', step: 'tmp-loop', verdict: 'pass' });
 
