@@ -2,6 +2,7 @@
 // Typed as Record<Locale, SiteStrings>: a locale that lacks a key does not compile.
 import type { Distro, Locale, Risk } from '../runbook/schema.ts';
 import { LOCALES, localeIds } from '../runbook/schema.ts';
+import { cap, glossaries } from './glossary.ts';
 
 export interface SiteStrings {
   risk: Record<Risk, string>;
@@ -47,8 +48,8 @@ const strings: Record<Locale, SiteStrings> = {
     pass: 'Passes when',
     fail: 'If it fails',
     verify: 'Verify',
-    rollback: 'Roll back',
-    run: { run: 'Run', verify: 'Run the check', rollback: 'Roll back' },
+    rollback: cap(glossaries.en.rollBack),
+    run: { run: 'Run', verify: 'Run the verification', rollback: cap(glossaries.en.rollBack) },
     params: { user: 'cPanel user' },
     paramHint: 'Lower-case letters and digits, starting with a letter.',
     credits: {
@@ -68,8 +69,8 @@ const strings: Record<Locale, SiteStrings> = {
     pass: 'Passa quando',
     fail: 'Se falhar',
     verify: 'Verificar',
-    rollback: 'Reverter',
-    run: { run: 'Executar', verify: 'Executar a verificação', rollback: 'Reverter' },
+    rollback: cap(glossaries['pt-pt'].rollBack),
+    run: { run: 'Executar', verify: 'Executar a verificação', rollback: cap(glossaries['pt-pt'].rollBack) },
     params: { user: 'Utilizador cPanel' },
     paramHint: 'Letras minúsculas e algarismos, a começar por uma letra.',
     credits: {
@@ -86,18 +87,18 @@ const strings: Record<Locale, SiteStrings> = {
     risk: { 'read-only': 'Lecture seule', changes: 'Modifie le système', disruptive: 'Interrompt le service' },
     needsRoot: 'Nécessite root',
     command: 'Commande',
-    pass: 'Réussite quand',
+    pass: `${cap(glossaries.fr.verdict.pass)} quand`,
     fail: 'En cas d’échec',
     verify: 'Vérifier',
-    rollback: 'Revenir en arrière',
-    run: { run: 'Exécuter', verify: 'Lancer la vérification', rollback: 'Revenir en arrière' },
+    rollback: cap(glossaries.fr.rollBack),
+    run: { run: 'Exécuter', verify: 'Lancer la vérification', rollback: cap(glossaries.fr.rollBack) },
     params: { user: 'Utilisateur cPanel' },
     paramHint: 'Lettres minuscules et chiffres, en commençant par une lettre.',
     credits: {
       heading: 'Crédits et licence',
       text: 'Le texte de ce guide est dérivé du {guide}, publié sous licence {licence}, et reste sous cette licence.',
       guide: 'guide d’OVHcloud',
-      code: 'Commandes et code du site : licence MIT.',
+      code: 'Commandes et code du site\u00a0: licence MIT.',
     },
     sidebar: { home: 'Accueil', runbooks: 'Guides' },
     languageName: 'Français',
@@ -107,11 +108,11 @@ const strings: Record<Locale, SiteStrings> = {
     risk: { 'read-only': 'Nur lesend', changes: 'Ändert das System', disruptive: 'Unterbricht den Betrieb' },
     needsRoot: 'Erfordert root',
     command: 'Befehl',
-    pass: 'Bestanden, wenn',
+    pass: `${cap(glossaries.de.verdict.pass)}, wenn`,
     fail: 'Wenn es fehlschlägt',
-    verify: 'Prüfen',
-    rollback: 'Rückgängig machen',
-    run: { run: 'Ausführen', verify: 'Prüfung ausführen', rollback: 'Rückgängig machen' },
+    verify: 'Überprüfen',
+    rollback: cap(glossaries.de.rollBack),
+    run: { run: 'Ausführen', verify: `${glossaries.de.verification} ausführen`, rollback: cap(glossaries.de.rollBack) },
     params: { user: 'cPanel-Benutzer' },
     paramHint: 'Kleinbuchstaben und Ziffern, beginnend mit einem Buchstaben.',
     credits: {
@@ -131,8 +132,8 @@ const strings: Record<Locale, SiteStrings> = {
     pass: 'Se supera cuando',
     fail: 'Si falla',
     verify: 'Verificar',
-    rollback: 'Revertir',
-    run: { run: 'Ejecutar', verify: 'Ejecutar la verificación', rollback: 'Revertir' },
+    rollback: cap(glossaries.es.rollBack),
+    run: { run: 'Ejecutar', verify: 'Ejecutar la verificación', rollback: cap(glossaries.es.rollBack) },
     params: { user: 'Usuario de cPanel' },
     paramHint: 'Letras minúsculas y dígitos, empezando por una letra.',
     credits: {
@@ -149,11 +150,11 @@ const strings: Record<Locale, SiteStrings> = {
     risk: { 'read-only': 'Sola lettura', changes: 'Modifica il sistema', disruptive: 'Interrompe il servizio' },
     needsRoot: 'Richiede root',
     command: 'Comando',
-    pass: 'Superato quando',
+    pass: `${cap(glossaries.it.verdict.pass)} quando`,
     fail: 'Se non è superato',
     verify: 'Verifica',
-    rollback: 'Annulla la modifica',
-    run: { run: 'Esegui', verify: 'Esegui la verifica', rollback: 'Annulla la modifica' },
+    rollback: cap(glossaries.it.rollBack),
+    run: { run: 'Esegui', verify: 'Esegui la verifica', rollback: cap(glossaries.it.rollBack) },
     params: { user: 'Utente cPanel' },
     paramHint: 'Lettere minuscole e cifre, iniziando con una lettera.',
     credits: {
@@ -170,11 +171,11 @@ const strings: Record<Locale, SiteStrings> = {
     risk: { 'read-only': 'Tylko odczyt', changes: 'Zmienia system', disruptive: 'Przerywa działanie usług' },
     needsRoot: 'Wymaga roota',
     command: 'Polecenie',
-    pass: 'Zaliczone, gdy',
+    pass: `${cap(glossaries.pl.verdict.pass)}, gdy`,
     fail: 'Jeśli nie przejdzie',
-    verify: 'Weryfikacja',
-    rollback: 'Wycofanie',
-    run: { run: 'Uruchom', verify: 'Uruchom weryfikację', rollback: 'Wycofaj' },
+    verify: cap(glossaries.pl.verification),
+    rollback: cap(glossaries.pl.rollback),
+    run: { run: 'Uruchom', verify: 'Uruchom weryfikację', rollback: cap(glossaries.pl.rollBack) },
     params: { user: 'Użytkownik cPanel' },
     paramHint: 'Małe litery i cyfry, zaczynając od litery.',
     credits: {
