@@ -165,7 +165,7 @@ describe.each(localeIds)('%s', (locale) => {
     for (const [slug, rb] of Object.entries(runbooks)) {
       const file = join(ROOT, 'runbooks', slug, `${locale}.mdx`);
       if (!existsSync(file)) continue;
-      const headings = [...readFileSync(file, 'utf8').matchAll(/^## (\S+) (\d+) [—–:-]+ ?(.+)$/gmu)];
+      const headings = [...readFileSync(file, 'utf8').matchAll(/^## (\S+) (\d+)\s*[—–:-]+\s*(.+)$/gmu)];
       for (const fix of rb.fixes) {
         const n = ids.indexOf(fix.id) + 1;
         const h = headings.find((m) => Number(m[2]) === n);
