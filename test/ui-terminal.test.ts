@@ -252,7 +252,7 @@ describe('in another language', () => {
     await p.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').click();
     const verdict = await finalVerdict(p, 'tmp-loop');
     const text = await p.locator('.rg-step[data-step="tmp-loop"] .rg-badge').textContent();
-    expect(text).toContain(verdict === 'pass' ? 'Aprovado' : verdict === 'fail' ? 'Falhou' : 'Erro');
+    expect(text).toContain(verdict === 'pass' ? 'Passou' : verdict === 'fail' ? 'Falhou' : 'Erro');
     expect(text).toMatch(/\d+(,\d)? s/); // a decimal comma
     expect(await p.locator('.rg-open').textContent()).toBe('Fechar o terminal');
     await ctx.close();
