@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
 import { readRunbookTexts } from '../cli/texts.ts';
 import { exportRunbook, type ExportOptionsInput } from '../src/export/index.ts';
+import type { ExportStrings } from '../src/i18n/export.ts';
 import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../src/runbook/render.ts';
 import { OUTCOME_EXIT, localeIds, type Distro, type FixId, type Locale } from '../src/runbook/schema.ts';
 
@@ -50,6 +51,15 @@ export function localVerdicts(distro: Distro = LOCAL_DISTRO, env: NodeJS.Process
 /** The diagnosis exit status the script promises: 0 not at risk, 1 at risk (now or latent), 3 undecided. */
 export function expectedStatus(verdicts: Record<string, Verdict>): number {
   return OUTCOME_EXIT[assess(runbook, verdicts).outcome];
+}
+
+/**
+ * The verdict of each report line of a script's output, in order: "  PASS: …", "  ÉCHEC : …",
+ * "  NON SUPERATO: …" (the words are the glossary's, some of them two words long).
+ */
+export function reportedVerdicts(stdout: string, t: ExportStrings): Verdict[] {
+  const starts = (['pass', 'fail', 'error'] as const).map((v) => [`  ${t.sh[v]}${t.colon}`, v] as const);
+  return stdout.split('\n').flatMap((line) => starts.filter(([start]) => line.startsWith(start)).map(([, v]) => v));
 }
 
 export type { Locale };

@@ -11,7 +11,7 @@ import { assess, diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/
 import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
 import { exportStrings, outcomeText } from '../src/i18n/export.ts';
 import { distroLabels } from '../src/i18n/site.ts';
-import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
+import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, reportedVerdicts, runbook, texts } from './export-common.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -85,11 +85,9 @@ describe('the diagnosis on this machine', () => {
   const expected = localVerdicts(LOCAL_DISTRO);
   for (const lang of locales)
     test(`${lang}: every verdict and the exit status match the checks run directly`, () => {
-      const t = exportStrings[lang].sh;
       const path = write(`diag-${lang}.sh`, generate({ lang, distro: LOCAL_DISTRO }).content);
       const r = run(path);
-      const label = { [t.pass]: 'pass', [t.fail]: 'fail', [t.error]: 'error' };
-      const seen = [...r.stdout.matchAll(/^ {2}(\S+): /gm)].map((m) => label[m[1]!]);
+      const seen = reportedVerdicts(r.stdout, exportStrings[lang]);
       expect(seen).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
       expect(r.status).toBe(expectedStatus(expected));
       expect(r.stdout).toContain(`\n${outcomeText(exportStrings[lang], assess(runbook, expected).outcome)}\n`);
@@ -151,12 +149,11 @@ describe('the diagnosis with checks that find risk factors', () => {
     const t = exportStrings[lang];
     const path = write(`diag-risky-${lang}.sh`, generate({ lang, distro: LOCAL_DISTRO }).content);
     const r = run(path, [], env);
-    const label = { [t.sh.pass]: 'pass', [t.sh.fail]: 'fail', [t.sh.error]: 'error' };
-    expect([...r.stdout.matchAll(/^ {2}(\S+): /gm)].map((m) => label[m[1]!])).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
+    expect(reportedVerdicts(r.stdout, t)).toEqual(diagnosisSteps(runbook).map((s) => expected[s.id]));
     expect(r.status).toBe(expectedStatus(expected));
     const failed = diagnosisSteps(runbook).filter((s) => expected[s.id] === 'fail');
     expect(r.stdout).toContain(`${t.verdict.found}\n${failed.map((s) => `  - ${texts[lang]!.steps[s.id]!.title}\n`).join('')}`);
-    for (const s of failed) expect(r.stdout).toContain(`  ${t.sh.fail}: ${texts[lang]!.steps[s.id]!.fail ?? t.sh.failDefault}\n`);
+    for (const s of failed) expect(r.stdout).toContain(`  ${t.sh.fail}${t.colon}${texts[lang]!.steps[s.id]!.fail ?? t.sh.failDefault}\n`);
   });
 });
 

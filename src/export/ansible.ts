@@ -93,7 +93,7 @@ export function generateAnsible(plan: Plan): string {
   const vars: Record<string, unknown> = {};
   const tasks: Record<string, unknown>[] = [];
   const fixName = plan.fix ? t.fixes[plan.fix] : '';
-  const phase = plan.kind === 'diagnosis' ? t.ansible.diagnosis : plan.kind === 'fix' ? fixName : `${t.ansible.rollback}: ${fixName}`;
+  const phase = plan.kind === 'diagnosis' ? t.ansible.diagnosis : plan.kind === 'fix' ? fixName : `${t.ansible.rollback}${t.colon}${fixName}`;
 
   const reVars: Record<string, string> = {};
   const reVar = (s: PlannedStep, which: string, side: 'pass' | 'fail', m: Match | undefined) => {
@@ -258,10 +258,10 @@ export function generateAnsible(plan: Plan): string {
   const header = [
     ` ${texts.title}`,
     ` ${plan.kind === 'diagnosis' ? t.header.diagnosis : fill(plan.kind === 'fix' ? t.header.fix : t.header.rollback, { fix: fixName })}`,
-    ` ${t.header.source}: ${runbook.source.url}`,
-    ` ${t.header.licence}: ${runbook.source.licence} (${runbook.source.licenceUrl})`,
+    ` ${t.header.source}${t.colon}${runbook.source.url}`,
+    ` ${t.header.licence}${t.colon}${runbook.source.licence} (${runbook.source.licenceUrl})`,
     ` ${fill(t.header.generated, { version: plan.version })}`,
-    ` ${t.header.options}: runguide export ${optionFlags(plan)}`,
+    ` ${t.header.options}${t.colon}runguide export ${optionFlags(plan)}`,
     ` ansible-playbook -i <inventory> ${exportFileName(plan)}${plan.kind === 'diagnosis' ? '' : ' [--check]'}`,
   ];
   const run = (s: PlannedStep) => [s.run, ...(s.verify ? [s.verify] : [])];

@@ -90,6 +90,8 @@ export function generateShell(plan: Plan): string {
   const changes = plan.kind !== 'diagnosis' && plan.steps.some((s) => s.changes || plan.kind === 'rollback');
   const needsRoot = plan.steps.some((s) => s.step.root);
   const fixName = plan.fix ? t.fixes[plan.fix] : '';
+  // A verdict word and the colon after it, as the language writes them ("FAIL: ", "ÉCHEC : ").
+  const said = (verdict: string) => `${verdict}${t.colon}`;
   // Steps whose failed verify calls for a restart of the server rather than their rollback.
   const restarts = (s: PlannedStep) => plan.kind === 'fix' && !!s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart';
 
@@ -100,10 +102,10 @@ export function generateShell(plan: Plan): string {
       plan.kind === 'diagnosis' ? t.header.diagnosis : fill(plan.kind === 'fix' ? t.header.fix : t.header.rollback, { fix: fixName }),
     ),
   );
-  add(comment(`${t.header.source}: ${runbook.source.url}`));
-  add(comment(`${t.header.licence}: ${runbook.source.licence} (${runbook.source.licenceUrl})`));
+  add(comment(`${t.header.source}${t.colon}${runbook.source.url}`));
+  add(comment(`${t.header.licence}${t.colon}${runbook.source.licence} (${runbook.source.licenceUrl})`));
   add(comment(fill(t.header.generated, { version: plan.version })));
-  add(comment(`${t.header.options}: runguide export ${optionFlags(plan)}`));
+  add(comment(`${t.header.options}${t.colon}runguide export ${optionFlags(plan)}`));
   add(comment(`${exportFileName(plan)}`));
   add('set -euo pipefail', '');
 
@@ -181,13 +183,13 @@ export function generateShell(plan: Plan): string {
     '# "change" when the step changes the system (an error is then a failed command).',
     'rg_report() {',
     '  case "$rg_verdict" in',
-    `    pass) printf '  %s: %s\\n' ${sq(sh.pass)} "$1" ;;`,
-    `    fail) printf '  %s: %s\\n' ${sq(sh.fail)} "$2" ;;`,
+    `    pass) printf '  %s%s\\n' ${sq(said(sh.pass))} "$1" ;;`,
+    `    fail) printf '  %s%s\\n' ${sq(said(sh.fail))} "$2" ;;`,
     `    *)`,
     '      if [ "${3:-}" = change ]; then',
-    `        printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`,
+    `        printf '  %s%s\\n' ${sq(said(sh.error))} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`,
     '      else',
-    `        printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.errorDetail, {}, { code: '"$rg_rc"' })}`,
+    `        printf '  %s%s\\n' ${sq(said(sh.error))} ${msg(sh.errorDetail, {}, { code: '"$rg_rc"' })}`,
     '      fi',
     '      ;;',
     '  esac',
@@ -273,7 +275,7 @@ export function generateShell(plan: Plan): string {
     }
     add(`  rg_exec "$(rg_run_${s.n})"`);
     if (plan.kind === 'rollback') {
-      add('  if [ "$rg_rc" -ne 0 ]; then', `    printf '  %s: %s\\n' ${sq(sh.error)} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`);
+      add('  if [ "$rg_rc" -ne 0 ]; then', `    printf '  %s%s\\n' ${sq(said(sh.error))} ${msg(sh.commandFailed, {}, { code: '"$rg_rc"' })}`);
       add(`    rg_abort_${s.n}`, '  fi', `  printf '  %s\\n' ${sq(sh.pass)}`, '}');
       continue;
     }

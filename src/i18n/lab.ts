@@ -1,6 +1,7 @@
 // Strings of the lab evidence table (src/components/LabEvidence.astro), one dictionary per locale.
 // `{name}` marks a value filled in from runbooks/<slug>/lab-evidence.json.
 import type { Locale } from '../runbook/schema.ts';
+import { cap, glossaries, type Glossary } from './glossary.ts';
 
 export type LabOutcome = 'completes' | 'hangs' | 'error' | 'no-agent';
 
@@ -20,6 +21,22 @@ export interface LabStrings {
   notRun: string;
 }
 
+/** The four answers, as the glossary says them. */
+const answers = (g: Glossary): LabStrings['atRisk'] => ({
+  yes: g.outcome['at-risk'],
+  latent: g.outcome['at-risk-latent'],
+  no: g.outcome['not-at-risk'],
+  unknown: g.outcome.undecided,
+});
+
+/** The fixes' rows: their number and their name, as the page's headings give them. */
+const fixNames = (g: Glossary): LabStrings['fixNames'] => ({
+  agent: `1. ${g.fixes.agent}`,
+  shell: `2. ${g.fixes.shell}`,
+  securetmp: `3. ${g.fixes.securetmp}`,
+  upgrade: `4. ${g.fixes.upgrade}`,
+});
+
 const en: LabStrings = {
   caption: 'Measured in the runguide lab on {date}: Debian kernel {kernel}, QEMU {qemu} ({accel}).',
   simulated: 'The kernel, systemd and qemu-guest-agent are Debian packages; the cPanel parts (securetmp, VirtFS, Jailed Shell) are simulated.',
@@ -27,8 +44,8 @@ const en: LabStrings = {
   layouts: {
     'safe-order': 'Loop /tmp, VirtFS mounted before the /tmp bind',
     'hang-order': 'Loop /tmp, VirtFS mounted after the /tmp bind',
-    'no-loop': 'No loop /tmp (fix 3)',
-    'no-binds': 'No VirtFS (fix 2)',
+    'no-loop': `No loop /tmp (${glossaries.en.fix} 3)`,
+    'no-binds': `No VirtFS (${glossaries.en.fix} 2)`,
     latent: 'Loop /tmp, a Jailed Shell user, no VirtFS yet (as after a reboot)',
     'latent-login': 'The same, once that user has logged in',
     noshell: 'Loop /tmp, VirtFS of a user without a shell (noshell)',
@@ -38,11 +55,11 @@ const en: LabStrings = {
   },
   outcomes: { completes: 'completes', hangs: 'hangs', error: 'error', 'no-agent': 'no agent answers' },
   panic: 'kernel panic',
-  atRisk: { yes: 'at risk', latent: 'at risk once VirtFS mounts', no: 'not at risk', unknown: 'undetermined' },
+  atRisk: answers(glossaries.en),
   yes: 'yes',
   no: 'no',
-  fixes: { caption: 'Each fix applied with this page\'s own steps on the hang layout', fix: 'Fix', before: 'Before', after: 'After', freeze: 'Freeze after the fix', rollback: 'After rollback' },
-  fixNames: { agent: '1. Guest agent masked', shell: '2. Normal shell', securetmp: '3. securetmp removed', upgrade: '4. Agent upgraded' },
+  fixes: { caption: 'Each fix applied with this page\'s own steps on the hang layout', fix: cap(glossaries.en.fix), before: 'Before', after: 'After', freeze: 'Freeze after the fix', rollback: 'After rollback' },
+  fixNames: fixNames(glossaries.en),
   notRun: 'not run',
 };
 
@@ -55,8 +72,8 @@ const strings: Record<Locale, LabStrings> = {
     layouts: {
       'safe-order': '/tmp em loop, VirtFS montado antes do bind de /tmp',
       'hang-order': '/tmp em loop, VirtFS montado depois do bind de /tmp',
-      'no-loop': 'Sem /tmp em loop (correção 3)',
-      'no-binds': 'Sem VirtFS (correção 2)',
+      'no-loop': `Sem /tmp em loop (${glossaries['pt-pt'].fix} 3)`,
+      'no-binds': `Sem VirtFS (${glossaries['pt-pt'].fix} 2)`,
       latent: '/tmp em loop, utilizador com Jailed Shell, ainda sem VirtFS (como após um reinício)',
       'latent-login': 'O mesmo, depois de esse utilizador iniciar sessão',
       noshell: '/tmp em loop, VirtFS de um utilizador sem shell (noshell)',
@@ -66,22 +83,22 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'conclui', hangs: 'bloqueia', error: 'erro', 'no-agent': 'nenhum agente responde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'em risco', latent: 'em risco assim que o VirtFS for montado', no: 'sem risco', unknown: 'indeterminado' },
+    atRisk: answers(glossaries['pt-pt']),
     yes: 'sim',
     no: 'não',
-    fixes: { caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia', fix: 'Correção', before: 'Antes', after: 'Depois', freeze: 'Congelamento após a correção', rollback: 'Após reverter' },
-    fixNames: { agent: '1. Agente mascarado', shell: '2. Shell normal', securetmp: '3. securetmp removido', upgrade: '4. Agente atualizado' },
+    fixes: { caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia', fix: cap(glossaries['pt-pt'].fix), before: 'Antes', after: 'Depois', freeze: 'Congelamento após a correção', rollback: 'Após reverter' },
+    fixNames: fixNames(glossaries['pt-pt']),
     notRun: 'não executado',
   },
   fr: {
-    caption: 'Mesuré dans le laboratoire runguide le {date} : noyau Debian {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'Le noyau, systemd et qemu-guest-agent sont des paquets Debian ; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
+    caption: 'Mesuré dans le laboratoire runguide le {date}\u00a0: noyau Debian {kernel}, QEMU {qemu} ({accel}).',
+    simulated: 'Le noyau, systemd et qemu-guest-agent sont des paquets Debian\u202f; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
     columns: { configuration: 'Disposition', agent: 'Agent', outcome: 'Gel', duration: 'Durée', frozen: 'Systèmes de fichiers gelés', report: 'Rapport du noyau', diagnosis: 'Diagnostic', agrees: 'Diagnostic juste' },
     layouts: {
       'safe-order': '/tmp en loop, VirtFS monté avant le bind de /tmp',
       'hang-order': '/tmp en loop, VirtFS monté après le bind de /tmp',
-      'no-loop': 'Pas de /tmp en loop (correctif 3)',
-      'no-binds': 'Pas de VirtFS (correctif 2)',
+      'no-loop': `Pas de /tmp en loop (${glossaries.fr.fix} 3)`,
+      'no-binds': `Pas de VirtFS (${glossaries.fr.fix} 2)`,
       latent: '/tmp en loop, utilisateur en Jailed Shell, pas encore de VirtFS (comme après un redémarrage)',
       'latent-login': 'Idem, une fois cet utilisateur connecté',
       noshell: '/tmp en loop, VirtFS d’un utilisateur sans shell (noshell)',
@@ -91,11 +108,11 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'aboutit', hangs: 'bloque', error: 'erreur', 'no-agent': 'aucun agent ne répond' },
     panic: 'kernel panic',
-    atRisk: { yes: 'à risque', latent: 'à risque dès que VirtFS sera monté', no: 'pas à risque', unknown: 'indéterminé' },
+    atRisk: answers(glossaries.fr),
     yes: 'oui',
     no: 'non',
-    fixes: { caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque', fix: 'Correctif', before: 'Avant', after: 'Après', freeze: 'Gel après le correctif', rollback: 'Après annulation' },
-    fixNames: { agent: '1. Agent masqué', shell: '2. Shell normal', securetmp: '3. securetmp retiré', upgrade: '4. Agent mis à jour' },
+    fixes: { caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque', fix: cap(glossaries.fr.fix), before: 'Avant', after: 'Après', freeze: 'Gel après le correctif', rollback: `Après le ${glossaries.fr.rollback}` },
+    fixNames: fixNames(glossaries.fr),
     notRun: 'non exécuté',
   },
   de: {
@@ -105,8 +122,8 @@ const strings: Record<Locale, LabStrings> = {
     layouts: {
       'safe-order': 'Loop-/tmp, VirtFS vor dem Bind von /tmp eingehängt',
       'hang-order': 'Loop-/tmp, VirtFS nach dem Bind von /tmp eingehängt',
-      'no-loop': 'Kein Loop-/tmp (Lösung 3)',
-      'no-binds': 'Kein VirtFS (Lösung 2)',
+      'no-loop': `Kein Loop-/tmp (${glossaries.de.fix} 3)`,
+      'no-binds': `Kein VirtFS (${glossaries.de.fix} 2)`,
       latent: 'Loop-/tmp, Benutzer mit Jailed Shell, noch kein VirtFS (wie nach einem Neustart)',
       'latent-login': 'Dasselbe, nachdem sich dieser Benutzer angemeldet hat',
       noshell: 'Loop-/tmp, VirtFS eines Benutzers ohne Shell (noshell)',
@@ -116,11 +133,11 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'gelingt', hangs: 'hängt', error: 'Fehler', 'no-agent': 'kein Agent antwortet' },
     panic: 'Kernel Panic',
-    atRisk: { yes: 'gefährdet', latent: 'gefährdet, sobald VirtFS eingehängt wird', no: 'nicht gefährdet', unknown: 'unbestimmt' },
+    atRisk: answers(glossaries.de),
     yes: 'ja',
     no: 'nein',
-    fixes: { caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet', fix: 'Lösung', before: 'Vorher', after: 'Nachher', freeze: 'Einfrieren nach der Lösung', rollback: 'Nach dem Zurücknehmen' },
-    fixNames: { agent: '1. Agent maskiert', shell: '2. Normale Shell', securetmp: '3. securetmp entfernt', upgrade: '4. Agent aktualisiert' },
+    fixes: { caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet', fix: cap(glossaries.de.fix), before: 'Vorher', after: 'Nachher', freeze: 'Einfrieren nach der Lösung', rollback: `Nach der ${glossaries.de.rollback}` },
+    fixNames: fixNames(glossaries.de),
     notRun: 'nicht ausgeführt',
   },
   es: {
@@ -130,8 +147,8 @@ const strings: Record<Locale, LabStrings> = {
     layouts: {
       'safe-order': '/tmp en loop, VirtFS montado antes del bind de /tmp',
       'hang-order': '/tmp en loop, VirtFS montado después del bind de /tmp',
-      'no-loop': 'Sin /tmp en loop (solución 3)',
-      'no-binds': 'Sin VirtFS (solución 2)',
+      'no-loop': `Sin /tmp en loop (${glossaries.es.fix} 3)`,
+      'no-binds': `Sin VirtFS (${glossaries.es.fix} 2)`,
       latent: '/tmp en loop, usuario con Jailed Shell, aún sin VirtFS (como tras un reinicio)',
       'latent-login': 'Lo mismo, después de que ese usuario inicie sesión',
       noshell: '/tmp en loop, VirtFS de un usuario sin shell (noshell)',
@@ -141,11 +158,11 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'termina', hangs: 'se bloquea', error: 'error', 'no-agent': 'ningún agente responde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'en riesgo', latent: 'en riesgo en cuanto se monte VirtFS', no: 'sin riesgo', unknown: 'indeterminado' },
+    atRisk: answers(glossaries.es),
     yes: 'sí',
     no: 'no',
-    fixes: { caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea', fix: 'Solución', before: 'Antes', after: 'Después', freeze: 'Congelación tras la solución', rollback: 'Tras revertir' },
-    fixNames: { agent: '1. Agente enmascarado', shell: '2. Shell normal', securetmp: '3. securetmp quitado', upgrade: '4. Agente actualizado' },
+    fixes: { caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea', fix: cap(glossaries.es.fix), before: 'Antes', after: 'Después', freeze: 'Congelación tras la solución', rollback: `Tras ${glossaries.es.rollBack}` },
+    fixNames: fixNames(glossaries.es),
     notRun: 'no ejecutado',
   },
   it: {
@@ -155,8 +172,8 @@ const strings: Record<Locale, LabStrings> = {
     layouts: {
       'safe-order': '/tmp su loop, VirtFS montato prima del bind di /tmp',
       'hang-order': '/tmp su loop, VirtFS montato dopo il bind di /tmp',
-      'no-loop': 'Nessun /tmp su loop (soluzione 3)',
-      'no-binds': 'Nessun VirtFS (soluzione 2)',
+      'no-loop': `Nessun /tmp su loop (${glossaries.it.fix} 3)`,
+      'no-binds': `Nessun VirtFS (${glossaries.it.fix} 2)`,
       latent: '/tmp su loop, utente con Jailed Shell, ancora nessun VirtFS (come dopo un riavvio)',
       'latent-login': 'Idem, dopo l’accesso di quell’utente',
       noshell: '/tmp su loop, VirtFS di un utente senza shell (noshell)',
@@ -166,11 +183,11 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'riesce', hangs: 'si blocca', error: 'errore', 'no-agent': 'nessun agente risponde' },
     panic: 'kernel panic',
-    atRisk: { yes: 'a rischio', latent: 'a rischio non appena VirtFS viene montato', no: 'non a rischio', unknown: 'indeterminato' },
+    atRisk: answers(glossaries.it),
     yes: 'sì',
     no: 'no',
-    fixes: { caption: 'Ogni soluzione applicata con i passi di questa pagina sulla disposizione che si blocca', fix: 'Soluzione', before: 'Prima', after: 'Dopo', freeze: 'Congelamento dopo la soluzione', rollback: 'Dopo l\'annullamento' },
-    fixNames: { agent: '1. Agente mascherato', shell: '2. Shell normale', securetmp: '3. securetmp rimosso', upgrade: '4. Agente aggiornato' },
+    fixes: { caption: 'Ogni correzione applicata con i passaggi di questa pagina sulla disposizione che si blocca', fix: cap(glossaries.it.fix), before: 'Prima', after: 'Dopo', freeze: 'Congelamento dopo la correzione', rollback: `Dopo l’${glossaries.it.rollback}` },
+    fixNames: fixNames(glossaries.it),
     notRun: 'non eseguito',
   },
   pl: {
@@ -180,8 +197,8 @@ const strings: Record<Locale, LabStrings> = {
     layouts: {
       'safe-order': '/tmp na urządzeniu loop, VirtFS zamontowany przed bindem /tmp',
       'hang-order': '/tmp na urządzeniu loop, VirtFS zamontowany po bindzie /tmp',
-      'no-loop': 'Bez /tmp na urządzeniu loop (poprawka 3)',
-      'no-binds': 'Bez VirtFS (poprawka 2)',
+      'no-loop': `Bez /tmp na urządzeniu loop (${glossaries.pl.fix} 3)`,
+      'no-binds': `Bez VirtFS (${glossaries.pl.fix} 2)`,
       latent: '/tmp na urządzeniu loop, użytkownik z Jailed Shell, jeszcze bez VirtFS (jak po ponownym uruchomieniu)',
       'latent-login': 'To samo po zalogowaniu się tego użytkownika',
       noshell: '/tmp na urządzeniu loop, VirtFS użytkownika bez powłoki (noshell)',
@@ -191,11 +208,11 @@ const strings: Record<Locale, LabStrings> = {
     },
     outcomes: { completes: 'kończy się', hangs: 'zawiesza się', error: 'błąd', 'no-agent': 'żaden agent nie odpowiada' },
     panic: 'kernel panic',
-    atRisk: { yes: 'zagrożony', latent: 'zagrożony, gdy tylko zostanie zamontowany VirtFS', no: 'niezagrożony', unknown: 'nieustalone' },
+    atRisk: answers(glossaries.pl),
     yes: 'tak',
     no: 'nie',
-    fixes: { caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza', fix: 'Poprawka', before: 'Przed', after: 'Po', freeze: 'Zamrożenie po poprawce', rollback: 'Po wycofaniu' },
-    fixNames: { agent: '1. Agent zamaskowany', shell: '2. Zwykła powłoka', securetmp: '3. securetmp usunięty', upgrade: '4. Agent zaktualizowany' },
+    fixes: { caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza', fix: cap(glossaries.pl.fix), before: 'Przed', after: 'Po', freeze: 'Zamrożenie po poprawce', rollback: 'Po wycofaniu' },
+    fixNames: fixNames(glossaries.pl),
     notRun: 'nie uruchomiono',
   },
 };
