@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
 import { exportStrings } from '../src/i18n/export.ts';
-import { cap, glossaries, upper, type Glossary } from '../src/i18n/glossary.ts';
+import { cap, capAll, glossaries, upper, type Glossary } from '../src/i18n/glossary.ts';
 import { labStrings } from '../src/i18n/lab.ts';
 import { t as siteStrings } from '../src/i18n/site.ts';
 import { terminalStrings } from '../src/i18n/terminal.ts';
@@ -129,8 +129,10 @@ describe.each(localeIds)('%s', (locale) => {
     expect(lower(s.atRiskLatent)).toContain(lower(g.outcome['at-risk-latent']));
     expect(lower(s.notAtRisk)).toContain(lower(g.outcome['not-at-risk']));
     expect(lower(s.riskUnknown)).toContain(lower(g.outcome.undecided));
-    // It sends the reader to the checks whose badge says "Error".
-    expect(s.riskUnknown).toContain(cap(g.verdict.error));
+    // It sends the reader to the checks whose badge says "Could not tell", and the dock and the
+    // card name the outcome with the glossary's words.
+    expect(s.riskUnknown).toContain(g.check.error);
+    expect(s.outcome).toEqual(capAll(g.outcome));
   });
 
   test('the exports say the verdicts, the fixes and the answers the glossary way', () => {
