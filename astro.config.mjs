@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { checkStepReferences } from './src/runbook/astro-integration.ts';
+import { labelTableCells } from './src/markdown/table-labels.ts';
 import { runbooks } from './runbooks/index.ts';
 import { labelTranslations } from './src/i18n/site.ts';
 import { CAPTURE_SCRIPT } from './src/terminal/token.ts';
@@ -11,6 +12,8 @@ export default defineConfig({
   site: 'http://127.0.0.1:4321',
   integrations: [
     checkStepReferences(),
+    // Markdown tables: each cell labelled by its column, for the card layout on narrow screens.
+    labelTableCells(),
     starlight({
       title: 'runguide',
       // Every locale lives under its own prefix; `/` is src/pages/index.astro, which sends the

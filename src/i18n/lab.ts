@@ -5,11 +5,18 @@ import { cap, glossaries, type Glossary } from './glossary.ts';
 
 export type LabOutcome = 'completes' | 'hangs' | 'error' | 'no-agent';
 
+/** Forms of a counted phrase by plural category (Intl.PluralRules), `{n}` being the number. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 export interface LabStrings {
   /** Caption: `{date}`, `{kernel}`, `{qemu}`, `{accel}`. */
   caption: string;
   simulated: string;
-  columns: { configuration: string; agent: string; outcome: string; duration: string; frozen: string; report: string; diagnosis: string; agrees: string };
+  /** The folded block's summary: `{configurations}` and `{fixes}` become counts (plural forms below). */
+  summary: { text: string; configurations: Plural; fixes: Plural };
+  columns: { configuration: string; agent: string; outcome: string; report: string; diagnosis: string };
+  /** Lines inside a cell: `{time}` (with its unit), `{n}`, `{answer}` (yes/no). */
+  cells: { time: string; frozen: string; agrees: string };
   layouts: Record<'safe-order' | 'hang-order' | 'no-loop' | 'no-binds' | 'latent' | 'latent-login' | 'noshell' | 'replaced-backing' | 'agent-outside-unit' | 'upgraded-not-restarted', string>;
   outcomes: Record<LabOutcome, string>;
   panic: string;
@@ -40,7 +47,13 @@ const fixNames = (g: Glossary): LabStrings['fixNames'] => ({
 const en: LabStrings = {
   caption: 'Measured in the runguide lab on {date}: Debian kernel {kernel}, QEMU {qemu} ({accel}).',
   simulated: 'The kernel, systemd and qemu-guest-agent are Debian packages; the cPanel parts (securetmp, VirtFS, Jailed Shell) are simulated.',
-  columns: { configuration: 'Layout', agent: 'Agent', outcome: 'Freeze', duration: 'Time', frozen: 'Filesystems frozen', report: 'Kernel report', diagnosis: 'Diagnosis', agrees: 'Diagnosis right' },
+  summary: {
+    text: 'What the lab showed: {configurations}, {fixes}',
+    configurations: { one: '{n} configuration frozen for real', other: '{n} configurations frozen for real' },
+    fixes: { one: '{n} fix tested', other: '{n} fixes tested' },
+  },
+  columns: { configuration: 'Layout', agent: 'Agent', outcome: 'Freeze', report: 'Kernel report', diagnosis: 'Diagnosis' },
+  cells: { time: 'Time: {time}', frozen: 'Filesystems frozen: {n}', agrees: 'Diagnosis right: {answer}' },
   layouts: {
     'safe-order': 'Loop /tmp, VirtFS mounted before the /tmp bind',
     'hang-order': 'Loop /tmp, VirtFS mounted after the /tmp bind',
@@ -68,7 +81,13 @@ const strings: Record<Locale, LabStrings> = {
   'pt-pt': {
     caption: 'Medido no laboratório do runguide em {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'O kernel, o systemd e o qemu-guest-agent são pacotes Debian; as partes do cPanel (securetmp, VirtFS, Jailed Shell) são simuladas.',
-    columns: { configuration: 'Disposição', agent: 'Agente', outcome: 'Congelamento', duration: 'Tempo', frozen: 'Sistemas de ficheiros congelados', report: 'Relatório do kernel', diagnosis: 'Diagnóstico', agrees: 'Diagnóstico certo' },
+    summary: {
+      text: 'O que o laboratório mostrou: {configurations}, {fixes}',
+      configurations: { one: '{n} configuração realmente congelada', other: '{n} configurações realmente congeladas' },
+      fixes: { one: '{n} correção testada', other: '{n} correções testadas' },
+    },
+    columns: { configuration: 'Disposição', agent: 'Agente', outcome: 'Congelamento', report: 'Relatório do kernel', diagnosis: 'Diagnóstico' },
+    cells: { time: 'Tempo: {time}', frozen: 'Sistemas de ficheiros congelados: {n}', agrees: 'Diagnóstico certo: {answer}' },
     layouts: {
       'safe-order': '/tmp em loop, VirtFS montado antes do bind de /tmp',
       'hang-order': '/tmp em loop, VirtFS montado depois do bind de /tmp',
@@ -93,7 +112,13 @@ const strings: Record<Locale, LabStrings> = {
   fr: {
     caption: 'Mesuré dans le laboratoire runguide le {date}\u00a0: noyau Debian {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'Le noyau, systemd et qemu-guest-agent sont des paquets Debian\u202f; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
-    columns: { configuration: 'Disposition', agent: 'Agent', outcome: 'Gel', duration: 'Durée', frozen: 'Systèmes de fichiers gelés', report: 'Rapport du noyau', diagnosis: 'Diagnostic', agrees: 'Diagnostic juste' },
+    summary: {
+      text: 'Ce que le laboratoire a montré\u00a0: {configurations}, {fixes}',
+      configurations: { one: '{n} configuration réellement gelée', other: '{n} configurations réellement gelées' },
+      fixes: { one: '{n} correctif testé', other: '{n} correctifs testés' },
+    },
+    columns: { configuration: 'Disposition', agent: 'Agent', outcome: 'Gel', report: 'Rapport du noyau', diagnosis: 'Diagnostic' },
+    cells: { time: 'Durée\u00a0: {time}', frozen: 'Systèmes de fichiers gelés\u00a0: {n}', agrees: 'Diagnostic juste\u00a0: {answer}' },
     layouts: {
       'safe-order': '/tmp en loop, VirtFS monté avant le bind de /tmp',
       'hang-order': '/tmp en loop, VirtFS monté après le bind de /tmp',
@@ -118,7 +143,13 @@ const strings: Record<Locale, LabStrings> = {
   de: {
     caption: 'Gemessen im runguide-Labor am {date}: Debian-Kernel {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'Kernel, systemd und qemu-guest-agent sind Debian-Pakete; die cPanel-Teile (securetmp, VirtFS, Jailed Shell) sind simuliert.',
-    columns: { configuration: 'Anordnung', agent: 'Agent', outcome: 'Einfrieren', duration: 'Dauer', frozen: 'Eingefrorene Dateisysteme', report: 'Kernel-Meldung', diagnosis: 'Diagnose', agrees: 'Diagnose richtig' },
+    summary: {
+      text: 'Was das Labor gezeigt hat: {configurations}, {fixes}',
+      configurations: { one: '{n} tatsächlich eingefrorene Konfiguration', other: '{n} tatsächlich eingefrorene Konfigurationen' },
+      fixes: { one: '{n} getestete Lösung', other: '{n} getestete Lösungen' },
+    },
+    columns: { configuration: 'Anordnung', agent: 'Agent', outcome: 'Einfrieren', report: 'Kernel-Meldung', diagnosis: 'Diagnose' },
+    cells: { time: 'Dauer: {time}', frozen: 'Eingefrorene Dateisysteme: {n}', agrees: 'Diagnose richtig: {answer}' },
     layouts: {
       'safe-order': 'Loop-/tmp, VirtFS vor dem Bind von /tmp eingehängt',
       'hang-order': 'Loop-/tmp, VirtFS nach dem Bind von /tmp eingehängt',
@@ -143,7 +174,13 @@ const strings: Record<Locale, LabStrings> = {
   es: {
     caption: 'Medido en el laboratorio de runguide el {date}: kernel de Debian {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'El kernel, systemd y qemu-guest-agent son paquetes de Debian; las partes de cPanel (securetmp, VirtFS, Jailed Shell) están simuladas.',
-    columns: { configuration: 'Disposición', agent: 'Agente', outcome: 'Congelación', duration: 'Tiempo', frozen: 'Sistemas de archivos congelados', report: 'Informe del kernel', diagnosis: 'Diagnóstico', agrees: 'Diagnóstico acertado' },
+    summary: {
+      text: 'Lo que mostró el laboratorio: {configurations}, {fixes}',
+      configurations: { one: '{n} configuración congelada de verdad', other: '{n} configuraciones congeladas de verdad' },
+      fixes: { one: '{n} solución probada', other: '{n} soluciones probadas' },
+    },
+    columns: { configuration: 'Disposición', agent: 'Agente', outcome: 'Congelación', report: 'Informe del kernel', diagnosis: 'Diagnóstico' },
+    cells: { time: 'Tiempo: {time}', frozen: 'Sistemas de archivos congelados: {n}', agrees: 'Diagnóstico acertado: {answer}' },
     layouts: {
       'safe-order': '/tmp en loop, VirtFS montado antes del bind de /tmp',
       'hang-order': '/tmp en loop, VirtFS montado después del bind de /tmp',
@@ -168,7 +205,13 @@ const strings: Record<Locale, LabStrings> = {
   it: {
     caption: 'Misurato nel laboratorio di runguide il {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'Il kernel, systemd e qemu-guest-agent sono pacchetti Debian; le parti di cPanel (securetmp, VirtFS, Jailed Shell) sono simulate.',
-    columns: { configuration: 'Disposizione', agent: 'Agente', outcome: 'Congelamento', duration: 'Tempo', frozen: 'File system congelati', report: 'Messaggio del kernel', diagnosis: 'Diagnosi', agrees: 'Diagnosi corretta' },
+    summary: {
+      text: 'Cosa ha mostrato il laboratorio: {configurations}, {fixes}',
+      configurations: { one: '{n} configurazione realmente congelata', other: '{n} configurazioni realmente congelate' },
+      fixes: { one: '{n} correzione provata', other: '{n} correzioni provate' },
+    },
+    columns: { configuration: 'Disposizione', agent: 'Agente', outcome: 'Congelamento', report: 'Messaggio del kernel', diagnosis: 'Diagnosi' },
+    cells: { time: 'Tempo: {time}', frozen: 'File system congelati: {n}', agrees: 'Diagnosi corretta: {answer}' },
     layouts: {
       'safe-order': '/tmp su loop, VirtFS montato prima del bind di /tmp',
       'hang-order': '/tmp su loop, VirtFS montato dopo il bind di /tmp',
@@ -193,7 +236,18 @@ const strings: Record<Locale, LabStrings> = {
   pl: {
     caption: 'Zmierzono w laboratorium runguide {date}: jądro Debiana {kernel}, QEMU {qemu} ({accel}).',
     simulated: 'Jądro, systemd i qemu-guest-agent to pakiety Debiana; elementy cPanel (securetmp, VirtFS, Jailed Shell) są symulowane.',
-    columns: { configuration: 'Układ', agent: 'Agent', outcome: 'Zamrożenie', duration: 'Czas', frozen: 'Zamrożone systemy plików', report: 'Komunikat jądra', diagnosis: 'Diagnoza', agrees: 'Diagnoza trafna' },
+    summary: {
+      text: 'Co pokazało laboratorium: {configurations}, {fixes}',
+      configurations: {
+        one: '{n} naprawdę zamrożona konfiguracja',
+        few: '{n} naprawdę zamrożone konfiguracje',
+        many: '{n} naprawdę zamrożonych konfiguracji',
+        other: '{n} naprawdę zamrożonej konfiguracji',
+      },
+      fixes: { one: '{n} przetestowana poprawka', few: '{n} przetestowane poprawki', many: '{n} przetestowanych poprawek', other: '{n} przetestowanej poprawki' },
+    },
+    columns: { configuration: 'Układ', agent: 'Agent', outcome: 'Zamrożenie', report: 'Komunikat jądra', diagnosis: 'Diagnoza' },
+    cells: { time: 'Czas: {time}', frozen: 'Zamrożone systemy plików: {n}', agrees: 'Diagnoza trafna: {answer}' },
     layouts: {
       'safe-order': '/tmp na urządzeniu loop, VirtFS zamontowany przed bindem /tmp',
       'hang-order': '/tmp na urządzeniu loop, VirtFS zamontowany po bindzie /tmp',

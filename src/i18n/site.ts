@@ -36,6 +36,8 @@ export interface SiteStrings {
   /** Name of the language, written in it, and the chooser's prompt (for the page at /). */
   languageName: string;
   chooseLanguage: string;
+  /** The home page's runner section when the runner serves the page (src/components/RunnerStatus.astro). */
+  home: { runnerRunning: string; runnerUnauthorized: string };
 }
 
 /** Distro family labels: product names, the same in every language. */
@@ -67,6 +69,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Home', runbooks: 'Runbooks' },
     languageName: 'English',
     chooseLanguage: 'Choose your language',
+    home: {
+      runnerRunning: 'The runner is running: open a runbook and press Run on any step.',
+      runnerUnauthorized:
+        'The runner is running, but this tab has no access token yet. Open the address the runner printed, in this tab: it carries the token.',
+    },
   },
   'pt-pt': {
     risk: { 'read-only': 'Só leitura', changes: 'Altera o sistema', disruptive: 'Interrompe o serviço' },
@@ -90,6 +97,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Início', runbooks: 'Guias' },
     languageName: 'Português (Portugal)',
     chooseLanguage: 'Escolha o seu idioma',
+    home: {
+      runnerRunning: 'O executor está a funcionar: abra um guia e carregue em Executar em qualquer passo.',
+      runnerUnauthorized:
+        'O executor está a funcionar, mas este separador ainda não tem o token de acesso. Abra neste separador o endereço que o executor mostrou: contém o token.',
+    },
   },
   fr: {
     risk: { 'read-only': 'Lecture seule', changes: 'Modifie le système', disruptive: 'Interrompt le service' },
@@ -113,6 +125,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Accueil', runbooks: 'Guides' },
     languageName: 'Français',
     chooseLanguage: 'Choisissez votre langue',
+    home: {
+      runnerRunning: 'L’exécuteur tourne\u00a0: ouvrez un guide et cliquez sur Exécuter à n’importe quelle étape.',
+      runnerUnauthorized:
+        'L’exécuteur tourne, mais cet onglet n’a pas encore le jeton d’accès. Ouvrez dans cet onglet l’adresse qu’il a affichée\u00a0: elle contient le jeton.',
+    },
   },
   de: {
     risk: { 'read-only': 'Nur lesend', changes: 'Ändert das System', disruptive: 'Unterbricht den Betrieb' },
@@ -136,6 +153,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Startseite', runbooks: 'Runbooks' },
     languageName: 'Deutsch',
     chooseLanguage: 'Wählen Sie Ihre Sprache',
+    home: {
+      runnerRunning: 'Der Runner läuft: Öffnen Sie ein Runbook und klicken Sie bei einem beliebigen Schritt auf „Ausführen“.',
+      runnerUnauthorized:
+        'Der Runner läuft, aber dieser Tab hat noch kein Zugriffstoken. Öffnen Sie in diesem Tab die Adresse, die der Runner ausgegeben hat: Sie enthält das Token.',
+    },
   },
   es: {
     risk: { 'read-only': 'Solo lectura', changes: 'Modifica el sistema', disruptive: 'Interrumpe el servicio' },
@@ -159,6 +181,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Inicio', runbooks: 'Guías' },
     languageName: 'Español',
     chooseLanguage: 'Elija su idioma',
+    home: {
+      runnerRunning: 'El ejecutor está en marcha: abra una guía y pulse Ejecutar en cualquier paso.',
+      runnerUnauthorized:
+        'El ejecutor está en marcha, pero esta pestaña aún no tiene el token de acceso. Abra en esta pestaña la dirección que mostró el ejecutor: contiene el token.',
+    },
   },
   it: {
     risk: { 'read-only': 'Sola lettura', changes: 'Modifica il sistema', disruptive: 'Interrompe il servizio' },
@@ -182,6 +209,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Pagina iniziale', runbooks: 'Guide' },
     languageName: 'Italiano',
     chooseLanguage: 'Scegli la tua lingua',
+    home: {
+      runnerRunning: 'L’esecutore è in funzione: apri una guida e premi Esegui su un passo qualsiasi.',
+      runnerUnauthorized:
+        'L’esecutore è in funzione, ma questa scheda non ha ancora il token di accesso. Apri in questa scheda l’indirizzo mostrato dall’esecutore: contiene il token.',
+    },
   },
   pl: {
     risk: { 'read-only': 'Tylko odczyt', changes: 'Zmienia system', disruptive: 'Przerywa działanie usług' },
@@ -205,6 +237,11 @@ const strings: Record<Locale, SiteStrings> = {
     sidebar: { home: 'Strona główna', runbooks: 'Poradniki' },
     languageName: 'Polski',
     chooseLanguage: 'Wybierz język',
+    home: {
+      runnerRunning: 'Runner działa: otwórz poradnik i kliknij Uruchom przy dowolnym kroku.',
+      runnerUnauthorized:
+        'Runner działa, ale ta karta nie ma jeszcze tokenu dostępu. Otwórz w tej karcie adres wyświetlony przez runnera: zawiera token.',
+    },
   },
 };
 
