@@ -124,7 +124,7 @@ describe('terminal panel with the runner', () => {
     // It names where and as whom, what the fix costs and when not to run it, before its buttons,
     // and its button says what it does.
     const en = terminalStrings.en;
-    expect(await dialog.locator('.rg-confirm-target').textContent()).toBe('On This machine, as root');
+    expect(await dialog.locator('.rg-confirm-target').textContent()).toBe('On this machine, as root');
     const consequences = await dialog.locator('.rg-confirm-consequences li').allTextContents();
     expect(consequences).toEqual([en.consequence.agent, en.confirm.backupWindow]);
     expect(await dialog.evaluate((d) => d.querySelector('.rg-confirm-consequences')!.compareDocumentPosition(d.querySelector('.rg-confirm-buttons')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
@@ -197,7 +197,7 @@ describe('terminal panel with the runner', () => {
     expect(await page.locator('.rg-summary .rg-summary-head').getAttribute('data-outcome')).toBe(a.outcome);
     expect(await page.locator('.rg-summary .rg-summary-head').textContent()).toBe(terminalStrings.en.outcome[a.outcome]);
     // The card names the host, lists the conditions of the rule, and quotes each check's last line.
-    expect(await page.locator('.rg-card-about').textContent()).toMatch(/^On This machine, as root, at /);
+    expect(await page.locator('.rg-card-about').textContent()).toMatch(/^On this machine, as root, at /);
     const rule = a.outcome === 'at-risk-latent' ? rb.risk.latent! : rb.risk.now;
     expect(await page.locator('.rg-conditions > li').count()).toBe(rule.length);
     const tmp = page.locator('.rg-card-checks li', { has: page.locator('a[href="#step-tmp-loop"]') });

@@ -210,7 +210,7 @@ const strings: Record<Locale, SiteStrings> = {
     languageName: 'Italiano',
     chooseLanguage: 'Scegli la tua lingua',
     home: {
-      runnerRunning: 'L’esecutore è in funzione: apri una guida e premi Esegui su un passo qualsiasi.',
+      runnerRunning: 'L’esecutore è in funzione: apri una guida e premi Esegui su un passaggio qualsiasi.',
       runnerUnauthorized:
         'L’esecutore è in funzione, ma questa scheda non ha ancora il token di accesso. Apri in questa scheda l’indirizzo mostrato dall’esecutore: contiene il token.',
     },

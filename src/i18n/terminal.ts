@@ -13,6 +13,10 @@ export interface TerminalStrings {
   runnerUnauthorized: string;
   host: string;
   thisMachine: string;
+  /** This machine inside a sentence, after "On" in `card.about` and `confirm.target`. */
+  localHost: string;
+  /** What follows a label: ": ", or "\u00a0: " in French. */
+  colon: string;
   hostSources: Record<'builtin' | 'hosts-file' | 'ssh-config' | 'lab', string>;
   newSession: string;
   download: string;
@@ -87,6 +91,8 @@ const en: TerminalStrings = {
     'The runner is running, but this tab has no access token yet. Open the address the runner printed, in this tab: it carries the token, which stays with the tab.',
   host: 'Host',
   thisMachine: 'This machine',
+  localHost: 'this machine',
+  colon: ': ',
   hostSources: { builtin: 'Built in', 'hosts-file': 'Hosts file', 'ssh-config': 'SSH configuration', lab: 'Lab' },
   newSession: 'New session',
   download: 'Download recording',
@@ -203,6 +209,8 @@ const ptPt: TerminalStrings = {
     'O executor está a funcionar, mas este separador ainda não tem o token de acesso. Abra neste separador o endereço que o executor mostrou: contém o token, que fica associado ao separador.',
   host: 'Servidor',
   thisMachine: 'Este computador',
+  localHost: 'este computador',
+  colon: ': ',
   hostSources: { builtin: 'Incluído', 'hosts-file': 'Ficheiro de servidores', 'ssh-config': 'Configuração SSH', lab: 'Laboratório' },
   newSession: 'Nova sessão',
   download: 'Transferir a gravação',
@@ -319,6 +327,8 @@ const fr: TerminalStrings = {
     'L’exécuteur tourne, mais cet onglet n’a pas encore le jeton d’accès. Ouvrez dans cet onglet l’adresse qu’il a affichée\u00a0: elle contient le jeton, qui reste propre à l’onglet.',
   host: 'Hôte',
   thisMachine: 'Cette machine',
+  localHost: 'cette machine',
+  colon: '\u00a0: ',
   hostSources: { builtin: 'Intégré', 'hosts-file': 'Fichier d’hôtes', 'ssh-config': 'Configuration SSH', lab: 'Laboratoire' },
   newSession: 'Nouvelle session',
   download: 'Télécharger l’enregistrement',
@@ -435,6 +445,8 @@ const de: TerminalStrings = {
     'Der Runner läuft, aber dieser Tab hat noch kein Zugriffstoken. Öffnen Sie in diesem Tab die Adresse, die der Runner ausgegeben hat: Sie enthält das Token, das nur für diesen Tab gilt.',
   host: 'Host',
   thisMachine: 'Dieser Rechner',
+  localHost: 'diesem Rechner',
+  colon: ': ',
   hostSources: { builtin: 'Eingebaut', 'hosts-file': 'Hosts-Datei', 'ssh-config': 'SSH-Konfiguration', lab: 'Labor' },
   newSession: 'Neue Sitzung',
   download: 'Aufzeichnung herunterladen',
@@ -551,6 +563,8 @@ const es: TerminalStrings = {
     'El ejecutor está en marcha, pero esta pestaña aún no tiene el token de acceso. Abra en esta pestaña la dirección que mostró el ejecutor: contiene el token, que queda ligado a la pestaña.',
   host: 'Servidor',
   thisMachine: 'Este equipo',
+  localHost: 'este equipo',
+  colon: ': ',
   hostSources: { builtin: 'Integrado', 'hosts-file': 'Archivo de servidores', 'ssh-config': 'Configuración SSH', lab: 'Laboratorio' },
   newSession: 'Nueva sesión',
   download: 'Descargar la grabación',
@@ -667,6 +681,8 @@ const it: TerminalStrings = {
     'L’esecutore è in esecuzione, ma questa scheda non ha ancora il token di accesso. Apri in questa scheda l’indirizzo stampato dall’esecutore: contiene il token, che resta legato alla scheda.',
   host: 'Host',
   thisMachine: 'Questo computer',
+  localHost: 'questo computer',
+  colon: ': ',
   hostSources: { builtin: 'Predefinito', 'hosts-file': 'File degli host', 'ssh-config': 'Configurazione SSH', lab: 'Laboratorio' },
   newSession: 'Nuova sessione',
   download: 'Scarica la registrazione',
@@ -783,6 +799,8 @@ const pl: TerminalStrings = {
     'Runner działa, ale ta karta nie ma jeszcze tokenu dostępu. Otwórz w tej karcie adres wyświetlony przez runnera: zawiera token, który pozostaje przypisany do karty.',
   host: 'Host',
   thisMachine: 'Ten komputer',
+  localHost: 'tym komputerze',
+  colon: ': ',
   hostSources: { builtin: 'Wbudowane', 'hosts-file': 'Plik hostów', 'ssh-config': 'Konfiguracja SSH', lab: 'Laboratorium' },
   newSession: 'Nowa sesja',
   download: 'Pobierz nagranie',

@@ -89,7 +89,7 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
     item.dataset.state = state;
     const title = el('p');
     title.className = 'rg-condition';
-    title.append(icon(ICON[state]), `${group.map((f) => s.factor[f]).join(' / ')}: `, strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]));
+    title.append(icon(ICON[state]), `${group.map((f) => s.factor[f]).join(' / ')}${s.colon}`, strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]));
     item.append(title, checkList(checks.filter((st) => st.factor && group.includes(st.factor)), results, v));
     conditions.append(item);
   }
@@ -131,7 +131,7 @@ function checkList(steps: Step[], results: Results, v: CardView): HTMLUListEleme
     const item = el('li');
     item.dataset.verdict = r?.verdict ?? 'none';
     if (r) item.append(icon(ICON[r.verdict]));
-    item.append(stepLink(st.id), ': ', strong(r ? v.g.check[r.verdict] : v.s.card.unknown));
+    item.append(stepLink(st.id), v.s.colon, strong(r ? v.g.check[r.verdict] : v.s.card.unknown));
     if (r?.output) {
       const out = el('code', r.output);
       out.className = 'rg-card-output';

@@ -104,7 +104,7 @@ export function createPanel(dock: HTMLElement): Panel {
   const redraw = (restored = false) => rb && showAssessment(card, rb, results, restored);
 
   function record(step: string, which: Which, r: StepResult) {
-    results ??= { host: hostSelect.value, hostLabel: hostLabel(), user, steps: {} };
+    results ??= { host: hostSelect.value, hostLabel: hostInline(), user, steps: {} };
     results.user = user ?? results.user;
     results.steps[resultKey(step, which)] = r;
     saveResults(results);
@@ -138,6 +138,8 @@ export function createPanel(dock: HTMLElement): Panel {
   }
 
   const hostLabel = () => hostSelect.selectedOptions[0]?.textContent ?? hostSelect.value;
+  /** The host as it reads inside a sentence ("On this machine, as root"). */
+  const hostInline = () => (hostSelect.value === 'local' ? s.localHost : hostLabel());
   const alert = (text: string) => {
     alertBox.textContent = text;
     if (text) lastProblem = text;
@@ -291,7 +293,7 @@ export function createPanel(dock: HTMLElement): Panel {
     const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
     const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
     q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hostLabel(), user: m.user ?? '' });
+    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hostInline(), user: m.user ?? '' });
     q('.rg-confirm-command code').textContent = m.command;
     q('.rg-confirm-risk').textContent = s.risk[m.risk];
     // What the user gives up, before the button: the fix's consequence, and when not to run it.
