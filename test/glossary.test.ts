@@ -177,20 +177,23 @@ describe.each(localeIds)('%s', (locale) => {
       }
     }
   });
+});
 
-  test.runIf(locale === 'fr')('French strings and prose have no-break spaces before : ; ? ! and inside « »', () => {
-    const problems = allText(locale).flatMap(([where, text]) => frenchTypographyProblems(text).map((p) => `${where}: ${p} in: ${JSON.stringify(text)}`));
+// Typography that only some languages have: one test each, for the locales it applies to.
+describe('typography', () => {
+  test('fr: strings and prose have no-break spaces before : ; ? ! and inside « »', () => {
+    const problems = allText('fr').flatMap(([where, text]) => frenchTypographyProblems(text).map((p) => `${where}: ${p} in: ${JSON.stringify(text)}`));
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test.runIf(locale === 'pt-pt')('European Portuguese prose quotes with « », never ASCII double quotes', () => {
-    const problems = allText(locale)
+  test('pt-pt: prose quotes with « », never ASCII double quotes', () => {
+    const problems = allText('pt-pt')
       .filter(([, text]) => /"[^"\n]*\p{L}[^"\n]*"/u.test(text))
       .map(([where, text]) => `${where}: ${text}`);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test.runIf(locale === 'fr' || locale === 'it')('French and Italian prose elides with ’, as the page does', () => {
+  test.each(['fr', 'it'] as const)('%s: prose elides with ’, as the page does', (locale) => {
     const problems = allText(locale)
       .filter(([, text]) => /\p{L}'\p{L}/u.test(text))
       .map(([where, text]) => `${where}: ${text}`);
