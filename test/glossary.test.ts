@@ -108,6 +108,15 @@ describe('the glossary', () => {
 describe.each(localeIds)('%s', (locale) => {
   const g: Glossary = glossaries[locale];
 
+  test('the verdict card has a name for every condition of every runbook', () => {
+    const s = terminalStrings[locale];
+    for (const rb of Object.values(runbooks))
+      for (const group of [...rb.risk.now, ...(rb.risk.latent ?? [])]) {
+        const name = group.length > 1 ? s.factorGroup[group.join('+')] : s.factor[group[0]!];
+        expect(name?.trim(), `${locale}: ${group.join('+')}`).toBeTruthy();
+      }
+  });
+
   test('no catalogue and no page uses a forbidden variant', () => {
     const problems: string[] = [];
     for (const [where, text] of allText(locale))

@@ -72,6 +72,8 @@ export interface TerminalStrings {
   >;
   /** A risk factor as a condition of the verdict, stated as the thing a check looks for. */
   factor: Record<Factor, string>;
+  /** A condition met by any of several factors, by their ids joined with "+" (the rule's group). */
+  factorGroup: Record<string, string>;
   /** Why the card recommends this fix. */
   recommendWhy: Record<FixId, string>;
   /** What a fix costs, said in the confirmation before anything runs. */
@@ -177,6 +179,7 @@ const en: TerminalStrings = {
     'past-hang': 'A hang or panic in the previous boot',
     'panic-on-hang': 'A hung task panics the kernel',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'A guest agent that runs or can start again' },
   recommendWhy: {
     agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
     shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
@@ -295,6 +298,7 @@ const ptPt: TerminalStrings = {
     'past-hang': 'Bloqueio ou kernel panic no arranque anterior',
     'panic-on-hang': 'Kernel panic em caso de tarefa bloqueada',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Agente em execução ou que pode voltar a arrancar' },
   recommendWhy: {
     agent: 'Elimina de imediato a primeira condição, não exige reinício e é a mais rápida de reverter. Se os seus repositórios tiverem o agente 10.0 ou posterior, a correção 4, em alternativa, mantém as cópias de segurança coerentes.',
     shell: 'Elimina as montagens bind do VirtFS que o agente congela pela ordem errada.',
@@ -413,6 +417,7 @@ const fr: TerminalStrings = {
     'past-hang': 'Blocage ou kernel panic au démarrage précédent',
     'panic-on-hang': 'Kernel panic en cas de tâche bloquée',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Agent invité en cours d’exécution ou pouvant être relancé' },
   recommendWhy: {
     agent: 'Il supprime aussitôt la première condition, sans redémarrage, et c’est le plus rapide à annuler. Si vos dépôts proposent l’agent 10.0 ou une version ultérieure, le correctif 4 garde, lui, des sauvegardes cohérentes.',
     shell: 'Il supprime les montages bind de VirtFS que l’agent gèle dans le mauvais ordre.',
@@ -531,6 +536,7 @@ const de: TerminalStrings = {
     'past-hang': 'Hänger oder Kernel Panic vor dem letzten Neustart',
     'panic-on-hang': 'Kernel Panic bei hängendem Task',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Gast-Agent, der läuft oder wieder starten kann' },
   recommendWhy: {
     agent: 'Sie beseitigt die erste Bedingung sofort, braucht keinen Neustart und lässt sich am schnellsten rückgängig machen. Bieten Ihre Paketquellen Agent 10.0 oder neuer an, bleiben die Sicherungen mit Lösung 4 dagegen konsistent.',
     shell: 'Sie beseitigt die VirtFS-Bind-Mounts, die der Agent in der falschen Reihenfolge einfriert.',
@@ -649,6 +655,7 @@ const es: TerminalStrings = {
     'past-hang': 'Bloqueo o kernel panic en el arranque anterior',
     'panic-on-hang': 'Kernel panic ante una tarea bloqueada',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Agente invitado en ejecución o que puede volver a iniciarse' },
   recommendWhy: {
     agent: 'Elimina de inmediato la primera condición, no requiere reinicio y es la más rápida de deshacer. Si sus repositorios ofrecen el agente 10.0 o posterior, la solución 4, en cambio, mantiene copias de seguridad coherentes.',
     shell: 'Elimina los montajes bind de VirtFS que el agente congela en el orden equivocado.',
@@ -767,6 +774,7 @@ const it: TerminalStrings = {
     'past-hang': 'Blocco o kernel panic nell’avvio precedente',
     'panic-on-hang': 'Kernel panic in caso di task bloccato',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Agente guest in esecuzione o che può ripartire' },
   recommendWhy: {
     agent: 'Elimina subito la prima condizione, non richiede riavvii ed è la più rapida da annullare. Se i tuoi repository offrono l’agente 10.0 o successivo, la correzione 4 mantiene invece backup coerenti.',
     shell: 'Elimina i bind mount di VirtFS che l’agente congela nell’ordine sbagliato.',
@@ -885,6 +893,7 @@ const pl: TerminalStrings = {
     'past-hang': 'Zawieszenie lub kernel panic przed ostatnim restartem',
     'panic-on-hang': 'Kernel panic przy zawieszonym zadaniu',
   },
+  factorGroup: { 'agent-running+agent-enabled': 'Agent gościa, który działa lub może uruchomić się ponownie' },
   recommendWhy: {
     agent: 'Od razu usuwa pierwszy warunek, nie wymaga restartu i najszybciej można ją wycofać. Jeśli Twoje repozytoria oferują agenta w wersji 10.0 lub nowszej, poprawka 4 zachowa za to spójność kopii zapasowych.',
     shell: 'Usuwa montowania bind VirtFS, które agent zamraża w złej kolejności.',

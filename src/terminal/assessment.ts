@@ -89,7 +89,8 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
     item.dataset.state = state;
     const title = el('p');
     title.className = 'rg-condition';
-    title.append(icon(ICON[state]), `${group.map((f) => s.factor[f]).join(' / ')}${s.colon}`, strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]));
+    const name = Object.hasOwn(s.factorGroup, group.join('+')) ? s.factorGroup[group.join('+')] : group.map((f) => s.factor[f]).join(' / ');
+    title.append(icon(ICON[state]), `${name}${s.colon}`, strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]));
     item.append(title, checkList(checks.filter((st) => st.factor && group.includes(st.factor)), results, v));
     conditions.append(item);
   }
