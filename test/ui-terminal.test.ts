@@ -111,6 +111,10 @@ describe('terminal panel with the runner', () => {
     // Words and a duration, not colour alone; a check says what it found, and quotes its last line.
     expect(await badge.textContent()).toMatch(expected === 'pass' ? /OK · [\d.]+ s/ : /Risk factor found|Could not tell/);
     expect(await page.locator('.rg-step[data-step="tmp-loop"] .rg-verdict-output').textContent()).toBe(runHere('tmp-loop').lastLine);
+    // The panel's header repeats the last verdict, as a link back to its step.
+    const last = page.locator('.rg-drawer-head .rg-last');
+    expect(await last.textContent()).toMatch(expected === 'pass' ? /^Is \/tmp on a loop device\?: OK · [\d.]+ s/ : /^Is \/tmp on a loop device\?: (Risk factor found|Could not tell)/);
+    expect(await last.getAttribute('href')).toBe('#step-tmp-loop');
   });
 
   test('a change step asks first, showing the exact command; Cancel runs nothing', async () => {

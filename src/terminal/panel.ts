@@ -111,9 +111,17 @@ export function createPanel(dock: HTMLElement): Panel {
     redraw();
   }
 
+  const last = $<HTMLAnchorElement>('.rg-last');
   function showResult(section: HTMLElement, which: Which, r: StepResult) {
     placeVerdict(section, which);
     showBadge(section, r.verdict, s, { which, durationMs: r.durationMs, note: r.note, output: r.output });
+    // The header repeats it: the step is often scrolled away under the terminal.
+    const heading = section.querySelector<HTMLElement>('h2[id], h3[id], h4[id]');
+    const badge = section.querySelector('.rg-badge');
+    last.href = `#${heading?.id ?? ''}`;
+    last.dataset.verdict = r.verdict;
+    last.textContent = `${heading?.textContent?.trim() ?? ''}${s.colon}${badge?.lastChild?.textContent ?? r.verdict}`;
+    last.hidden = false;
     // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
     if (r.advice === 'rollback') offerRollback(section, s);
     else if (r.advice === 'restart') adviseRestart(section, s);
@@ -124,6 +132,7 @@ export function createPanel(dock: HTMLElement): Panel {
     results = null;
     clearResults();
     for (const section of document.querySelectorAll<HTMLElement>('.rg-step')) clearVerdict(section);
+    last.hidden = true;
     redraw();
   }
 
