@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { checkStepReferences } from './src/runbook/astro-integration.ts';
+import { checkStepReferences } from './src/build/check-steps.ts';
 import { labelTableCells } from './src/markdown/table-labels.ts';
 import { runbooks } from './runbooks/index.ts';
-import { labelTranslations } from './src/i18n/site.ts';
+import { labelTranslations } from './i18n/site.ts';
 import { CAPTURE_SCRIPT } from './src/terminal/token.ts';
 
 export default defineConfig({

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pty from 'node-pty';
 import WebSocket from 'ws';
-import { freePort } from '../src/node/free-port.ts';
+import { freePort } from '../server/free-port.ts';
 import { TTYD_BIN } from './ttyd-build.ts';
 
 export type TargetName = 'runner' | 'wetty' | 'ttyd' | 'bare';

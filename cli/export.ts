@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runbooks } from '../runbooks/index.ts';
-import { FixIdSchema, localeIds } from '../src/runbook/schema.ts';
-import { ExportError, exportRunbook } from '../src/export/index.ts';
-import { readRunbookTexts } from './texts.ts';
+import { FixIdSchema, localeIds } from '../core/schema.ts';
+import { ExportError, exportRunbook } from '../export/index.ts';
+import { readRunbookTexts } from '../src/build/texts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -89,7 +89,7 @@ function main(argv: string[]) {
   if (!(localeIds as string[]).includes(lang)) fail(`unknown language "${lang}" (languages: ${localeIds.join(', ')})`);
   const texts = readRunbookTexts(root, slug);
   if (!texts[lang as keyof typeof texts])
-    fail(`runbook ${slug} is not written in "${lang}" yet: runbooks/${slug}/${lang}.mdx is missing (available: ${Object.keys(texts).join(', ') || 'none'})`);
+    fail(`runbook ${slug} is not written in "${lang}" yet: src/content/docs/${lang}/${slug}.mdx is missing (available: ${Object.keys(texts).join(', ') || 'none'})`);
 
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   let file;

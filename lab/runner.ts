@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../server/index.ts';
 import { connect, type RunnerClient } from '../server/client.ts';
 import { runbooks } from '../runbooks/index.ts';
-import { assess, diagnosisSteps, type Assessment, type Verdict } from '../src/runbook/render.ts';
+import { assess, diagnosisSteps, type Assessment, type Verdict } from '../core/render.ts';
 import type { LabVm } from './vm.ts';
 import { labStateOf, writeLabState } from './state.ts';
 

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image } from './image.ts';
-import { freePort } from '../src/node/free-port.ts';
+import { freePort } from '../server/free-port.ts';
 
 export type Accel = 'kvm' | 'tcg';
 

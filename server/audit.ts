@@ -2,7 +2,7 @@
 // result, so a result the user saw is always on disk.
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Verdict } from '../src/runbook/render.ts';
+import type { Verdict } from '../core/render.ts';
 
 export interface AuditEntry {
   time: string;

@@ -6,7 +6,7 @@
 // browser API sets no header, as a second subprotocol.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { TERM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../src/terminal/token.ts';
+import { TERM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../core/wire.ts';
 
 export { TERM_PROTOCOL };
 

@@ -2,7 +2,7 @@
 // terminal panel: tests and the lab run steps "through the runner's own code path" with it.
 import WebSocket from 'ws';
 import xtermHeadless from '@xterm/headless';
-import { ServerMessageSchema, type ClientMessage, type ServerMessage } from './protocol.ts';
+import { ServerMessageSchema, type ClientMessage, type ServerMessage } from '../core/protocol.ts';
 
 type Msg<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 export type ResultMessage = Msg<'result'>;

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { HostEntry } from './protocol.ts';
+import type { HostEntry } from '../core/protocol.ts';
 import type { Env, Paths } from './paths.ts';
 
 // Values that end up in ssh's argv: none may start with "-" (it would be read as an option).

@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo, type ServerMessage } from './protocol.ts';
+import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo, type ServerMessage } from '../core/protocol.ts';
 import { securityHeaders } from './headers.ts';
 import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
 import { addHost, HostsFileError, HostsFileSchema, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';

@@ -3,9 +3,9 @@
 // (render.ts `evaluate`), and write the audit line before the page hears the verdict.
 import { randomUUID } from 'node:crypto';
 import { runbooks } from '../runbooks/index.ts';
-import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../src/runbook/render.ts';
-import { distroFamily, type Distro, type Expect, type Step } from '../src/runbook/schema.ts';
-import type { ClientMessage, ServerMessage } from './protocol.ts';
+import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../core/render.ts';
+import { distroFamily, type Distro, type Expect, type Step } from '../core/schema.ts';
+import type { ClientMessage, ServerMessage } from '../core/protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import { SUDO_WAIT_MS, type Session } from './session.ts';

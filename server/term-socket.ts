@@ -2,7 +2,7 @@
 // `error` frame and the connection stays usable; only a refused session closes it.
 import type { WebSocket, RawData } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from './protocol.ts';
+import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol.ts';
 import { StepError } from './step-run.ts';
 import type { Session, Sink } from './session.ts';
 import type { SessionManager } from './sessions.ts';

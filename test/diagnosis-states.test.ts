@@ -10,9 +10,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exportStrings, outcomeText } from '../src/i18n/export.ts';
-import { OUTCOME_EXIT, type Outcome } from '../src/runbook/schema.ts';
-import { diagnosisSteps, findStep, renderCommand } from '../src/runbook/render.ts';
+import { exportStrings, outcomeText } from '../i18n/export.ts';
+import { OUTCOME_EXIT, type Outcome } from '../core/schema.ts';
+import { diagnosisSteps, findStep, renderCommand } from '../core/render.ts';
 import { generate, runbook } from './export-common.ts';
 import { holdLoopLock } from './helpers/loop-tmp.ts';
 import { JSON_LINES, readRun } from './helpers/ansible.ts';

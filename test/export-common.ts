@@ -4,11 +4,11 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
-import { readRunbookTexts } from '../cli/texts.ts';
-import { exportRunbook, type ExportOptionsInput } from '../src/export/index.ts';
-import type { ExportStrings } from '../src/i18n/export.ts';
-import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../src/runbook/render.ts';
-import { OUTCOME_EXIT, localeIds, type Distro, type FixId, type Locale } from '../src/runbook/schema.ts';
+import { readRunbookTexts } from '../src/build/texts.ts';
+import { exportRunbook, type ExportOptionsInput } from '../export/index.ts';
+import type { ExportStrings } from '../i18n/export.ts';
+import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../core/render.ts';
+import { OUTCOME_EXIT, localeIds, type Distro, type FixId, type Locale } from '../core/schema.ts';
 
 export { runbook };
 

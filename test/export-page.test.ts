@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './helpers/browser.ts';
 import { serveDist, type StaticServer } from './site-dist.ts';
-import { exportStrings } from '../src/i18n/export.ts';
+import { exportStrings } from '../i18n/export.ts';
 import { cli, locales, runbook } from './export-common.ts';
 
 let server: StaticServer;

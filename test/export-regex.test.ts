@@ -4,8 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
-import { toBashEre, toPython } from '../src/export/regex.ts';
-import { ExportError } from '../src/export/plan.ts';
+import { toBashEre, toPython } from '../export/regex.ts';
+import { ExportError } from '../export/plan.ts';
 
 const cases: [RegExp, string[]][] = [
   [/result: 1/, ['result: 1\n', 'metadata:\n  result: 1\n', 'result: 0\n', 'result:  1', '']],

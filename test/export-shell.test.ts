@@ -7,10 +7,10 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as pty from 'node-pty';
 import { join } from 'node:path';
-import { assess, diagnosisSteps, fixSteps, renderCommand } from '../src/runbook/render.ts';
-import { DISTROS, type Distro, type FixId } from '../src/runbook/schema.ts';
-import { exportStrings, outcomeText } from '../src/i18n/export.ts';
-import { distroLabels } from '../src/i18n/site.ts';
+import { assess, diagnosisSteps, fixSteps, renderCommand } from '../core/render.ts';
+import { DISTROS, type Distro, type FixId } from '../core/schema.ts';
+import { exportStrings, outcomeText } from '../i18n/export.ts';
+import { distroLabels } from '../i18n/site.ts';
 import { FIXES, LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, paramsFor, reportedVerdicts, runbook, texts } from './export-common.ts';
 
 let dir: string;

@@ -5,12 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
-import { exportStrings } from '../src/i18n/export.ts';
-import { cap, capAll, glossaries, upper, type Glossary } from '../src/i18n/glossary.ts';
-import { labStrings } from '../src/i18n/lab.ts';
-import { t as siteStrings } from '../src/i18n/site.ts';
-import { terminalStrings } from '../src/i18n/terminal.ts';
-import { localeIds, type FixId, type Locale } from '../src/runbook/schema.ts';
+import { exportStrings } from '../i18n/export.ts';
+import { cap, capAll, glossaries, upper, type Glossary } from '../core/glossary.ts';
+import { labStrings } from '../i18n/lab.ts';
+import { t as siteStrings } from '../i18n/site.ts';
+import { terminalStrings } from '../i18n/terminal.ts';
+import { localeIds, type FixId, type Locale } from '../core/schema.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -55,9 +55,7 @@ function prose(mdx: string): string {
 
 /** The MDX files of a locale: each runbook's page and the home page. */
 function mdxFiles(locale: Locale): string[] {
-  const files = readdirSync(join(ROOT, 'runbooks'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => join('runbooks', d.name, `${locale}.mdx`));
+  const files = Object.keys(runbooks).map((slug) => join('src/content/docs', locale, `${slug}.mdx`));
   files.push(join('src/content/docs', locale, 'index.mdx'));
   return files.filter((f) => existsSync(join(ROOT, f)));
 }

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineRunbook, distroFamily, type Distro, type RunbookInput } from '../src/runbook/schema.ts';
-import { adviceAfter, assess, evaluate, ParamError, renderCommand, findStep } from '../src/runbook/render.ts';
+import { defineRunbook, distroFamily, type Distro, type RunbookInput } from '../core/schema.ts';
+import { adviceAfter, assess, evaluate, ParamError, renderCommand, findStep } from '../core/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServer, BindError } from '../server/index.ts';
-import { AddHostResponseSchema, HostsResponseSchema, RunnerInfoSchema } from '../server/protocol.ts';
+import { AddHostResponseSchema, HostsResponseSchema, RunnerInfoSchema } from '../core/protocol.ts';
 import { startTestRunner, writeHostsFile, type TestRunner } from './helpers/runner.ts';
 
 /** A raw request: fetch() would normalise the path and refuse to set Host. */

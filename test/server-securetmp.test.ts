@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type RunnerClient } from '../server/client.ts';
-import { findStep, renderCommand } from '../src/runbook/render.ts';
+import { findStep, renderCommand } from '../core/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 import { startTestRunner, tempHome, type TestRunner } from './helpers/runner.ts';
 import { securetmpServer } from './helpers/securetmp.ts';

@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, RunnerError, type RunnerClient } from '../server/client.ts';
-import type { ServerMessage } from '../server/protocol.ts';
+import type { ServerMessage } from '../core/protocol.ts';
 import { startTestRunner, tempHome, type TestRunner } from './helpers/runner.ts';
 import { startLoopTmp } from './helpers/loop-tmp.ts';
 import { runbooks } from '../runbooks/index.ts';
-import { findStep, renderCommand } from '../src/runbook/render.ts';
+import { findStep, renderCommand } from '../core/render.ts';
 
 const RB = 'cpanel-backup-freeze';
 let r: TestRunner;

@@ -5,10 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
-import { commandFor, isUniversal } from '../src/runbook/render.ts';
-import { readRunbookMdx } from '../src/runbook/mdx-steps.ts';
-import { DISTROS, LOCALES, localeIds, type Command, type Step } from '../src/runbook/schema.ts';
-import { t } from '../src/i18n/site.ts';
+import { commandFor, isUniversal } from '../core/render.ts';
+import { readRunbookMdx } from '../src/build/mdx-steps.ts';
+import { DISTROS, LOCALES, localeIds, type Command, type Step } from '../core/schema.ts';
+import { t } from '../i18n/site.ts';
 import { copyText, DIST, fileFor, htmlPages, readPage, runbookPage, SITE_ORIGIN } from './site-dist.ts';
 
 const slugs = Object.keys(runbooks);
@@ -49,7 +49,7 @@ describe('the built site', () => {
     const problems: string[] = [];
     for (const [slug, rb] of Object.entries(runbooks))
       for (const locale of localeIds) {
-        const mdx = join('runbooks', slug, `${locale}.mdx`);
+        const mdx = join('src/content/docs', locale, `${slug}.mdx`);
         if (!existsSync(mdx)) {
           problems.push(`${locale}: ${mdx} is missing (shows none of ${rb.steps.length} steps)`);
           continue;

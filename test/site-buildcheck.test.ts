@@ -8,20 +8,19 @@ import { join, resolve } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
 
 const root = resolve('.');
-// What the site build reads (server/ for the wire types the terminal panel imports); never lab/
-// or bench/, which hold VM images and peers.
-const SITE = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'runbooks', 'public', 'server'];
+// What the site build reads; never lab/ or bench/, which hold VM images and peers.
+const SITE = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'core', 'i18n', 'runbooks', 'export', 'public'];
 const slug = Object.keys(runbooks)[0]!;
 const copies: string[] = [];
 
-/** A copy of the project with `edit` applied to runbooks/<slug>/en.mdx. */
+/** A copy of the project with `edit` applied to src/content/docs/en/<slug>.mdx. */
 function projectCopy(edit: (mdx: string) => string): string {
   mkdirSync(join(root, '.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, '.cache', 'site-buildcheck-'));
   copies.push(dir);
   for (const entry of SITE)
     if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  const mdx = join(dir, 'runbooks', slug, 'en.mdx');
+  const mdx = join(dir, 'src/content/docs/en', `${slug}.mdx`);
   writeFileSync(mdx, edit(readFileSync(mdx, 'utf8')));
   return dir;
 }
@@ -49,7 +48,7 @@ describe('astro build', () => {
     });
     const r = build(dir);
     expect(r.status).not.toBe(0);
-    expect(r.stdout + r.stderr).toContain(`runbooks/${slug}/en.mdx:${line}: unknown step id "no-such-step"`);
+    expect(r.stdout + r.stderr).toContain(`src/content/docs/en/${slug}.mdx:${line}: unknown step id "no-such-step"`);
   }, 300_000);
 
   test('fails naming the step whose pass criterion is missing', () => {
@@ -57,6 +56,6 @@ describe('astro build', () => {
     const dir = projectCopy((mdx) => `${mdx.trimEnd()}\n\n<Step id="${id}" title="No pass">\nText.\n</Step>\n`);
     const r = build(dir);
     expect(r.status).not.toBe(0);
-    expect(r.stdout + r.stderr).toMatch(new RegExp(`runbooks/${slug}/en\\.mdx:\\d+: step "${id}" has no pass`));
+    expect(r.stdout + r.stderr).toMatch(new RegExp(`src/content/docs/en/${slug}\\.mdx:\\d+: step "${id}" has no pass`));
   }, 300_000);
 });

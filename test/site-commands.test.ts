@@ -4,8 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { runbooks } from '../runbooks/index.ts';
-import { exampleParams, ParamError, renderCommand } from '../src/runbook/render.ts';
-import { DISTROS } from '../src/runbook/schema.ts';
+import { exampleParams, ParamError, renderCommand } from '../core/render.ts';
+import { DISTROS } from '../core/schema.ts';
 
 type Which = 'run' | 'verify' | 'rollback';
 const cases = Object.values(runbooks).flatMap((rb) =>

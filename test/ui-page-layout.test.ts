@@ -4,7 +4,7 @@
 // And the home page, served by the running runner, says that it runs instead of how to start it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { t } from '../src/i18n/site.ts';
+import { t } from '../i18n/site.ts';
 import { serveDist, type StaticServer } from './site-dist.ts';
 import { launchBrowser, RUNBOOK_PATH, runbookUrl, startRunner, type Runner } from './ui-harness.ts';
 

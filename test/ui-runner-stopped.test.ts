@@ -3,7 +3,7 @@
 // Run pressed then ends at once with an error on its step.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { terminalStringsFor } from '../src/i18n/terminal.ts';
+import { terminalStringsFor } from '../i18n/terminal.ts';
 import { finalVerdict, launchBrowser, startRunner, type Runner, runbookUrl } from './ui-harness.ts';
 
 const s = terminalStringsFor('en');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/index.ts';
-import { terminalStringsFor } from '../src/i18n/terminal.ts';
+import { terminalStringsFor } from '../i18n/terminal.ts';
 import { tempHome } from './helpers/runner.ts';
 import { securetmpServer } from './helpers/securetmp.ts';
 import { finalVerdict, launchBrowser, runbookUrl } from './ui-harness.ts';

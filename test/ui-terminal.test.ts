@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../runbooks/index.ts';
-import { assess, evaluate, findStep, renderCommand, type Verdict } from '../src/runbook/render.ts';
-import { glossaries } from '../src/i18n/glossary.ts';
-import { terminalStrings } from '../src/i18n/terminal.ts';
+import { assess, evaluate, findStep, renderCommand, type Verdict } from '../core/render.ts';
+import { glossaries } from '../core/glossary.ts';
+import { terminalStrings } from '../i18n/terminal.ts';
 import { finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, waitForScreen, type Runner, runbookUrl } from './ui-harness.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;

@@ -3,11 +3,11 @@
 // Jinja must give the same outcome, and that outcome must be the one the runbook promises.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { outcomeJinja } from '../src/export/ansible.ts';
-import { planExport } from '../src/export/plan.ts';
-import { outcomeShell } from '../src/export/shell.ts';
-import { assess, type Verdict } from '../src/runbook/render.ts';
-import { OUTCOME_EXIT, type Outcome } from '../src/runbook/schema.ts';
+import { outcomeJinja } from '../export/ansible.ts';
+import { planExport } from '../export/plan.ts';
+import { outcomeShell } from '../export/shell.ts';
+import { assess, type Verdict } from '../core/render.ts';
+import { OUTCOME_EXIT, type Outcome } from '../core/schema.ts';
 import { runbook, texts, version } from './export-common.ts';
 
 const VERDICTS: Verdict[] = ['pass', 'fail', 'error'];

@@ -15,8 +15,8 @@ import { freezeThaw } from '../freeze.ts';
 import { applyLayout } from '../scenario.ts';
 import { LabVm } from '../vm.ts';
 import { LabRunner, runbook, type Diagnosis } from '../runner.ts';
-import { diagnosisSteps, type Verdict } from '../../src/runbook/render.ts';
-import { exportStrings, outcomeText } from '../../src/i18n/export.ts';
+import { diagnosisSteps, type Verdict } from '../../core/render.ts';
+import { exportStrings, outcomeText } from '../../i18n/export.ts';
 import { cli, expectedStatus, texts } from '../../test/export-common.ts';
 import { ansibleJsonEnvIn, readRun, type PlaybookRun } from '../../test/helpers/ansible.ts';
 

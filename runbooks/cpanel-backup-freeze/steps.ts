@@ -1,7 +1,7 @@
 // Steps of the runbook "cPanel VPS hangs during automatic backup".
 // Conventions for every diagnosis check: exit 0 = pass (the risk factor is absent), exit 1 = fail
 // (found), any other exit = error (could not tell). Each check prints one line a person can read.
-import { defineRunbook } from '../../src/runbook/schema.ts';
+import { defineRunbook } from '../../core/schema.ts';
 
 const AGENT = 'qemu-guest-agent';
 const CPANEL = '/usr/local/cpanel';

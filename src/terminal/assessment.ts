@@ -1,10 +1,10 @@
 // The verdict card (Assessment.astro) and its one-line echo in the dock: the runbook's outcome from
 // the checks run so far (assess() of the step module), each condition of its rule with the checks
 // behind it and the line each one printed, the checks that could not tell, and the fix to apply.
-import { assess, diagnosisSteps, type Verdict } from '../runbook/render.ts';
-import type { Factor, Runbook, Rule, Step } from '../runbook/schema.ts';
-import { format, type TerminalStrings } from '../i18n/terminal.ts';
-import type { Glossary } from '../i18n/glossary.ts';
+import { assess, diagnosisSteps, type Verdict } from '../../core/render.ts';
+import type { Factor, Runbook, Rule, Step } from '../../core/schema.ts';
+import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import type { Glossary } from '../../core/glossary.ts';
 import { resultKey, type Results } from './results.ts';
 
 type GroupState = 'present' | 'absent' | 'unknown';

@@ -5,7 +5,7 @@ import '../zod-jitless.ts';
 import {
   ServerMessageSchema,
   type ClientMessage,
-} from '../../server/protocol.ts';
+} from '../../core/protocol.ts';
 import { detectRunner, termProtocols } from './token.ts';
 import type { z } from 'zod';
 

@@ -9,11 +9,11 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { authHeaders } from './token.ts';
 // As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
-import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../server/protocol.ts';
-import { findStep, type Verdict } from '../runbook/render.ts';
+import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
+import { findStep, type Verdict } from '../../core/render.ts';
 import { runbooks } from '../../runbooks/index.ts';
-import { format, terminalStringsFor } from '../i18n/terminal.ts';
-import { glossaryFor } from '../i18n/glossary.ts';
+import { format, terminalStringsFor } from '../../i18n/terminal.ts';
+import { glossaryFor } from '../../core/glossary.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import { dimColour, followSiteTheme } from './theme.ts';
 import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';

@@ -1,6 +1,6 @@
 // The results of the steps run from this page, kept with the tab (sessionStorage) so that a reload
 // shows the same verdicts, and cleared when the user starts over (a new session, another host).
-import type { Verdict } from '../runbook/render.ts';
+import type { Verdict } from '../../core/render.ts';
 import type { Which } from './step-ui.ts';
 
 export interface StepResult {

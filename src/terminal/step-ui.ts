@@ -1,8 +1,8 @@
 // What the panel shows inside a step's section of the page (Step.astro's DOM contract): parameter
 // errors next to their inputs, and the verdict badge. Badges live in the page, not in the
 // terminal drawer, so they stay visible when the drawer closes.
-import { format, type TerminalStrings } from '../i18n/terminal.ts';
-import { glossaryFor } from '../i18n/glossary.ts';
+import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { glossaryFor } from '../../core/glossary.ts';
 
 export type Which = 'run' | 'verify' | 'rollback';
 export type BadgeKind = 'pass' | 'fail' | 'error' | 'running' | 'waiting' | 'cancelled';

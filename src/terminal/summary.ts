@@ -1,7 +1,7 @@
 // "Run all checks": the runbook's diagnosis steps on this page, in page order, one at a time. The
 // verdict itself is drawn by assessment.ts from the results, as for checks run one by one.
-import { format, type TerminalStrings } from '../i18n/terminal.ts';
-import type { Verdict } from '../runbook/render.ts';
+import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import type { Verdict } from '../../core/render.ts';
 
 /** The diagnosis steps of the page: sections without data-fix, in document order. */
 export function diagnosisSections(): HTMLElement[] {

@@ -5,10 +5,9 @@
 // Not a cookie: a cookie for 127.0.0.1 reaches every port of 127.0.0.1, so any local web server
 // the user visits would receive it.
 
+import { TERM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../core/wire.ts';
+
 export const TOKEN_KEY = 'runguide:token';
-/** The WebSocket subprotocol the runner answers with; the token travels as a second one. */
-export const TERM_PROTOCOL = 'runguide';
-export const TOKEN_PROTOCOL_PREFIX = 'runguide-token.';
 
 /** The inline script every page runs first (the site's <head>; the runner allows it by hash). */
 export const CAPTURE_SCRIPT = `(() => {

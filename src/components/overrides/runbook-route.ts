@@ -1,7 +1,7 @@
 // Which runbook a Starlight route shows. Runbook pages have ids `<locale>/<slug>` (see
 // src/content.config.ts); any other page (home pages, 404) is not a runbook page.
 import { runbooks } from '../../../runbooks/index.ts';
-import type { Runbook } from '../../runbook/schema.ts';
+import type { Runbook } from '../../../core/schema.ts';
 
 export interface RunbookRoute {
   slug: string;

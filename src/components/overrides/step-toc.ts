@@ -2,7 +2,7 @@
 // ## section that contains it. Steps are components, not Markdown headings, so Starlight's TOC would
 // otherwise skip them; their headings carry id="step-<id>" (src/components/Step.astro).
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { readStepRefs } from '../../runbook/mdx-steps.ts';
+import { readStepRefs } from '../../build/mdx-steps.ts';
 import { routeRunbook } from './runbook-route.ts';
 
 interface TocItem {

@@ -1,7 +1,7 @@
 // The Export panel's behaviour in the browser. Small on purpose: the generator and the runbook
 // modules are imported only when the user opens the panel, then the file is built in the page
 // (same code as the CLI) and offered as a download.
-import type { RunbookTexts } from './plan.ts';
+import type { RunbookTexts } from '../../export/plan.ts';
 
 interface PanelData {
   slug: string;
@@ -11,7 +11,7 @@ interface PanelData {
 }
 
 // zod is told first not to compile validators (see zod-jitless.ts); the runbooks parse on import.
-const loadGenerator = () => import('../zod-jitless.ts').then(() => Promise.all([import('./index.ts'), import('../../runbooks/index.ts')]));
+const loadGenerator = () => import('../zod-jitless.ts').then(() => Promise.all([import('../../export/index.ts'), import('../../runbooks/index.ts')]));
 
 export function setUpExportPanel(root: HTMLElement) {
   const open = root.querySelector<HTMLButtonElement>('.rg-export-open')!;

@@ -1,8 +1,8 @@
 // The site's own UI strings (step cards, credits, language chooser), one dictionary per locale.
 // Typed as Record<Locale, SiteStrings>: a locale that lacks a key does not compile.
-import type { Distro, Locale, Risk } from '../runbook/schema.ts';
-import { LOCALES, localeIds } from '../runbook/schema.ts';
-import { cap, glossaries } from './glossary.ts';
+import type { Distro, Locale, Risk } from '../core/schema.ts';
+import { LOCALES, localeIds } from '../core/schema.ts';
+import { cap, glossaries } from '../core/glossary.ts';
 
 export interface SiteStrings {
   risk: Record<Risk, string>;

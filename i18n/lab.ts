@@ -1,7 +1,7 @@
 // Strings of the lab evidence table (src/components/LabEvidence.astro), one dictionary per locale.
 // `{name}` marks a value filled in from runbooks/<slug>/lab-evidence.json.
-import type { Locale } from '../runbook/schema.ts';
-import { cap, glossaries, type Glossary } from './glossary.ts';
+import type { Locale } from '../core/schema.ts';
+import { cap, glossaries, type Glossary } from '../core/glossary.ts';
 
 export type LabOutcome = 'completes' | 'hangs' | 'error' | 'no-agent';
 

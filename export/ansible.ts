@@ -3,8 +3,8 @@
 // assess() into a per-host summary. Commands are tagged !unsafe so Jinja never touches them, and
 // each host gets the commands of its os_family.
 import { Document, Scalar } from 'yaml';
-import { OUTCOMES, type Distro, type Match, type Rule } from '../runbook/schema.ts';
-import { adviceAfter } from '../runbook/render.ts';
+import { OUTCOMES, type Distro, type Match, type Rule } from '../core/schema.ts';
+import { adviceAfter } from '../core/render.ts';
 import { fill, outcomeText } from '../i18n/export.ts';
 import { exportFileName, optionFlags, type Commands, type Plan, type PlannedStep } from './plan.ts';
 import { toPython } from './regex.ts';

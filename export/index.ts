@@ -1,6 +1,6 @@
 // The export, as one call: options in, a file out. The page (lazy-loaded in the browser) and the
 // CLI both call this, so the same options give byte-identical files.
-import type { Locale, Runbook } from '../runbook/schema.ts';
+import type { Locale, Runbook } from '../core/schema.ts';
 import { exportFileName, planExport, type ExportOptionsInput, type RunbookTexts } from './plan.ts';
 import { generateShell } from './shell.ts';
 import { generateAnsible } from './ansible.ts';

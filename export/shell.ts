@@ -2,8 +2,8 @@
 // expectation like evaluate() does, and (for a diagnosis) combines the verdicts like assess().
 // Commands are embedded verbatim in quoted here-documents and run with `bash -c`, so nothing in
 // them is expanded by the script and a step's `exit` ends only that step.
-import { DISTROS, DISTRO_WORDS, OUTCOME_EXIT, type Distro, type Match, type Outcome, type Rule } from '../runbook/schema.ts';
-import { adviceAfter } from '../runbook/render.ts';
+import { DISTROS, DISTRO_WORDS, OUTCOME_EXIT, type Distro, type Match, type Outcome, type Rule } from '../core/schema.ts';
+import { adviceAfter } from '../core/render.ts';
 import { fill, outcomeText } from '../i18n/export.ts';
 import { distroLabels } from '../i18n/site.ts';
 import { exportFileName, optionFlags, type Plan, type PlannedStep } from './plan.ts';

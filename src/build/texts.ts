@@ -1,12 +1,12 @@
-// Reads a runbook's localized texts from its MDX files (runbooks/<slug>/<locale>.mdx): the
+// Reads a runbook's localized texts from its MDX pages (src/content/docs/<locale>/<slug>.mdx): the
 // frontmatter title and the <Step id title pass fail> tags, through the site's own reader.
 // Node only: the CLI calls it, and ExportPanel.astro calls it at build time to embed the texts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readStepRefs, runbookMdxFiles } from '../src/runbook/mdx-steps.ts';
-import { LocaleSchema, type Locale } from '../src/runbook/schema.ts';
-import type { RunbookTexts } from '../src/export/plan.ts';
+import { readStepRefs, runbookMdxFiles } from './mdx-steps.ts';
+import { LocaleSchema, type Locale } from '../../core/schema.ts';
+import type { RunbookTexts } from '../../export/plan.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 

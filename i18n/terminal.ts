@@ -1,7 +1,7 @@
 // The terminal panel's interface text, in every locale of the site. The page renders the few
 // strings its loader shows; the panel's lazy chunk reads the rest here, by the page's lang.
-import { LOCALES, type Factor, type FixId, type Locale, type Outcome } from '../runbook/schema.ts';
-import { cap, capAll, glossaries } from './glossary.ts';
+import { LOCALES, type Factor, type FixId, type Locale, type Outcome } from '../core/schema.ts';
+import { cap, capAll, glossaries } from '../core/glossary.ts';
 
 export interface TerminalStrings {
   openTerminal: string;

@@ -1,6 +1,6 @@
 // Reads the <Step id="…" title="…"> references of a runbook's MDX. The build check, the tests and
 // the exporters use this one reader, so a title seen on the page is the title in a script.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StepRef {
@@ -40,12 +40,17 @@ export function readStepRefs(mdx: string): StepRef[] {
   return refs;
 }
 
-/** runbooks/<slug>/<locale>.mdx files, as [locale, path]. */
+/** Where a runbook's page of a locale lives: Starlight's own place, src/content/docs/<locale>/<slug>.mdx. */
+export function runbookMdxPath(root: string, slug: string, locale: string): string {
+  return join(root, 'src', 'content', 'docs', locale, `${slug}.mdx`);
+}
+
+/** The runbook's MDX pages that exist, as [locale, path]. */
 export function runbookMdxFiles(root: string, slug: string): [string, string][] {
-  const dir = join(root, 'runbooks', slug);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => [f.replace(/\.mdx$/, ''), join(dir, f)]);
+  const docs = join(root, 'src', 'content', 'docs');
+  return readdirSync(docs, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(runbookMdxPath(root, slug, d.name)))
+    .map((d): [string, string] => [d.name, runbookMdxPath(root, slug, d.name)]);
 }
 
 export function readRunbookMdx(path: string): StepRef[] {

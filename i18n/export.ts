@@ -1,8 +1,8 @@
 // Strings of the export feature, one dictionary per locale: the Export panel on the page, and the
 // messages of the generated scripts and playbooks (which speak the language the user chose).
 // `{name}` marks a value filled in by the generator or, in a script, at run time.
-import type { FixId, Locale, Outcome } from '../runbook/schema.ts';
-import { cap, glossaries, upper, type Glossary } from './glossary.ts';
+import type { FixId, Locale, Outcome } from '../core/schema.ts';
+import { cap, glossaries, upper, type Glossary } from '../core/glossary.ts';
 
 export interface ExportStrings {
   /** The fixes' names: the glossary's, as the page's headings give them. */

@@ -6,8 +6,8 @@
 // writes its verdict words with upper(). Fix names are written as the page's "## Fix N — …"
 // headings give them. `forbidden` lists the synonyms a reviewer found in use for these terms:
 // test/glossary.test.ts rejects them in every catalogue and in the MDX prose of that locale.
-import type { FixId, Locale, Outcome } from '../runbook/schema.ts';
-import { LOCALES } from '../runbook/schema.ts';
+import type { FixId, Locale, Outcome } from './schema.ts';
+import { LOCALES } from './schema.ts';
 
 export type Verdict = 'pass' | 'fail' | 'error';
 

@@ -2,8 +2,8 @@
 // and their commands rendered by render.ts (so a script runs exactly what the page shows).
 // Browser-safe: the page and the CLI build the same plan from the same inputs.
 import { z } from 'zod';
-import { DISTROS, DistroSchema, FixIdSchema, LocaleSchema, type Distro, type FixId, type Locale, type Runbook, type Step } from '../runbook/schema.ts';
-import { ParamError, diagnosisSteps, fixSteps, renderCommand } from '../runbook/render.ts';
+import { DISTROS, DistroSchema, FixIdSchema, LocaleSchema, type Distro, type FixId, type Locale, type Runbook, type Step } from '../core/schema.ts';
+import { ParamError, diagnosisSteps, fixSteps, renderCommand } from '../core/render.ts';
 import { exportStrings, type ExportStrings } from '../i18n/export.ts';
 
 /** A problem with the requested export (unknown fix, missing parameter…): the user must change it. */
@@ -92,7 +92,7 @@ export function planExport(
     );
   const options = parsed.data;
   const texts = textsByLocale[options.lang];
-  if (!texts) throw new ExportError(`runbook ${runbook.slug} has no text in locale "${options.lang}" (runbooks/${runbook.slug}/${options.lang}.mdx)`);
+  if (!texts) throw new ExportError(`runbook ${runbook.slug} has no text in locale "${options.lang}" (src/content/docs/${options.lang}/${runbook.slug}.mdx)`);
   if (options.format === 'ansible' && options.distro)
     throw new ExportError('--distro applies to shell scripts only: a playbook picks each host\'s commands from its facts');
   if (options.fix !== 'none' && !runbook.fixes.some((f) => f.id === options.fix))
