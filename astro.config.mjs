@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { checkStepReferences } from './src/build/check-steps.ts';
 import { labelTableCells } from './src/markdown/table-labels.ts';
 import { runbooks } from './runbooks/index.ts';
-import { labelTranslations } from './i18n/site.ts';
+import { labelTranslations, starlightLocales } from './i18n/site.ts';
 import { CAPTURE_SCRIPT } from './src/terminal/token.ts';
 
 export default defineConfig({
@@ -19,15 +19,7 @@ export default defineConfig({
       // Every locale lives under its own prefix; `/` is src/pages/index.astro, which sends the
       // browser to its preferred language (and lists them all without JavaScript).
       defaultLocale: 'en',
-      locales: {
-        en: { label: 'English', lang: 'en' },
-        'pt-pt': { label: 'Português', lang: 'pt-PT' },
-        fr: { label: 'Français', lang: 'fr' },
-        de: { label: 'Deutsch', lang: 'de' },
-        es: { label: 'Español', lang: 'es' },
-        it: { label: 'Italiano', lang: 'it' },
-        pl: { label: 'Polski', lang: 'pl' },
-      },
+      locales: starlightLocales(),
       // Per locale: its home page, then its runbooks (`slug`s are localized by Starlight; the
       // labels of runbook links are the titles of each locale's MDX).
       sidebar: [

@@ -255,6 +255,15 @@ export function t(locale: string | undefined): SiteStrings {
   return strings[isLocale(locale) ? locale : 'en'];
 }
 
+/**
+ * Starlight's `locales`, from the one list of locales (core/schema.ts LOCALES) and each one's own
+ * name for itself; English, the default, first.
+ */
+export function starlightLocales(): Record<string, { label: string; lang: string }> {
+  const order = ['en' as const, ...localeIds.filter((l) => l !== 'en')];
+  return Object.fromEntries(order.map((l) => [l, { label: strings[l].languageName, lang: LOCALES[l] }]));
+}
+
 /** Starlight label translations (keyed by BCP 47 tag) for one of the site's strings. */
 export function labelTranslations(pick: (s: SiteStrings) => string): Record<string, string> {
   return Object.fromEntries(localeIds.map((l) => [LOCALES[l], pick(strings[l])]));
