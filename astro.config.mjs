@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { checkStepReferences } from './src/build/check-steps.ts';
+import { runbookPages } from './src/build/runbook-integration.ts';
 import { labelTableCells } from './src/markdown/table-labels.ts';
 import { runbooks } from './runbooks/index.ts';
 import { labelTranslations, starlightLocales } from './i18n/site.ts';
@@ -11,7 +11,7 @@ import { CAPTURE_SCRIPT } from './src/terminal/token.ts';
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   integrations: [
-    checkStepReferences(),
+    runbookPages(),
     // Markdown tables: each cell labelled by its column, for the card layout on narrow screens.
     labelTableCells(),
     starlight({

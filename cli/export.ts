@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { runbooks } from '../runbooks/index.ts';
 import { FixIdSchema, localeIds } from '../core/schema.ts';
 import { ExportError, exportRunbook } from '../export/index.ts';
-import { readRunbookTexts } from '../src/build/texts.ts';
+import { readRunbookTexts } from '../src/build/runbook-pages.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -4,3 +4,9 @@ declare module '*.astro' {
   const component: import('astro/runtime/server/index.js').AstroComponentFactory;
   export default component;
 }
+
+// The runbook pages as the build read them once (src/build/runbook-integration.ts).
+declare module 'virtual:runguide/runbook-pages' {
+  const pages: import('./build/runbook-pages.ts').RunbookPages;
+  export default pages;
+}

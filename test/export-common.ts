@@ -4,7 +4,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
-import { readRunbookTexts } from '../src/build/texts.ts';
+import { readRunbookTexts } from '../src/build/runbook-pages.ts';
 import { exportRunbook, type ExportOptionsInput } from '../export/index.ts';
 import type { ExportStrings } from '../i18n/export.ts';
 import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../core/render.ts';

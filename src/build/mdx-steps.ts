@@ -1,9 +1,11 @@
-// Reads the <Step id="…" title="…"> references of a runbook's MDX. The build check, the tests and
-// the exporters use this one reader, so a title seen on the page is the title in a script.
+// Reads the <Step id="…" title="…"> tags and the headings of a runbook's MDX. The build check, the
+// table of contents and the exporters use this one reader (through runbook-pages.ts), so a title
+// seen on the page is the title in a script.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface StepRef {
+/** A <Step> tag of a page (not to be confused with core's StepRef, a step named on the wire). */
+export interface StepTag {
   id: string;
   title: string;
   /** What a pass looks like (required by the build check). */
@@ -22,8 +24,8 @@ const START = /<Step\b/g;
 const TAG = /<Step((?:\s+[a-zA-Z]+="[^"]*")*)\s*\/?>/y;
 const ATTR = /([a-zA-Z]+)="([^"]*)"/g;
 
-export function readStepRefs(mdx: string): StepRef[] {
-  const refs: StepRef[] = [];
+export function readStepRefs(mdx: string): StepTag[] {
+  const refs: StepTag[] = [];
   for (const start of mdx.matchAll(START)) {
     const line = mdx.slice(0, start.index).split('\n').length;
     TAG.lastIndex = start.index;
@@ -33,7 +35,7 @@ export function readStepRefs(mdx: string): StepRef[] {
       continue;
     }
     const attrs = Object.fromEntries([...m[1]!.matchAll(ATTR)].map((a) => [a[1], a[2]]));
-    const ref: StepRef = { id: attrs.id ?? '', title: attrs.title ?? '', pass: attrs.pass ?? '', line };
+    const ref: StepTag = { id: attrs.id ?? '', title: attrs.title ?? '', pass: attrs.pass ?? '', line };
     if (attrs.fail) ref.fail = attrs.fail;
     refs.push(ref);
   }
@@ -53,6 +55,26 @@ export function runbookMdxFiles(root: string, slug: string): [string, string][] 
     .map((d): [string, string] => [d.name, runbookMdxPath(root, slug, d.name)]);
 }
 
-export function readRunbookMdx(path: string): StepRef[] {
+export function readRunbookMdx(path: string): StepTag[] {
   return readStepRefs(readFileSync(path, 'utf8'));
+}
+
+export interface Heading {
+  depth: number;
+  line: number;
+}
+
+/** Line numbers of the ## and ### headings of an MDX text, outside fenced code. */
+export function headingLines(mdx: string): Heading[] {
+  const out: Heading[] = [];
+  let fence: string | null = null;
+  mdx.split('\n').forEach((text, i) => {
+    const f = /^\s*(`{3,}|~{3,})/.exec(text);
+    if (f) fence = fence === null ? f[1]! : text.trim().startsWith(fence) ? null : fence;
+    else if (fence === null) {
+      const h = /^(#{2,3})\s+\S/.exec(text);
+      if (h) out.push({ depth: h[1]!.length, line: i + 1 });
+    }
+  });
+  return out;
 }

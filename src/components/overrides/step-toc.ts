@@ -2,7 +2,8 @@
 // ## section that contains it. Steps are components, not Markdown headings, so Starlight's TOC would
 // otherwise skip them; their headings carry id="step-<id>" (src/components/Step.astro).
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { readStepRefs } from '../../build/mdx-steps.ts';
+import pages from 'virtual:runguide/runbook-pages';
+import { isLocale } from '../../../i18n/site.ts';
 import { routeRunbook } from './runbook-route.ts';
 
 interface TocItem {
@@ -12,32 +13,19 @@ interface TocItem {
   children: TocItem[];
 }
 
-/** Line numbers of the ## and ### headings of an MDX body, outside fenced code. */
-function headingLines(body: string): { depth: number; line: number }[] {
-  const out: { depth: number; line: number }[] = [];
-  let fence: string | null = null;
-  body.split('\n').forEach((text, i) => {
-    const f = /^\s*(`{3,}|~{3,})/.exec(text);
-    if (f) fence = fence === null ? f[1]! : text.trim().startsWith(fence) ? null : fence;
-    else if (fence === null) {
-      const h = /^(#{2,3})\s+\S/.exec(text);
-      if (h) out.push({ depth: h[1]!.length, line: i + 1 });
-    }
-  });
-  return out;
-}
-
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  if (!route.toc || !routeRunbook(route.id)) return;
-  const body = route.entry.body ?? '';
-  const steps = readStepRefs(body).filter((r) => r.id && r.title);
+  const rb = routeRunbook(route.id);
+  const locale = route.id.split('/')[0];
+  const page = rb && isLocale(locale) ? pages[rb.slug]?.[locale] : undefined;
+  if (!route.toc || !page) return;
+  const steps = page.steps.filter((r) => r.id && r.title);
   // The TOC's first entry is Starlight's "Overview" (#_top); then one entry per ## heading.
   const sections = route.toc.items.slice(1) as TocItem[];
-  const h2Lines = headingLines(body).filter((h) => h.depth === 2).map((h) => h.line);
+  const h2Lines = page.headings.filter((h) => h.depth === 2).map((h) => h.line);
   // Only when the TOC and the source agree on the sections (e.g. no ## hidden by a component).
   if (sections.length !== h2Lines.length || sections.some((s) => s.depth !== 2)) return;
-  const h3Lines = headingLines(body).filter((h) => h.depth === 3).map((h) => h.line);
+  const h3Lines = page.headings.filter((h) => h.depth === 3).map((h) => h.line);
   sections.forEach((section, k) => {
     const from = h2Lines[k]!;
     const to = h2Lines[k + 1] ?? Infinity;
