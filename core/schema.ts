@@ -243,8 +243,7 @@ export function commandTexts(step: Pick<Step, 'run' | 'verify' | 'rollback'>): s
 /** Validates a runbook module at import time, so a malformed one fails the build and the server. */
 export function defineRunbook(input: RunbookInput): Runbook {
   const parsed = RunbookSchema.safeParse(input);
-  if (!parsed.success)
-    throw new Error(`runbook ${String(input.slug)} is invalid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`runbook ${String(input.slug)} is invalid:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
