@@ -1,5 +1,5 @@
 // Words that agree, in every locale: the page (runbook MDX, home page), the panel's strings, the
-// exports' strings and the lab evidence say each term of src/i18n/glossary.ts the glossary's way.
+// exports' strings and the lab evidence say each term of core/glossary.ts the glossary's way.
 // No browser: the catalogues are read as objects, the MDX as text whose code is set aside.
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
