@@ -8,7 +8,8 @@ import { distroFamily, type Distro, type Expect, type Step } from '../core/schem
 import type { ClientMessage, ServerMessage } from '../core/protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
-import { SUDO_WAIT_MS, type Session } from './session.ts';
+import { SUDO_WAIT_MS } from './marked-exec.ts';
+import type { Session } from './session.ts';
 
 type RunMessage = Extract<ClientMessage, { type: 'run' }>;
 type ConfirmMessage = Extract<ClientMessage, { type: 'confirm' }>;
