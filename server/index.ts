@@ -1,15 +1,13 @@
 // The runner: one local HTTP server for the built site, the JSON API and the terminal WebSocket.
 // `startServer` is what `node server/main.ts` runs, and what tests and the lab start in-process.
-import { z } from 'zod';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo, type ServerMessage } from '../core/protocol.ts';
-import { securityHeaders } from './headers.ts';
+import type { ServerMessage } from '../core/protocol.ts';
+import { apiHandler } from './api.ts';
 import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
-import { addHost, HostsFileError, HostsFileSchema, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';
+import { HostsFileSchema, type HostsFileEntry } from './hosts.ts';
 import { pathsFrom, type Env, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
 import { serveStatic } from './static.ts';
@@ -84,91 +82,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
   });
   let port = opts.port ?? 4321;
-  let lastHostErrors = '';
-
-  const hosts = () => {
-    const list = listHosts(paths, env, extraHosts);
-    const text = list.errors.join('\n');
-    if (text && text !== lastHostErrors) log(text);
-    lastHostErrors = text;
-    return list;
-  };
-
-  const json = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() }).end(JSON.stringify(body));
-  };
-
-  function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (req.method === 'POST' && url.pathname === '/api/hosts')
-      return void addHostFrom(req, res).catch((e: unknown) => {
-        if (!res.headersSent) json(res, 500, { error: `The host could not be added: ${(e as Error).message}` });
-      });
-    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here (and POST /api/hosts)' });
-    if (url.pathname === '/api/runner') {
-      const info: RunnerInfo = { version: PROTOCOL_VERSION, hosts: hosts().hosts.map(publicEntry) };
-      return json(res, 200, info);
-    }
-    if (url.pathname === '/api/hosts') {
-      const list = hosts();
-      const body: HostsResponse = { hosts: list.hosts.map(publicEntry), errors: list.errors };
-      return json(res, 200, body);
-    }
-    if (url.pathname === '/api/sessions') {
-      return json(
-        res,
-        200,
-        sessions.list().map((s) => ({ id: s.id, host: s.host.id, attached: s.attached, startedAt: s.startedAt.toISOString() })),
-      );
-    }
-    const rec = /^\/api\/sessions\/([0-9a-f-]{36})\/recording\.cast$/.exec(url.pathname);
-    if (rec) {
-      const file = sessions.recordings.get(rec[1]!);
-      if (!file || !existsSync(file)) return json(res, 404, { error: 'No recording for this session' });
-      res.writeHead(200, {
-        'content-type': 'application/x-asciicast',
-        'content-disposition': `attachment; filename="runguide-${rec[1]}.cast"`,
-        'content-length': statSync(file).size,
-        'cache-control': 'no-store',
-        ...securityHeaders(),
-      });
-      createReadStream(file).pipe(res);
-      return;
-    }
-    return json(res, 404, { error: `No API endpoint ${url.pathname}` });
-  }
-
-  /**
-   * POST /api/hosts {host, user?, port?}: "Add a server…" of the panel. It needs the token in its
-   * Authorization header, which a page of another origin cannot send without a CORS preflight this
-   * server never grants; a browser's Origin, when sent, must be this one.
-   */
-  async function addHostFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.origin !== undefined && !originAllowed(req)) return json(res, 403, { error: 'Forbidden: another origin' });
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > 4096) return json(res, 413, { error: 'Too large' });
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch (e) {
-      return json(res, 400, { error: `Not valid JSON: ${(e as Error).message}` });
-    }
-    const parsed = NewHostSchema.safeParse(data);
-    if (!parsed.success) return json(res, 400, { error: z.prettifyError(parsed.error) });
-    try {
-      const added = addHost(paths, env, parsed.data);
-      log(`added host "${added}" to ${paths.hostsFile}`);
-      const list = hosts();
-      const body: AddHostResponse = { added, hosts: list.hosts.map(publicEntry), errors: list.errors };
-      return json(res, 201, body);
-    } catch (e) {
-      if (e instanceof HostsFileError) return json(res, 409, { error: e.message });
-      throw e;
-    }
-  }
+  const api = apiHandler({ paths, env, token, sessions, extraHosts, log });
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
   // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
@@ -178,10 +92,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
       return;
     }
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!hasToken(req, token)) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
-      return api(req, res, url);
-    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
     serveStatic(dist, req, res, url.pathname, url.search);
   });
 
