@@ -6,40 +6,18 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ServerMessage } from '../core/protocol.ts';
 import { apiHandler } from './api.ts';
-import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
-import { HostsFileSchema, type HostsFileEntry } from './hosts.ts';
-import { pathsFrom, type Env, type Paths } from './paths.ts';
+import { hasToken, hostAllowed, isLoopback, originAllowed, TERM_PROTOCOL } from './auth.ts';
+import { ServerOptionsSchema, SSH_FORWARD, type ServerOptions } from './options.ts';
+import { pathsFrom, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
 import { serveStatic } from './static.ts';
 import { handleTermSocket } from './term-socket.ts';
 
 export { connect, RunnerClient } from './client.ts';
+export type { ServerOptions } from './options.ts';
 
 /** Frames above 1 MiB close the socket with 1009 (ws's maxPayload). */
 export const MAX_FRAME = 1 << 20;
-
-export interface ServerOptions {
-  /** 0 picks a free port (tests). Default 4321. */
-  port?: number;
-  /** A loopback address (127.0.0.0/8, ::1, localhost). Default 127.0.0.1. */
-  host?: string;
-  /** The built site. Default: dist/ next to this folder. */
-  dist?: string;
-  maxSessions?: number;
-  graceMs?: number;
-  /** A fixed token (tests); default: a fresh random one. */
-  token?: string;
-  /** HOME, SHELL, XDG_* and the shell's environment. Default: process.env. */
-  env?: Env;
-  /**
-   * Record every session as asciicast v2 (default false: opt-in, as with `script` or asciinema,
-   * since a recording keeps everything the terminal showed, secrets printed by a command included).
-   */
-  record?: boolean;
-  /** Extra ssh hosts (same fields as a hosts.json entry), e.g. the lab's VM without a lab file. */
-  hosts?: HostsFileEntry[];
-  log?: (line: string) => void;
-}
 
 export interface RunningServer {
   /** The URL to open, carrying the token. */
@@ -58,30 +36,19 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const host = opts.host ?? '127.0.0.1';
+  const o = ServerOptionsSchema.parse(opts);
+  const { host, token, env, log, hosts: extraHosts } = o;
   // No remote mode: it would serve keystrokes and the token in clear over the network. SSH's port
   // forwarding does that job, encrypted and authenticated.
   if (!isLoopback(host))
     throw new BindError(
       `Refusing to listen on ${host}: the runner gives a shell on this machine, so it listens on a loopback address only. ` +
-        `To use it from another machine, forward a port over SSH (ssh -L 4321:127.0.0.1:4321 THIS-MACHINE) and open the printed URL there`,
+        `To use it from another machine, forward a port over SSH (ssh -L ${SSH_FORWARD} THIS-MACHINE) and open the printed URL there`,
     );
-  const env = opts.env ?? process.env;
-  const extraHosts = HostsFileSchema.parse(opts.hosts ?? []);
   const paths = pathsFrom(env);
-  const dist = resolve(opts.dist ?? new URL('../dist', import.meta.url).pathname);
-  const token = opts.token ?? newToken();
-  const log = opts.log ?? ((line: string) => console.log(`runguide: ${line}`));
-  const sessions = new SessionManager({
-    paths,
-    env,
-    maxSessions: opts.maxSessions ?? 8,
-    graceMs: opts.graceMs ?? 60_000,
-    record: opts.record ?? false,
-    extraHosts,
-    log,
-  });
-  let port = opts.port ?? 4321;
+  const dist = resolve(o.dist);
+  const sessions = new SessionManager({ paths, env, maxSessions: o.maxSessions, graceMs: o.graceMs, record: o.record, extraHosts, log });
+  let port = o.port;
   const api = apiHandler({ paths, env, token, sessions, extraHosts, log });
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
