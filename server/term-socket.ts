@@ -2,7 +2,7 @@
 // `error` frame and the connection stays usable; only a refused session closes it.
 import type { WebSocket, RawData } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol.ts';
+import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type ServerMessage } from '../core/protocol.ts';
 import { OutputGatherer } from './output-gatherer.ts';
 import { StepError } from './step-run.ts';
 import type { Session, Sink } from './session.ts';
@@ -21,7 +21,7 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
   type Refused = Extract<ServerMessage, { type: 'error' }>['run'];
-  const error = (code: string, message: string, fatal = false, run?: Refused) => send({ type: 'error', code, message, fatal, run });
+  const error = (code: ErrorCode, message: string, fatal = false, run?: Refused) => send({ type: 'error', code, message, fatal, run });
 
   ws.on('message', (raw: RawData, isBinary: boolean) => {
     if (isBinary) return error('bad-message', 'Binary frames only go from the server to the browser; send JSON text frames');
