@@ -31,6 +31,34 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 export const VerdictSchema = z.enum(['pass', 'fail', 'error']);
 
+/** The `code` of an `error` message: every refusal the server sends (PROTOCOL.md explains each). */
+export const ErrorCodeSchema = z.enum([
+  'bad-json',
+  'bad-message',
+  'not-open',
+  'already-open',
+  'unknown-host',
+  'unknown-session',
+  'session-limit',
+  'spawn-failed',
+  'unknown-runbook',
+  'unknown-step',
+  'no-command',
+  'bad-params',
+  'busy',
+  'not-at-prompt',
+  'unknown-distro',
+  'probe-timeout',
+  'unknown-run',
+  'declined',
+  'sudo-refused',
+  'taken-over',
+  'input-full',
+  'runner-stopping',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
@@ -81,7 +109,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */
   z.object({
     type: z.literal('error'),
-    code: z.string(),
+    code: ErrorCodeSchema,
     message: z.string(),
     fatal: z.boolean().default(false),
     /** When a `run` was refused before it started: which one, so the page marks the right step. */

@@ -2,7 +2,7 @@
 // terminal panel: tests and the lab run steps "through the runner's own code path" with it.
 import WebSocket from 'ws';
 import xtermHeadless from '@xterm/headless';
-import { ServerMessageSchema, type ClientMessage, type ServerMessage } from '../core/protocol.ts';
+import { ServerMessageSchema, type ClientMessage, type ErrorCode, type ServerMessage } from '../core/protocol.ts';
 
 type Msg<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 export type ResultMessage = Msg<'result'>;
@@ -27,8 +27,8 @@ export interface RunOptions {
 }
 
 export class RunnerError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(`${code}: ${message}`);
     this.code = code;
   }

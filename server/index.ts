@@ -1,47 +1,23 @@
 // The runner: one local HTTP server for the built site, the JSON API and the terminal WebSocket.
 // `startServer` is what `node server/main.ts` runs, and what tests and the lab start in-process.
-import { z } from 'zod';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, type AddHostResponse, type HostsResponse, type RunnerInfo, type ServerMessage } from '../core/protocol.ts';
-import { securityHeaders } from './headers.ts';
-import { hasToken, hostAllowed, isLoopback, newToken, originAllowed, TERM_PROTOCOL } from './auth.ts';
-import { addHost, HostsFileError, HostsFileSchema, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';
-import { pathsFrom, type Env, type Paths } from './paths.ts';
+import type { ServerMessage } from '../core/protocol.ts';
+import { apiHandler } from './api.ts';
+import { hasToken, hostAllowed, isLoopback, originAllowed, TERM_PROTOCOL } from './auth.ts';
+import { ServerOptionsSchema, SSH_FORWARD, type ServerOptions } from './options.ts';
+import { pathsFrom, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
 import { serveStatic } from './static.ts';
 import { handleTermSocket } from './term-socket.ts';
 
 export { connect, RunnerClient } from './client.ts';
+export type { ServerOptions } from './options.ts';
 
 /** Frames above 1 MiB close the socket with 1009 (ws's maxPayload). */
 export const MAX_FRAME = 1 << 20;
-
-export interface ServerOptions {
-  /** 0 picks a free port (tests). Default 4321. */
-  port?: number;
-  /** A loopback address (127.0.0.0/8, ::1, localhost). Default 127.0.0.1. */
-  host?: string;
-  /** The built site. Default: dist/ next to this folder. */
-  dist?: string;
-  maxSessions?: number;
-  graceMs?: number;
-  /** A fixed token (tests); default: a fresh random one. */
-  token?: string;
-  /** HOME, SHELL, XDG_* and the shell's environment. Default: process.env. */
-  env?: Env;
-  /**
-   * Record every session as asciicast v2 (default false: opt-in, as with `script` or asciinema,
-   * since a recording keeps everything the terminal showed, secrets printed by a command included).
-   */
-  record?: boolean;
-  /** Extra ssh hosts (same fields as a hosts.json entry), e.g. the lab's VM without a lab file. */
-  hosts?: HostsFileEntry[];
-  log?: (line: string) => void;
-}
 
 export interface RunningServer {
   /** The URL to open, carrying the token. */
@@ -60,115 +36,20 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const host = opts.host ?? '127.0.0.1';
+  const o = ServerOptionsSchema.parse(opts);
+  const { host, token, env, log, hosts: extraHosts } = o;
   // No remote mode: it would serve keystrokes and the token in clear over the network. SSH's port
   // forwarding does that job, encrypted and authenticated.
   if (!isLoopback(host))
     throw new BindError(
       `Refusing to listen on ${host}: the runner gives a shell on this machine, so it listens on a loopback address only. ` +
-        `To use it from another machine, forward a port over SSH (ssh -L 4321:127.0.0.1:4321 THIS-MACHINE) and open the printed URL there`,
+        `To use it from another machine, forward a port over SSH (ssh -L ${SSH_FORWARD} THIS-MACHINE) and open the printed URL there`,
     );
-  const env = opts.env ?? process.env;
-  const extraHosts = HostsFileSchema.parse(opts.hosts ?? []);
   const paths = pathsFrom(env);
-  const dist = resolve(opts.dist ?? new URL('../dist', import.meta.url).pathname);
-  const token = opts.token ?? newToken();
-  const log = opts.log ?? ((line: string) => console.log(`runguide: ${line}`));
-  const sessions = new SessionManager({
-    paths,
-    env,
-    maxSessions: opts.maxSessions ?? 8,
-    graceMs: opts.graceMs ?? 60_000,
-    record: opts.record ?? false,
-    extraHosts,
-    log,
-  });
-  let port = opts.port ?? 4321;
-  let lastHostErrors = '';
-
-  const hosts = () => {
-    const list = listHosts(paths, env, extraHosts);
-    const text = list.errors.join('\n');
-    if (text && text !== lastHostErrors) log(text);
-    lastHostErrors = text;
-    return list;
-  };
-
-  const json = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() }).end(JSON.stringify(body));
-  };
-
-  function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (req.method === 'POST' && url.pathname === '/api/hosts')
-      return void addHostFrom(req, res).catch((e: unknown) => {
-        if (!res.headersSent) json(res, 500, { error: `The host could not be added: ${(e as Error).message}` });
-      });
-    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here (and POST /api/hosts)' });
-    if (url.pathname === '/api/runner') {
-      const info: RunnerInfo = { version: PROTOCOL_VERSION, hosts: hosts().hosts.map(publicEntry) };
-      return json(res, 200, info);
-    }
-    if (url.pathname === '/api/hosts') {
-      const list = hosts();
-      const body: HostsResponse = { hosts: list.hosts.map(publicEntry), errors: list.errors };
-      return json(res, 200, body);
-    }
-    if (url.pathname === '/api/sessions') {
-      return json(
-        res,
-        200,
-        sessions.list().map((s) => ({ id: s.id, host: s.host.id, attached: s.attached, startedAt: s.startedAt.toISOString() })),
-      );
-    }
-    const rec = /^\/api\/sessions\/([0-9a-f-]{36})\/recording\.cast$/.exec(url.pathname);
-    if (rec) {
-      const file = sessions.recordings.get(rec[1]!);
-      if (!file || !existsSync(file)) return json(res, 404, { error: 'No recording for this session' });
-      res.writeHead(200, {
-        'content-type': 'application/x-asciicast',
-        'content-disposition': `attachment; filename="runguide-${rec[1]}.cast"`,
-        'content-length': statSync(file).size,
-        'cache-control': 'no-store',
-        ...securityHeaders(),
-      });
-      createReadStream(file).pipe(res);
-      return;
-    }
-    return json(res, 404, { error: `No API endpoint ${url.pathname}` });
-  }
-
-  /**
-   * POST /api/hosts {host, user?, port?}: "Add a server…" of the panel. It needs the token in its
-   * Authorization header, which a page of another origin cannot send without a CORS preflight this
-   * server never grants; a browser's Origin, when sent, must be this one.
-   */
-  async function addHostFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.origin !== undefined && !originAllowed(req)) return json(res, 403, { error: 'Forbidden: another origin' });
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > 4096) return json(res, 413, { error: 'Too large' });
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch (e) {
-      return json(res, 400, { error: `Not valid JSON: ${(e as Error).message}` });
-    }
-    const parsed = NewHostSchema.safeParse(data);
-    if (!parsed.success) return json(res, 400, { error: z.prettifyError(parsed.error) });
-    try {
-      const added = addHost(paths, env, parsed.data);
-      log(`added host "${added}" to ${paths.hostsFile}`);
-      const list = hosts();
-      const body: AddHostResponse = { added, hosts: list.hosts.map(publicEntry), errors: list.errors };
-      return json(res, 201, body);
-    } catch (e) {
-      if (e instanceof HostsFileError) return json(res, 409, { error: e.message });
-      throw e;
-    }
-  }
+  const dist = resolve(o.dist);
+  const sessions = new SessionManager({ paths, env, maxSessions: o.maxSessions, graceMs: o.graceMs, record: o.record, extraHosts, log });
+  let port = o.port;
+  const api = apiHandler({ paths, env, token, sessions, extraHosts, log });
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
   // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
@@ -178,10 +59,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
       return;
     }
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!hasToken(req, token)) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
-      return api(req, res, url);
-    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
     serveStatic(dist, req, res, url.pathname, url.search);
   });
 

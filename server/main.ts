@@ -1,6 +1,7 @@
 // `./runguide start`: serve the built site and the runner on 127.0.0.1, print the URL with its token.
+// The flags are options of startServer: checked against its schema, their defaults from there too.
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { FlagOptionsSchema, OPTION_DEFAULTS as D, SSH_FORWARD } from './options.ts';
 
 const HELP = `Usage: ./runguide start [options]   (or: node server/main.ts [options])
 
@@ -8,28 +9,19 @@ Serves the built site (dist/) and the runner on one local address, and prints a 
 carrying a fresh token: open it in your browser.
 
 Options:
-  --port N           port to listen on (default 4321; 0 picks a free one)
-  --host ADDR        loopback address to listen on (default 127.0.0.1); from another
-                     machine, forward a port instead: ssh -L 4321:127.0.0.1:4321 HOST
-  --max-sessions N   terminals open at once (default 8)
-  --grace SECONDS    how long a terminal survives a closed tab, for reconnecting (default 60)
+  --port N           port to listen on (default ${D.port}; 0 picks a free one)
+  --host ADDR        loopback address to listen on (default ${D.host}); from another
+                     machine, forward a port instead: ssh -L ${SSH_FORWARD} HOST
+  --max-sessions N   terminals open at once (default ${D.maxSessions})
+  --grace SECONDS    how long a terminal survives a closed tab, for reconnecting (default ${D.graceMs / 1000})
   --record           record every terminal as asciicast v2 (~/.local/state/runguide/recordings),
-                     downloadable from the panel; off by default: a recording keeps all output
+                     downloadable from the panel; ${D.record ? 'on' : 'off'} by default: a recording keeps all output
   --dist DIR         the built site to serve (default: dist/)
   -h, --help         this help
 `;
 
-const Flags = z
-  .object({
-    port: z.coerce.number().int().min(0).max(65535).default(4321),
-    host: z.string().min(1).default('127.0.0.1'),
-    'max-sessions': z.coerce.number().int().min(1).max(256).default(8),
-    grace: z.coerce.number().min(0).max(86_400).default(60),
-    record: z.boolean().default(false),
-    dist: z.string().optional(),
-    help: z.boolean().default(false),
-  })
-  .strict();
+/** The flag of each option it sets. */
+const FLAG: Record<keyof typeof D, string> = { port: '--port', host: '--host', maxSessions: '--max-sessions', graceMs: '--grace', record: '--record', dist: '--dist' };
 
 function fail(message: string): never {
   process.stderr.write(`runguide: ${message}\nTry --help.\n`);
@@ -54,10 +46,18 @@ try {
 } catch (e) {
   fail((e as Error).message);
 }
-const parsed = Flags.safeParse(raw);
-if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
-const flags = parsed.data;
-if (flags.help) {
+const number = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
+const parsed = FlagOptionsSchema.safeParse({
+  port: number(raw.port),
+  host: raw.host,
+  maxSessions: number(raw['max-sessions']),
+  graceMs: raw.grace === undefined ? undefined : Number(raw.grace) * 1000,
+  record: raw.record,
+  dist: raw.dist,
+});
+if (!parsed.success) fail(parsed.error.issues.map((i) => `${FLAG[i.path[0] as keyof typeof D]}: ${i.message}`).join('\n'));
+const options = parsed.data;
+if (raw.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
@@ -66,19 +66,12 @@ if (flags.help) {
 const { BindError, startServer } = await import('./index.ts');
 let server;
 try {
-  server = await startServer({
-    port: flags.port,
-    host: flags.host,
-    maxSessions: flags['max-sessions'],
-    graceMs: flags.grace * 1000,
-    record: flags.record,
-    dist: flags.dist,
-  });
+  server = await startServer(options);
 } catch (e) {
   if (e instanceof BindError) fail(e.message);
   const err = e as NodeJS.ErrnoException;
-  if (err.code === 'EADDRINUSE') fail(`port ${flags.port} is in use (another runguide?); pick one with --port`);
-  if (err.code === 'EADDRNOTAVAIL') fail(`cannot listen on ${flags.host}: no such local address`);
+  if (err.code === 'EADDRINUSE') fail(`port ${options.port} is in use (another runguide?); pick one with --port`);
+  if (err.code === 'EADDRNOTAVAIL') fail(`cannot listen on ${options.host}: no such local address`);
   throw e;
 }
 process.stdout.write(`runguide is running. Open:\n\n    ${server.url}\n\nCtrl-C stops it (and every terminal it opened).\n`);

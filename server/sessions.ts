@@ -1,4 +1,5 @@
 // The live sessions of a server, the session limit, and each session's step runner.
+import type { ErrorCode } from '../core/protocol.ts';
 import type { Env, Paths } from './paths.ts';
 import { listHosts, type HostsFileEntry } from './hosts.ts';
 import { Session } from './session.ts';
@@ -40,7 +41,7 @@ export class SessionManager {
     return [...this.#sessions.values()];
   }
 
-  create(hostId: string, cols: number, rows: number): { session: Session } | { error: string; code: string } {
+  create(hostId: string, cols: number, rows: number): { session: Session } | { error: string; code: ErrorCode } {
     if (this.#sessions.size >= this.#o.maxSessions)
       return { code: 'session-limit', error: `Too many terminals open (the limit is ${this.#o.maxSessions}, see --max-sessions); close one first` };
     const { hosts, errors } = listHosts(this.#o.paths, this.#o.env, this.#o.extraHosts);

@@ -5,18 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { runbooks } from '../runbooks/index.ts';
 import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../core/render.ts';
 import { distroFamily, type Distro, type Expect, type Step } from '../core/schema.ts';
-import type { ClientMessage, ServerMessage } from '../core/protocol.ts';
+import type { ClientMessage, ErrorCode, ServerMessage } from '../core/protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
-import { SUDO_WAIT_MS, type Session } from './session.ts';
+import { SUDO_WAIT_MS } from './marked-exec.ts';
+import type { Session } from './session.ts';
 
 type RunMessage = Extract<ClientMessage, { type: 'run' }>;
 type ConfirmMessage = Extract<ClientMessage, { type: 'confirm' }>;
 type Which = RunMessage['which'];
 
 export class StepError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
   }

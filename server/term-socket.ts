@@ -2,58 +2,26 @@
 // `error` frame and the connection stays usable; only a refused session closes it.
 import type { WebSocket, RawData } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol.ts';
+import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type ServerMessage } from '../core/protocol.ts';
+import { OutputGatherer } from './output-gatherer.ts';
 import { StepError } from './step-run.ts';
 import type { Session, Sink } from './session.ts';
 import type { SessionManager } from './sessions.ts';
-
-/**
- * Output is gathered into larger frames while it keeps coming: a chunk arriving GATHER_MS or more
- * after the last frame goes out at once (a keystroke's echo is never held back), closer ones wait
- * up to GATHER_MS, or until GATHER_MAX characters are waiting. One frame per PTY read (about
- * 4 KiB) made the socket's writev the runner's biggest cost in a flood.
- */
-const GATHER_MS = 1;
-const GATHER_MAX = 32 << 10;
 
 export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   let session: Session | null = null;
   let sink: Sink | null = null;
   let opening = false;
 
-  // Gathered output waiting for its frame, when the last frame went, and the timer that sends.
-  let gathered: string[] = [];
-  let gatheredChars = 0;
-  let lastFrame = 0;
-  let gathering: NodeJS.Timeout | null = null;
-  const sendOutput = (data: string) => {
-    lastFrame = performance.now();
-    if (ws.readyState === ws.OPEN) ws.send(Buffer.from(data, 'utf8'), { binary: true });
-  };
-  const flushOutput = () => {
-    if (gathering) clearTimeout(gathering);
-    gathering = null;
-    if (gatheredChars === 0) return;
-    const data = gathered.length === 1 ? gathered[0]! : gathered.join('');
-    gathered = [];
-    gatheredChars = 0;
-    sendOutput(data);
-  };
-  const output = (data: string) => {
-    if (gatheredChars === 0 && performance.now() - lastFrame >= GATHER_MS) return sendOutput(data);
-    gathered.push(data);
-    gatheredChars += data.length;
-    if (gatheredChars >= GATHER_MAX) flushOutput();
-    else gathering ??= setTimeout(flushOutput, GATHER_MS);
-  };
+  const out = new OutputGatherer(ws);
 
   // Messages never overtake the output that came before them (a step's result, the exit).
   const send = (m: ServerMessage) => {
-    flushOutput();
+    out.flush();
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
   type Refused = Extract<ServerMessage, { type: 'error' }>['run'];
-  const error = (code: string, message: string, fatal = false, run?: Refused) => send({ type: 'error', code, message, fatal, run });
+  const error = (code: ErrorCode, message: string, fatal = false, run?: Refused) => send({ type: 'error', code, message, fatal, run });
 
   ws.on('message', (raw: RawData, isBinary: boolean) => {
     if (isBinary) return error('bad-message', 'Binary frames only go from the server to the browser; send JSON text frames');
@@ -115,9 +83,9 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const mySink: Sink = {
       output(data) {
         if (queue) queue.push(data);
-        else output(data);
+        else out.output(data);
       },
-      bufferedAmount: () => ws.bufferedAmount + gatheredChars,
+      bufferedAmount: () => out.bufferedAmount(),
       exit(code) {
         send({ type: 'exit', exitCode: code });
         ws.close(1000, 'session ended');
@@ -134,7 +102,7 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     const screen = resumed ? await s.serialize() : '';
     send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed, recording: s.recorder !== null });
     if (screen && ws.readyState === ws.OPEN) {
-      sendOutput(screen);
+      out.send(screen);
       s.countSent(screen.length);
     }
     const pending = queue;
@@ -150,8 +118,7 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   ws.on('error', () => {});
 
   ws.on('close', () => {
-    if (gathering) clearTimeout(gathering);
-    gathering = null;
+    out.stop();
     if (session && sink) {
       manager.runner(session).clearSender(send);
       session.detach(sink, manager.graceMs);

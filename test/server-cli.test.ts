@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { connect } from '../server/client.ts';
-import { sessionMembers } from '../server/session.ts';
+import { sessionMembers } from '../server/session-processes.ts';
 import { tempHome } from './helpers/runner.ts';
 
 const MAIN = new URL('../server/main.ts', import.meta.url).pathname;

@@ -13,7 +13,7 @@ import type { ServerMessage } from '../core/protocol.ts';
 import { evaluate, findStep, renderCommand } from '../core/render.ts';
 import { runbooks } from '../runbooks/index.ts';
 import { startTestRunner, type TestRunner } from './helpers/runner.ts';
-import { sessionMembers } from '../server/session.ts';
+import { sessionMembers } from '../server/session-processes.ts';
 
 const comm = (pid: number): string => {
   try {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
 import { connect } from '../server/client.ts';
-import { sessionMembers } from '../server/session.ts';
+import { sessionMembers } from '../server/session-processes.ts';
 import { openFds, processesNamed, sleep, startTestRunner, type TestRunner } from './helpers/runner.ts';
 
 const GRACE_MS = 1500;

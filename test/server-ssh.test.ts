@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunnerError } from '../server/client.ts';
 import { connect } from '../server/client.ts';
-import { sessionMembers } from '../server/session.ts';
+import { sessionMembers } from '../server/session-processes.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';
 import { startTestRunner, tempHome, writeHostsFile, type TestRunner } from './helpers/runner.ts';
 

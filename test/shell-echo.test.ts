@@ -1,6 +1,7 @@
 // The echo of the runner's typed line is taken out of what the user sees, and nothing else is.
 import { describe, expect, it } from 'vitest';
-import { EchoHold, markedCommand, withoutEcho } from '../server/shell-marks.ts';
+import { EchoHold, withoutEcho } from '../server/echo-hold.ts';
+import { markedCommand } from '../server/shell-marks.ts';
 
 const { line } = markedCommand('echo hi', 'N0NCE', { label: 'runguide: rb/step' });
 const mark = '\x1b]133;P;N0NCE\x07';
