@@ -12,7 +12,6 @@ import { expectations } from './shell/expect.ts';
 import { diagnosisBody } from './shell/diagnosis.ts';
 import { changeBody } from './shell/change.ts';
 
-export { sq } from './shell/words.ts';
 export { outcomeShell } from './shell/diagnosis.ts';
 
 export function generateShell(plan: Plan): string {
