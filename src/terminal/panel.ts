@@ -2,20 +2,16 @@
 // session, and running steps by id (the runner resolves the command; the page never sends it).
 // First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
 import '../zod-jitless.ts';
-import { Terminal } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import { authHeaders } from './token.ts';
-// As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
-import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
 import { findStep, type Verdict } from '../../core/render.ts';
 import { runbooks } from '../../runbooks/index.ts';
 import { format, terminalStringsFor } from '../../i18n/terminal.ts';
 import { glossaryFor } from '../../core/glossary.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
-import { dimColour, followSiteTheme } from './theme.ts';
+import { createTerminalView } from './terminal-view.ts';
+import { createDrawer, revealAboveDock } from './drawer.ts';
+import { wireOutputSearch } from './output-search.ts';
 import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
 import { runAllChecks } from './summary.ts';
 import { showAssessment, showProgress, type CardView } from './assessment.ts';
@@ -43,7 +39,6 @@ interface PendingRun {
 }
 
 const SESSION_KEY = 'runguide:terminal-session';
-const INPUT_CHUNK = 65536;
 const HOST_GROUPS: HostEntry['source'][] = ['builtin', 'lab', 'hosts-file', 'ssh-config'];
 /** The picker's last option, which opens "Add a server…" (no host id can be empty). */
 const ADD_HOST = '';
@@ -51,14 +46,10 @@ const ADD_HOST = '';
 export function createPanel(dock: HTMLElement): Panel {
   const s = terminalStringsFor(document.documentElement.lang);
   const g = glossaryFor(document.documentElement.lang);
-  const style = document.createElement('style');
-  style.dataset.rg = 'xterm';
-  style.textContent = xtermCss;
-  document.head.append(style);
   const $ = <T extends Element>(sel: string) => dock.querySelector<T>(sel)!;
-  const drawer = $<HTMLElement>('.rg-drawer');
-  const screen = $<HTMLElement>('.rg-screen');
-  const openButton = $<HTMLButtonElement>('.rg-open');
+  const drawer = createDrawer(dock, s);
+  const view = createTerminalView($('.rg-screen'), drawer.element, s, (m) => conn?.send(m));
+  const term = view.term;
   const hostSelect = $<HTMLSelectElement>('.rg-host-select');
   const stateText = $<HTMLElement>('.rg-state');
   const alertBox = $<HTMLElement>('.rg-alert');
@@ -66,26 +57,6 @@ export function createPanel(dock: HTMLElement): Panel {
   const summary = $<HTMLElement>('.rg-summary');
   const dialog = $<HTMLDialogElement>('.rg-confirm');
 
-  const term = new Terminal({
-    cursorBlink: true,
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-    fontSize: 14,
-    // At line height 1 the DOM renderer clips the underscore of some monospace fonts below the
-    // row: `kernel.hung_task_panic` read as `kernel.hung task panic`.
-    lineHeight: 1.2,
-    scrollback: 5000,
-  });
-  const fit = new FitAddon();
-  const search = new SearchAddon();
-  term.loadAddon(fit);
-  term.loadAddon(search);
-  term.loadAddon(new WebLinksAddon());
-  followSiteTheme((theme) => {
-    term.options.theme = theme;
-    screen.style.setProperty('--rg-term-bg', theme.background ?? '');
-    screen.style.setProperty('--rg-term-dim', dimColour(theme));
-  });
-  let mounted = false;
 
   let conn: Connection | undefined;
   let connState: ConnectionState = 'closed';
@@ -252,7 +223,7 @@ export function createPanel(dock: HTMLElement): Panel {
         if (section) showResult(section, m.which, r);
         record(m.step, m.which, r);
         const out = section?.querySelector<HTMLElement>('output.rg-verdict');
-        if (p?.reveal && out) void reveal(out);
+        if (p?.reveal && out) void revealAboveDock(dock, out);
         p?.resolve(m.verdict);
         break;
       }
@@ -330,69 +301,12 @@ export function createPanel(dock: HTMLElement): Panel {
     );
   }
 
-  /**
-   * Scrolls the page so that `el` (a step's verdict) sits above the dock, once the drawer has its
-   * height: scrollIntoView alone would go by a dock height that is still changing.
-   */
-  async function reveal(el: HTMLElement) {
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    const room = dock.getBoundingClientRect().top - 16;
-    const r = el.getBoundingClientRect();
-    const top = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
-    if (r.bottom > room) window.scrollBy({ top: r.bottom - room });
-    else if (r.top < top) window.scrollBy({ top: r.top - top - 16 });
-  }
-
-  // ---- terminal --------------------------------------------------------------------------------
-
-  function mount() {
-    if (mounted) return;
-    mounted = true;
-    term.open(screen);
-    // The focusable part of xterm: name it in the page's language, and point it at the key hints.
-    term.textarea?.setAttribute('aria-label', s.terminal);
-    term.textarea?.setAttribute('aria-describedby', 'rg-keyboard-hint');
-    fit.fit();
-    term.onData((data) => {
-      for (let i = 0; i < data.length; i += INPUT_CHUNK)
-        conn?.send({ type: 'input', data: data.slice(i, i + INPUT_CHUNK) });
-    });
-    term.onResize(({ cols, rows }) => conn?.send({ type: 'resize', cols, rows }));
-    new ResizeObserver(() => {
-      if (!drawer.hidden) fit.fit();
-    }).observe(screen);
-    term.attachCustomKeyEventHandler(keys);
-  }
-
-  // Escape goes to the program (vi needs it); Escape then Tab leaves the terminal, as in editors
-  // that keep Tab for themselves. Ctrl+Shift+C/V copy and paste, like desktop terminals.
-  let escaped = false;
-  function keys(e: KeyboardEvent): boolean {
-    if (e.type !== 'keydown') return true;
-    if (e.key === 'Tab' && escaped) {
-      escaped = false;
-      return false; // not handled by xterm: the browser moves the focus
-    }
-    escaped = e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey;
-    if (e.ctrlKey && e.shiftKey && (e.key === 'C' || e.key === 'c')) {
-      e.preventDefault();
-      const text = term.getSelection();
-      if (text) void navigator.clipboard?.writeText(text);
-      return false;
-    }
-    // Not handled by xterm: the browser's own paste event fills the terminal.
-    if (e.ctrlKey && e.shiftKey && (e.key === 'V' || e.key === 'v')) return false;
-    return true;
-  }
-
   // ---- drawer --------------------------------------------------------------------------------
 
   async function open(opts: { focus?: boolean } = {}) {
-    drawer.hidden = false;
-    openButton.setAttribute('aria-expanded', 'true');
-    openButton.textContent = s.closeTerminal;
-    mount();
-    fit.fit();
+    drawer.show();
+    view.mount();
+    view.fit();
     if (!conn) {
       await loadHosts();
       const saved = savedSession();
@@ -404,50 +318,7 @@ export function createPanel(dock: HTMLElement): Panel {
     if (opts.focus !== false) term.focus();
   }
 
-  function close() {
-    const hadFocus = drawer.contains(document.activeElement);
-    drawer.hidden = true;
-    openButton.setAttribute('aria-expanded', 'false');
-    openButton.textContent = s.openTerminal;
-    if (hadFocus) openButton.focus();
-  }
-
-  drawer.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || (e.target as Element).closest('.xterm')) return;
-    e.preventDefault();
-    close();
-  });
-
-  const resize = $<HTMLElement>('.rg-resize');
-  const setHeight = (px: number) => {
-    const h = Math.max(160, Math.min(px, window.innerHeight - 64));
-    dock.style.setProperty('--rg-drawer-height', `${h}px`);
-    resize.setAttribute('aria-valuenow', String(Math.round((h / window.innerHeight) * 100)));
-  };
-  resize.setAttribute('aria-valuemin', '0');
-  resize.setAttribute('aria-valuemax', '100');
-  resize.setAttribute('aria-valuenow', '40');
-  resize.addEventListener('pointerdown', (e) => {
-    resize.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => setHeight(window.innerHeight - ev.clientY);
-    resize.addEventListener('pointermove', move);
-    resize.addEventListener('pointerup', () => resize.removeEventListener('pointermove', move), { once: true });
-  });
-  resize.addEventListener('keydown', (e) => {
-    const step = e.key === 'ArrowUp' ? 32 : e.key === 'ArrowDown' ? -32 : 0;
-    if (!step) return;
-    e.preventDefault();
-    setHeight(drawer.offsetHeight + step);
-  });
-
-  // ---- search ----------------------------------------------------------------------------------
-
-  const searchInput = $<HTMLInputElement>('.rg-search-input');
-  $<HTMLFormElement>('.rg-search').addEventListener('submit', (e) => {
-    e.preventDefault();
-    search.findNext(searchInput.value);
-  });
-  $<HTMLButtonElement>('.rg-search-prev').addEventListener('click', () => search.findPrevious(searchInput.value));
+  wireOutputSearch($('.rg-search'), view.search);
 
   // ---- hosts -----------------------------------------------------------------------------------
 
@@ -572,7 +443,7 @@ export function createPanel(dock: HTMLElement): Panel {
       pending.set(k, { section, which, started: false, resolve, reveal: !!opts.reveal });
       const out = placeVerdict(section, which);
       showBadge(section, 'running', s, { which });
-      if (opts.reveal && out) void reveal(out);
+      if (opts.reveal && out) void revealAboveDock(dock, out);
       conn!.send({ type: 'run', runbook, step, which, params });
     });
   }
@@ -597,7 +468,13 @@ export function createPanel(dock: HTMLElement): Panel {
     }
   }
 
-  return { open, close, toggle: () => (drawer.hidden ? open() : Promise.resolve(close())), runStep, runAllChecks: runAll };
+  return {
+    open,
+    close: drawer.hide,
+    toggle: () => (drawer.hidden ? open() : Promise.resolve(drawer.hide())),
+    runStep,
+    runAllChecks: runAll,
+  };
 }
 
 const key = (runbook: string, step: string, which: string) => `${runbook}/${step}/${which}`;
