@@ -2,8 +2,6 @@
 // session, and running steps by id (the runner resolves the command; the page never sends it).
 // First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
 import '../zod-jitless.ts';
-import { authHeaders } from './token.ts';
-import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
 import { findStep, type Verdict } from '../../core/render.ts';
 import { runbooks } from '../../runbooks/index.ts';
 import { format, terminalStringsFor } from '../../i18n/terminal.ts';
@@ -12,6 +10,9 @@ import { Connection, type ConnectionState, type ServerMessage } from './connecti
 import { createTerminalView } from './terminal-view.ts';
 import { createDrawer, revealAboveDock } from './drawer.ts';
 import { wireOutputSearch } from './output-search.ts';
+import { AlertLine } from './alert.ts';
+import { createHostPicker } from './host-picker.ts';
+import { createRecordingLink } from './recording-link.ts';
 import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
 import { runAllChecks } from './summary.ts';
 import { showAssessment, showProgress, type CardView } from './assessment.ts';
@@ -39,9 +40,6 @@ interface PendingRun {
 }
 
 const SESSION_KEY = 'runguide:terminal-session';
-const HOST_GROUPS: HostEntry['source'][] = ['builtin', 'lab', 'hosts-file', 'ssh-config'];
-/** The picker's last option, which opens "Add a server…" (no host id can be empty). */
-const ADD_HOST = '';
 
 export function createPanel(dock: HTMLElement): Panel {
   const s = terminalStringsFor(document.documentElement.lang);
@@ -50,10 +48,21 @@ export function createPanel(dock: HTMLElement): Panel {
   const drawer = createDrawer(dock, s);
   const view = createTerminalView($('.rg-screen'), drawer.element, s, (m) => conn?.send(m));
   const term = view.term;
-  const hostSelect = $<HTMLSelectElement>('.rg-host-select');
   const stateText = $<HTMLElement>('.rg-state');
-  const alertBox = $<HTMLElement>('.rg-alert');
-  const download = $<HTMLAnchorElement>('.rg-download');
+  const alert = new AlertLine($('.rg-alert'));
+  const recording = createRecordingLink($('.rg-download'), s, alert);
+  const hosts = createHostPicker($('.rg-host-select'), $('.rg-add-host'), {
+    s,
+    alert,
+    busy: () => pending.size > 0,
+    switched(host) {
+      sessionStorage.removeItem(SESSION_KEY);
+      forgetResults();
+      user = null;
+      connect(host);
+      term.focus();
+    },
+  });
   const summary = $<HTMLElement>('.rg-summary');
   const dialog = $<HTMLDialogElement>('.rg-confirm');
 
@@ -62,7 +71,6 @@ export function createPanel(dock: HTMLElement): Panel {
   let connState: ConnectionState = 'closed';
   let waiters: ((ok: boolean) => void)[] = [];
   const pending = new Map<string, PendingRun>();
-  let lastProblem = '';
   /** Who the shell runs as on the host, once the runner said. */
   let user: string | null = null;
 
@@ -75,7 +83,7 @@ export function createPanel(dock: HTMLElement): Panel {
   const redraw = (restored = false) => rb && showAssessment(card, rb, results, restored);
 
   function record(step: string, which: Which, r: StepResult) {
-    results ??= { host: hostSelect.value, hostLabel: hostInline(), user, steps: {} };
+    results ??= { host: hosts.value, hostLabel: hosts.inline(), user, steps: {} };
     results.user = user ?? results.user;
     results.steps[resultKey(step, which)] = r;
     saveResults(results);
@@ -117,21 +125,13 @@ export function createPanel(dock: HTMLElement): Panel {
     redraw(true);
   }
 
-  const hostLabel = () => hostSelect.selectedOptions[0]?.textContent ?? hostSelect.value;
-  /** The host as it reads inside a sentence ("On this machine, as root"). */
-  const hostInline = () => (hostSelect.value === 'local' ? s.localHost : hostLabel());
-  const alert = (text: string) => {
-    alertBox.textContent = text;
-    if (text) lastProblem = text;
-  };
-
   // ---- session -------------------------------------------------------------------------------
 
   function connect(host: string, resume?: string) {
     conn?.close();
     pending.forEach((p) => p.resolve(null));
     pending.clear();
-    download.hidden = true;
+    recording.hide();
     term.reset();
     // Events of a replaced connection (a host switch) must not touch the new one.
     const c: Connection = new Connection(
@@ -153,28 +153,28 @@ export function createPanel(dock: HTMLElement): Panel {
     connState = state;
     const text =
       state === 'open'
-        ? format(s.state.connected, { host: hostLabel() })
+        ? format(s.state.connected, { host: hosts.label() })
         : state === 'connecting'
-          ? format(s.state.connecting, { host: hostLabel() })
+          ? format(s.state.connecting, { host: hosts.label() })
           : state === 'reconnecting'
             ? s.state.reconnecting
             : state === 'stopped'
               ? s.state.stopped
               : stateText.dataset.ended
-              ? format(s.state.ended, { host: hostLabel() })
+              ? format(s.state.ended, { host: hosts.label() })
               : s.state.offline;
     stateText.textContent = text;
-    if (state === 'stopped') alert(s.runnerStopped);
+    if (state === 'stopped') alert.say(s.runnerStopped);
     if (state === 'open' || state === 'closed' || state === 'stopped') {
       waiters.forEach((w) => w(state === 'open'));
       waiters = [];
     }
     if (state === 'closed' || state === 'reconnecting' || state === 'stopped') {
       // The runner's own words (shown in the alert) say more than "Not connected".
-      lastProblem = alertBox.textContent || text;
+      alert.problem = alert.text || text;
       // A run in flight cannot be followed across a lost connection; its verdict would be a guess.
       for (const [key, p] of pending) {
-        showBadge(p.section, 'error', s, { which: p.which, note: lastProblem });
+        showBadge(p.section, 'error', s, { which: p.which, note: alert.problem });
         p.resolve(null);
         pending.delete(key);
       }
@@ -183,7 +183,7 @@ export function createPanel(dock: HTMLElement): Panel {
 
   function connected(): Promise<boolean> {
     if (conn?.connected) return Promise.resolve(true);
-    if (!conn || connState === 'closed' || connState === 'stopped') connect(hostSelect.value);
+    if (!conn || connState === 'closed' || connState === 'stopped') connect(hosts.value);
     return new Promise((resolve) => waiters.push(resolve));
   }
 
@@ -191,11 +191,9 @@ export function createPanel(dock: HTMLElement): Panel {
     switch (m.type) {
       case 'ready':
         delete stateText.dataset.ended;
-        alert(hostErrors); // what was wrong with the hosts file stays said
+        alert.say(hosts.errors); // what was wrong with the hosts file stays said
         sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
-        download.href = `/api/sessions/${encodeURIComponent(m.session)}/recording.cast`;
-        download.download = `runguide-${m.session}.cast`;
-        download.hidden = !m.recording;
+        recording.show(m.session, m.recording);
         break;
       case 'confirm':
         void confirmRun(m);
@@ -230,7 +228,7 @@ export function createPanel(dock: HTMLElement): Panel {
       case 'error': {
         if (m.code === 'declined') break; // our own Cancel: the step already says so
         const text = format(s.serverError, { message: m.message });
-        alert(text);
+        alert.say(text);
         // The runner refuses a run before starting it (bad parameter, busy session) and names it.
         if (!m.run) break;
         const k = key(m.run.runbook, m.run.step, m.run.which);
@@ -245,7 +243,7 @@ export function createPanel(dock: HTMLElement): Panel {
       case 'exit':
         stateText.dataset.ended = 'true';
         sessionStorage.removeItem(SESSION_KEY);
-        term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hostLabel() })}]\x1b[0m\r\n`);
+        term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hosts.label() })}]\x1b[0m\r\n`);
         break;
       case 'distro':
         user = m.user;
@@ -262,7 +260,7 @@ export function createPanel(dock: HTMLElement): Panel {
     conn?.send({ type: 'confirm', runId: m.runId, accept: accepted });
     if (!accepted) {
       if (section) showBadge(section, 'cancelled', s, { which: m.which });
-      lastProblem = s.cancelled;
+      alert.problem = s.cancelled;
       pending.delete(key(m.runbook, m.step, m.which));
       p?.resolve(null);
     }
@@ -273,7 +271,7 @@ export function createPanel(dock: HTMLElement): Panel {
     const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
     const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
     q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hostInline(), user: m.user ?? '' });
+    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hosts.inline(), user: m.user ?? '' });
     q('.rg-confirm-command code').textContent = m.command;
     q('.rg-confirm-risk').textContent = s.risk[m.risk];
     // What the user gives up, before the button: the fix's consequence, and when not to run it.
@@ -308,119 +306,22 @@ export function createPanel(dock: HTMLElement): Panel {
     view.mount();
     view.fit();
     if (!conn) {
-      await loadHosts();
+      await hosts.load();
       const saved = savedSession();
-      if (saved && [...hostSelect.options].some((o) => o.value === saved.host)) {
-        hostSelect.value = saved.host;
+      if (saved && hosts.has(saved.host)) {
+        hosts.value = saved.host;
         connect(saved.host, saved.session);
-      } else connect(hostSelect.value);
+      } else connect(hosts.value);
     }
     if (opts.focus !== false) term.focus();
   }
 
   wireOutputSearch($('.rg-search'), view.search);
 
-  // ---- hosts -----------------------------------------------------------------------------------
-
-  let hostErrors = '';
-  async function loadHosts() {
-    let list: HostsResponse;
-    try {
-      const res = await fetch('/api/hosts', { headers: authHeaders() });
-      const parsed = HostsResponseSchema.safeParse(await res.json());
-      if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
-      list = parsed.data;
-    } catch {
-      alert(s.hostsUnavailable);
-      return;
-    }
-    showHosts(list);
-  }
-
-  /** Fills the picker (keeping the choice) and says what was wrong with the hosts file. */
-  function showHosts({ hosts, errors }: HostsResponse) {
-    hostErrors = errors.join('\n');
-    if (hostErrors) alert(hostErrors);
-    const groups = HOST_GROUPS.map((source) => {
-      const entries = hosts.filter((h) => h.source === source);
-      if (entries.length === 0) return undefined;
-      const group = document.createElement('optgroup');
-      group.label = s.hostSources[source];
-      for (const h of entries) group.append(new Option(h.kind === 'local' ? s.thisMachine : h.label, h.id));
-      return group;
-    });
-    const selected = hostSelect.value;
-    hostSelect.replaceChildren(...groups.filter((g) => g !== undefined), new Option(s.addHost.option, ADD_HOST));
-    if ([...hostSelect.options].some((o) => o.value === selected && o.value !== ADD_HOST)) hostSelect.value = selected;
-  }
-
-  // "Add a server…": written to the hosts file by the runner, then chosen.
-  const addDialog = $<HTMLDialogElement>('.rg-add-host');
-  const addForm = addDialog.querySelector('form')!;
-  const addError = addDialog.querySelector<HTMLElement>('.rg-add-host-error')!;
-  addForm.addEventListener('submit', async (e) => {
-    if ((e.submitter as HTMLButtonElement | null)?.value !== 'add') return;
-    e.preventDefault();
-    addError.textContent = '';
-    const field = (name: string) => (addForm.elements.namedItem(name) as HTMLInputElement).value.trim();
-    const body: Record<string, string | number> = { host: field('host') };
-    if (field('user')) body.user = field('user');
-    if (field('port')) body.port = Number(field('port'));
-    try {
-      const res = await fetch('/api/hosts', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
-      const answer: unknown = await res.json();
-      const added = AddHostResponseSchema.safeParse(answer);
-      if (!res.ok || !added.success) throw new Error((answer as { error?: string }).error ?? `HTTP ${res.status}`);
-      // The answer carries the new list: no second request for it.
-      showHosts(added.data);
-      hostSelect.value = added.data.added;
-      addDialog.close('added');
-      addForm.reset();
-      hostSelect.dispatchEvent(new Event('change'));
-    } catch (err) {
-      addError.textContent = `${s.addHost.failed}: ${(err as Error).message}`;
-    }
-  });
-
-  let currentHost = hostSelect.value;
-  hostSelect.addEventListener('change', () => {
-    if (hostSelect.value === ADD_HOST) {
-      hostSelect.value = currentHost;
-      addError.textContent = '';
-      addDialog.showModal();
-      return;
-    }
-    if (pending.size > 0 && !window.confirm(format(s.switchHostBusy, { host: hostLabel() }))) {
-      hostSelect.value = currentHost;
-      return;
-    }
-    currentHost = hostSelect.value;
-    sessionStorage.removeItem(SESSION_KEY);
-    forgetResults();
-    user = null;
-    connect(currentHost);
-    term.focus();
-  });
-  // The API wants the token in a header, which a plain link cannot send: fetch, then save.
-  download.addEventListener('click', async (e) => {
-    e.preventDefault();
-    try {
-      const res = await fetch(download.href, { headers: authHeaders() });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(await res.blob());
-      a.download = download.download;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-    } catch (err) {
-      alert(`${s.downloadFailed} (${(err as Error).message})`);
-    }
-  });
-
   $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);
     forgetResults();
-    connect(hostSelect.value);
+    connect(hosts.value);
     term.focus();
   });
 
@@ -434,9 +335,9 @@ export function createPanel(dock: HTMLElement): Panel {
     const k = key(runbook, step, which);
     if (pending.has(k)) return null;
     await open({ focus: false });
-    currentHost = hostSelect.value;
+    hosts.keep();
     if (!(await connected())) {
-      showBadge(section, 'error', s, { which, note: lastProblem });
+      showBadge(section, 'error', s, { which, note: alert.problem });
       return null;
     }
     return new Promise((resolve) => {
@@ -456,7 +357,7 @@ export function createPanel(dock: HTMLElement): Panel {
     buttons.forEach((b) => (b.disabled = true));
     try {
       await open({ focus: false });
-      const stopped = await runAllChecks((section) => runStep(section, 'run'), (n, total) => showProgress(card, n, total), s, () => lastProblem);
+      const stopped = await runAllChecks((section) => runStep(section, 'run'), (n, total) => showProgress(card, n, total), s, () => alert.problem);
       redraw();
       if (stopped) {
         const note = Object.assign(document.createElement('p'), { textContent: stopped, className: 'rg-card-stopped' });
