@@ -2,7 +2,9 @@
 // session, and running steps by id (the runner resolves the command; the page never sends it).
 // First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
 import '../zod-jitless.ts';
-import { findStep, type Verdict } from '../../core/render.ts';
+import type { Verdict } from '../../core/render.ts';
+// Imported here rather than in page-verdicts.ts: the bundler then keeps the runbooks chunk as is
+// for the export panel, which loads it too.
 import { runbooks } from '../../runbooks/index.ts';
 import { format, terminalStringsFor } from '../../i18n/terminal.ts';
 import { glossaryFor } from '../../core/glossary.ts';
@@ -13,10 +15,11 @@ import { wireOutputSearch } from './output-search.ts';
 import { AlertLine } from './alert.ts';
 import { createHostPicker } from './host-picker.ts';
 import { createRecordingLink } from './recording-link.ts';
-import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
-import { runAllChecks } from './summary.ts';
-import { showAssessment, showProgress, type CardView } from './assessment.ts';
-import { clearResults, loadResults, resultKey, saveResults, type Results, type StepResult } from './results.ts';
+import { placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
+import type { StepResult } from './results.ts';
+import { createPageVerdicts } from './page-verdicts.ts';
+import { askConfirm, type ConfirmMessage } from './confirm-dialog.ts';
+import { createRunAll } from './run-all.ts';
 
 export interface Panel {
   open(opts?: { focus?: boolean }): Promise<void>;
@@ -57,73 +60,23 @@ export function createPanel(dock: HTMLElement): Panel {
     busy: () => pending.size > 0,
     switched(host) {
       sessionStorage.removeItem(SESSION_KEY);
-      forgetResults();
-      user = null;
+      verdicts.forget();
+      verdicts.user = null;
       connect(host);
       term.focus();
     },
   });
-  const summary = $<HTMLElement>('.rg-summary');
-  const dialog = $<HTMLDialogElement>('.rg-confirm');
-
+  const confirmDialog = $<HTMLDialogElement>('.rg-confirm');
 
   let conn: Connection | undefined;
   let connState: ConnectionState = 'closed';
   let waiters: ((ok: boolean) => void)[] = [];
   const pending = new Map<string, PendingRun>();
-  /** Who the shell runs as on the host, once the runner said. */
-  let user: string | null = null;
 
-  // ---- results and the verdict card --------------------------------------------------------------
-
+  // The page's runbook, named by its steps (none off a runbook page).
   const slug = document.querySelector<HTMLElement>('.rg-step[data-runbook]')?.dataset.runbook;
   const rb = slug && Object.hasOwn(runbooks, slug) ? runbooks[slug] : undefined;
-  const card: CardView = { card: document.querySelector<HTMLElement>('.rg-assessment'), bar: summary, s, g };
-  let results: Results | null = loadResults();
-  const redraw = (restored = false) => rb && showAssessment(card, rb, results, restored);
-
-  function record(step: string, which: Which, r: StepResult) {
-    results ??= { host: hosts.value, hostLabel: hosts.inline(), user, steps: {} };
-    results.user = user ?? results.user;
-    results.steps[resultKey(step, which)] = r;
-    saveResults(results);
-    redraw();
-  }
-
-  const last = $<HTMLAnchorElement>('.rg-last');
-  function showResult(section: HTMLElement, which: Which, r: StepResult) {
-    placeVerdict(section, which);
-    showBadge(section, r.verdict, s, { which, durationMs: r.durationMs, note: r.note, output: r.output });
-    // The header repeats it: the step is often scrolled away under the terminal.
-    const heading = section.querySelector<HTMLElement>('h2[id], h3[id], h4[id]');
-    const badge = section.querySelector('.rg-badge');
-    last.href = `#${heading?.id ?? ''}`;
-    last.dataset.verdict = r.verdict;
-    last.textContent = `${heading?.textContent?.trim() ?? ''}${s.colon}${badge?.lastChild?.textContent ?? r.verdict}`;
-    last.hidden = false;
-    // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
-    if (r.advice === 'rollback') offerRollback(section, s);
-    else if (r.advice === 'restart') adviseRestart(section, s);
-  }
-
-  /** Starting over (a new session, another host): the verdicts on the page were about the old one. */
-  function forgetResults() {
-    results = null;
-    clearResults();
-    for (const section of document.querySelectorAll<HTMLElement>('.rg-step')) clearVerdict(section);
-    last.hidden = true;
-    redraw();
-  }
-
-  // A reload keeps what was found, with the host and time it is about.
-  if (results) {
-    for (const [k, r] of Object.entries(results.steps)) {
-      const [step, which] = k.split('/') as [string, Which];
-      const section = slug ? stepSection(slug, step) : null;
-      if (section) showResult(section, which, r);
-    }
-    redraw(true);
-  }
+  const verdicts = createPageVerdicts(dock, s, g, hosts, { slug, rb });
 
   // ---- session -------------------------------------------------------------------------------
 
@@ -218,8 +171,8 @@ export function createPanel(dock: HTMLElement): Panel {
           advice: m.rollback ? 'rollback' : m.restart ? 'restart' : null,
           at: Date.now(),
         };
-        if (section) showResult(section, m.which, r);
-        record(m.step, m.which, r);
+        if (section) verdicts.show(section, m.which, r);
+        verdicts.record(m.step, m.which, r);
         const out = section?.querySelector<HTMLElement>('output.rg-verdict');
         if (p?.reveal && out) void revealAboveDock(dock, out);
         p?.resolve(m.verdict);
@@ -246,17 +199,17 @@ export function createPanel(dock: HTMLElement): Panel {
         term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hosts.label() })}]\x1b[0m\r\n`);
         break;
       case 'distro':
-        user = m.user;
+        verdicts.user = m.user;
         break;
     }
   }
 
-  async function confirmRun(m: Extract<ServerMessage, { type: 'confirm' }>) {
+  async function confirmRun(m: ConfirmMessage) {
     const p = pending.get(key(m.runbook, m.step, m.which));
     const section = p?.section ?? stepSection(m.runbook, m.step);
-    user = m.user ?? user;
+    verdicts.user = m.user ?? verdicts.user;
     if (section) showBadge(section, 'waiting', s, { which: m.which });
-    const accepted = await askConfirm(m, section);
+    const accepted = await askConfirm(confirmDialog, m, section, { s, rb, host: hosts.inline });
     conn?.send({ type: 'confirm', runId: m.runId, accept: accepted });
     if (!accepted) {
       if (section) showBadge(section, 'cancelled', s, { which: m.which });
@@ -264,39 +217,6 @@ export function createPanel(dock: HTMLElement): Panel {
       pending.delete(key(m.runbook, m.step, m.which));
       p?.resolve(null);
     }
-  }
-
-  function askConfirm(m: Extract<ServerMessage, { type: 'confirm' }>, section: HTMLElement | null): Promise<boolean> {
-    dialog.dataset.risk = m.risk;
-    const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
-    const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
-    q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hosts.inline(), user: m.user ?? '' });
-    q('.rg-confirm-command code').textContent = m.command;
-    q('.rg-confirm-risk').textContent = s.risk[m.risk];
-    // What the user gives up, before the button: the fix's consequence, and when not to run it.
-    const fix = rb?.fixes.find((f) => f.id === findStep(rb, m.step)?.fix);
-    const items = [
-      m.which === 'run' && fix ? s.consequence[fix.id] : '',
-      s.confirm.backupWindow,
-      m.which === 'run' && fix?.maintenanceWindow ? s.confirm.maintenanceWindow : '',
-    ].filter(Boolean);
-    q('.rg-confirm-consequences ul').replaceChildren(
-      ...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
-    );
-    const rollback = q('.rg-confirm-rollback');
-    rollback.hidden = !m.rollback || m.which === 'rollback';
-    rollback.querySelector('code')!.textContent = m.rollback ?? '';
-    q('.rg-confirm-no-rollback').hidden = !!m.rollback || m.which === 'rollback';
-    // The button says what it does: "Stop and mask the guest agent", "Roll back".
-    q('.rg-confirm-accept').textContent = m.which === 'rollback' ? s.rollBack : title;
-    dialog.returnValue = '';
-    dialog.showModal();
-    // Focus goes to Cancel (the safe default) at the bottom; the reading starts at the top.
-    dialog.scrollTop = 0;
-    return new Promise((resolve) =>
-      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }),
-    );
   }
 
   // ---- drawer --------------------------------------------------------------------------------
@@ -320,7 +240,7 @@ export function createPanel(dock: HTMLElement): Panel {
 
   $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);
-    forgetResults();
+    verdicts.forget();
     connect(hosts.value);
     term.focus();
   });
@@ -349,25 +269,7 @@ export function createPanel(dock: HTMLElement): Panel {
     });
   }
 
-  let runningAll = false;
-  async function runAll() {
-    if (runningAll) return;
-    runningAll = true;
-    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.rg-run-all')];
-    buttons.forEach((b) => (b.disabled = true));
-    try {
-      await open({ focus: false });
-      const stopped = await runAllChecks((section) => runStep(section, 'run'), (n, total) => showProgress(card, n, total), s, () => alert.problem);
-      redraw();
-      if (stopped) {
-        const note = Object.assign(document.createElement('p'), { textContent: stopped, className: 'rg-card-stopped' });
-        (card.card?.querySelector('.rg-assessment-body') ?? summary).prepend(note);
-      }
-    } finally {
-      runningAll = false;
-      buttons.forEach((b) => (b.disabled = false));
-    }
-  }
+  const runAll = createRunAll({ s, alert, verdicts, open: () => open({ focus: false }), run: (section) => runStep(section, 'run') });
 
   return {
     open,
