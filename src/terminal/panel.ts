@@ -1,25 +1,26 @@
-// The terminal panel, loaded on first use by loader.ts: xterm in the drawer, the host picker, the
-// session, and running steps by id (the runner resolves the command; the page never sends it).
+// The terminal panel, loaded on first use by loader.ts (a dynamic import: xterm is large). It
+// wires the parts together, each given what it needs: the drawer, the terminal, the session with
+// the runner, the host picker, the runs of steps and the verdicts they leave on the page.
 // First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
 import '../zod-jitless.ts';
-import { Terminal } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
-import { WebLinksAddon } from '@xterm/addon-web-links';
-import { authHeaders } from './token.ts';
-// As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
-import xtermCss from '@xterm/xterm/css/xterm.css?inline';
-import { AddHostResponseSchema, HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
-import { findStep, type Verdict } from '../../core/render.ts';
-import { runbooks } from '../../runbooks/index.ts';
-import { format, terminalStringsFor } from '../../i18n/terminal.ts';
 import { glossaryFor } from '../../core/glossary.ts';
-import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
-import { dimColour, followSiteTheme } from './theme.ts';
-import { adviseRestart, clearVerdict, offerRollback, placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
-import { runAllChecks } from './summary.ts';
-import { showAssessment, showProgress, type CardView } from './assessment.ts';
-import { clearResults, loadResults, resultKey, saveResults, type Results, type StepResult } from './results.ts';
+import type { Verdict } from '../../core/render.ts';
+import { terminalStringsFor } from '../../i18n/terminal.ts';
+// Imported here rather than in page-verdicts.ts: the bundler then keeps the runbooks chunk as is
+// for the export panel, which loads it too.
+import { runbooks } from '../../runbooks/index.ts';
+import { AlertLine } from './alert.ts';
+import { askConfirm } from './confirm-dialog.ts';
+import { createDrawer, revealAboveDock } from './drawer.ts';
+import { createHostPicker } from './host-picker.ts';
+import { wireOutputSearch } from './output-search.ts';
+import { createPageVerdicts } from './page-verdicts.ts';
+import { createRecordingLink } from './recording-link.ts';
+import { createRunAll } from './run-all.ts';
+import { createRuns } from './runs.ts';
+import { createSession } from './session.ts';
+import type { Which } from './step-ui.ts';
+import { createTerminalView } from './terminal-view.ts';
 
 export interface Panel {
   open(opts?: { focus?: boolean }): Promise<void>;
@@ -33,580 +34,87 @@ export interface Panel {
   runAllChecks(): Promise<void>;
 }
 
-interface PendingRun {
-  section: HTMLElement;
-  which: Which;
-  started: boolean;
-  /** The user clicked this one: keep its verdict in view. */
-  reveal: boolean;
-  resolve(v: Verdict | null): void;
-}
-
-const SESSION_KEY = 'runguide:terminal-session';
-const INPUT_CHUNK = 65536;
-const HOST_GROUPS: HostEntry['source'][] = ['builtin', 'lab', 'hosts-file', 'ssh-config'];
-/** The picker's last option, which opens "Add a server…" (no host id can be empty). */
-const ADD_HOST = '';
-
 export function createPanel(dock: HTMLElement): Panel {
   const s = terminalStringsFor(document.documentElement.lang);
   const g = glossaryFor(document.documentElement.lang);
-  const style = document.createElement('style');
-  style.dataset.rg = 'xterm';
-  style.textContent = xtermCss;
-  document.head.append(style);
   const $ = <T extends Element>(sel: string) => dock.querySelector<T>(sel)!;
-  const drawer = $<HTMLElement>('.rg-drawer');
-  const screen = $<HTMLElement>('.rg-screen');
-  const openButton = $<HTMLButtonElement>('.rg-open');
-  const hostSelect = $<HTMLSelectElement>('.rg-host-select');
-  const stateText = $<HTMLElement>('.rg-state');
-  const alertBox = $<HTMLElement>('.rg-alert');
-  const download = $<HTMLAnchorElement>('.rg-download');
-  const summary = $<HTMLElement>('.rg-summary');
-  const dialog = $<HTMLDialogElement>('.rg-confirm');
-
-  const term = new Terminal({
-    cursorBlink: true,
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-    fontSize: 14,
-    // At line height 1 the DOM renderer clips the underscore of some monospace fonts below the
-    // row: `kernel.hung_task_panic` read as `kernel.hung task panic`.
-    lineHeight: 1.2,
-    scrollback: 5000,
+  const alert = new AlertLine($('.rg-alert'));
+  const drawer = createDrawer(dock, s);
+  const view = createTerminalView($('.rg-screen'), drawer.element, s, (m) => session.send(m));
+  const hosts = createHostPicker($('.rg-host-select'), $('.rg-add-host'), {
+    s,
+    alert,
+    busy: () => runs.size > 0,
+    switched(host) {
+      verdicts.user = null;
+      startOver(host);
+    },
   });
-  const fit = new FitAddon();
-  const search = new SearchAddon();
-  term.loadAddon(fit);
-  term.loadAddon(search);
-  term.loadAddon(new WebLinksAddon());
-  followSiteTheme((theme) => {
-    term.options.theme = theme;
-    screen.style.setProperty('--rg-term-bg', theme.background ?? '');
-    screen.style.setProperty('--rg-term-dim', dimColour(theme));
-  });
-  let mounted = false;
-
-  let conn: Connection | undefined;
-  let connState: ConnectionState = 'closed';
-  let waiters: ((ok: boolean) => void)[] = [];
-  const pending = new Map<string, PendingRun>();
-  let lastProblem = '';
-  /** Who the shell runs as on the host, once the runner said. */
-  let user: string | null = null;
-
-  // ---- results and the verdict card --------------------------------------------------------------
-
+  // The page's runbook, named by its steps (none off a runbook page).
   const slug = document.querySelector<HTMLElement>('.rg-step[data-runbook]')?.dataset.runbook;
   const rb = slug && Object.hasOwn(runbooks, slug) ? runbooks[slug] : undefined;
-  const card: CardView = { card: document.querySelector<HTMLElement>('.rg-assessment'), bar: summary, s, g };
-  let results: Results | null = loadResults();
-  const redraw = (restored = false) => rb && showAssessment(card, rb, results, restored);
-
-  function record(step: string, which: Which, r: StepResult) {
-    results ??= { host: hostSelect.value, hostLabel: hostInline(), user, steps: {} };
-    results.user = user ?? results.user;
-    results.steps[resultKey(step, which)] = r;
-    saveResults(results);
-    redraw();
-  }
-
-  const last = $<HTMLAnchorElement>('.rg-last');
-  function showResult(section: HTMLElement, which: Which, r: StepResult) {
-    placeVerdict(section, which);
-    showBadge(section, r.verdict, s, { which, durationMs: r.durationMs, note: r.note, output: r.output });
-    // The header repeats it: the step is often scrolled away under the terminal.
-    const heading = section.querySelector<HTMLElement>('h2[id], h3[id], h4[id]');
-    const badge = section.querySelector('.rg-badge');
-    last.href = `#${heading?.id ?? ''}`;
-    last.dataset.verdict = r.verdict;
-    last.textContent = `${heading?.textContent?.trim() ?? ''}${s.colon}${badge?.lastChild?.textContent ?? r.verdict}`;
-    last.hidden = false;
-    // The runner decides what comes next (render.ts adviceAfter): a rollback, or a restart.
-    if (r.advice === 'rollback') offerRollback(section, s);
-    else if (r.advice === 'restart') adviseRestart(section, s);
-  }
-
-  /** Starting over (a new session, another host): the verdicts on the page were about the old one. */
-  function forgetResults() {
-    results = null;
-    clearResults();
-    for (const section of document.querySelectorAll<HTMLElement>('.rg-step')) clearVerdict(section);
-    last.hidden = true;
-    redraw();
-  }
-
-  // A reload keeps what was found, with the host and time it is about.
-  if (results) {
-    for (const [k, r] of Object.entries(results.steps)) {
-      const [step, which] = k.split('/') as [string, Which];
-      const section = slug ? stepSection(slug, step) : null;
-      if (section) showResult(section, which, r);
-    }
-    redraw(true);
-  }
-
-  const hostLabel = () => hostSelect.selectedOptions[0]?.textContent ?? hostSelect.value;
-  /** The host as it reads inside a sentence ("On this machine, as root"). */
-  const hostInline = () => (hostSelect.value === 'local' ? s.localHost : hostLabel());
-  const alert = (text: string) => {
-    alertBox.textContent = text;
-    if (text) lastProblem = text;
-  };
-
-  // ---- session -------------------------------------------------------------------------------
-
-  function connect(host: string, resume?: string) {
-    conn?.close();
-    pending.forEach((p) => p.resolve(null));
-    pending.clear();
-    download.hidden = true;
-    term.reset();
-    // Events of a replaced connection (a host switch) must not touch the new one.
-    const c: Connection = new Connection(
-      host,
-      {
-        state: (st) => c === conn && onState(st),
-        output: (text, written) => (c === conn ? term.write(text, written) : undefined),
-        message: (m) => c === conn && onMessage(m),
-        reattaching: () => c === conn && term.reset(), // the runner replays the screen
-      },
-      () => ({ cols: term.cols, rows: term.rows }),
-      resume,
-    );
-    conn = c;
-    c.start();
-  }
-
-  function onState(state: ConnectionState) {
-    connState = state;
-    const text =
-      state === 'open'
-        ? format(s.state.connected, { host: hostLabel() })
-        : state === 'connecting'
-          ? format(s.state.connecting, { host: hostLabel() })
-          : state === 'reconnecting'
-            ? s.state.reconnecting
-            : state === 'stopped'
-              ? s.state.stopped
-              : stateText.dataset.ended
-              ? format(s.state.ended, { host: hostLabel() })
-              : s.state.offline;
-    stateText.textContent = text;
-    if (state === 'stopped') alert(s.runnerStopped);
-    if (state === 'open' || state === 'closed' || state === 'stopped') {
-      waiters.forEach((w) => w(state === 'open'));
-      waiters = [];
-    }
-    if (state === 'closed' || state === 'reconnecting' || state === 'stopped') {
-      // The runner's own words (shown in the alert) say more than "Not connected".
-      lastProblem = alertBox.textContent || text;
-      // A run in flight cannot be followed across a lost connection; its verdict would be a guess.
-      for (const [key, p] of pending) {
-        showBadge(p.section, 'error', s, { which: p.which, note: lastProblem });
-        p.resolve(null);
-        pending.delete(key);
-      }
-    }
-  }
-
-  function connected(): Promise<boolean> {
-    if (conn?.connected) return Promise.resolve(true);
-    if (!conn || connState === 'closed' || connState === 'stopped') connect(hostSelect.value);
-    return new Promise((resolve) => waiters.push(resolve));
-  }
-
-  function onMessage(m: ServerMessage) {
-    switch (m.type) {
-      case 'ready':
-        delete stateText.dataset.ended;
-        alert(hostErrors); // what was wrong with the hosts file stays said
-        sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
-        download.href = `/api/sessions/${encodeURIComponent(m.session)}/recording.cast`;
-        download.download = `runguide-${m.session}.cast`;
-        download.hidden = !m.recording;
-        break;
-      case 'confirm':
-        void confirmRun(m);
-        break;
-      case 'started': {
-        const p = pending.get(key(m.runbook, m.step, m.which));
-        if (p) p.started = true;
-        const section = p?.section ?? stepSection(m.runbook, m.step);
-        if (section) showBadge(section, 'running', s, { which: m.which });
-        break;
-      }
-      case 'result': {
-        const k = key(m.runbook, m.step, m.which);
-        const p = pending.get(k);
-        pending.delete(k);
-        const section = p?.section ?? stepSection(m.runbook, m.step);
-        const r: StepResult = {
-          verdict: m.verdict,
-          output: m.output,
-          durationMs: m.durationMs,
-          note: m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`,
-          advice: m.rollback ? 'rollback' : m.restart ? 'restart' : null,
-          at: Date.now(),
-        };
-        if (section) showResult(section, m.which, r);
-        record(m.step, m.which, r);
-        const out = section?.querySelector<HTMLElement>('output.rg-verdict');
-        if (p?.reveal && out) void reveal(out);
-        p?.resolve(m.verdict);
-        break;
-      }
-      case 'error': {
-        if (m.code === 'declined') break; // our own Cancel: the step already says so
-        const text = format(s.serverError, { message: m.message });
-        alert(text);
-        // The runner refuses a run before starting it (bad parameter, busy session) and names it.
-        if (!m.run) break;
-        const k = key(m.run.runbook, m.run.step, m.run.which);
-        const p = pending.get(k);
-        if (p && !p.started) {
-          showBadge(p.section, 'error', s, { which: p.which, note: m.message });
-          pending.delete(k);
-          p.resolve(null);
-        }
-        break;
-      }
-      case 'exit':
-        stateText.dataset.ended = 'true';
-        sessionStorage.removeItem(SESSION_KEY);
-        term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hostLabel() })}]\x1b[0m\r\n`);
-        break;
-      case 'distro':
-        user = m.user;
-        break;
-    }
-  }
-
-  async function confirmRun(m: Extract<ServerMessage, { type: 'confirm' }>) {
-    const p = pending.get(key(m.runbook, m.step, m.which));
-    const section = p?.section ?? stepSection(m.runbook, m.step);
-    user = m.user ?? user;
-    if (section) showBadge(section, 'waiting', s, { which: m.which });
-    const accepted = await askConfirm(m, section);
-    conn?.send({ type: 'confirm', runId: m.runId, accept: accepted });
-    if (!accepted) {
-      if (section) showBadge(section, 'cancelled', s, { which: m.which });
-      lastProblem = s.cancelled;
-      pending.delete(key(m.runbook, m.step, m.which));
-      p?.resolve(null);
-    }
-  }
-
-  function askConfirm(m: Extract<ServerMessage, { type: 'confirm' }>, section: HTMLElement | null): Promise<boolean> {
-    dialog.dataset.risk = m.risk;
-    const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
-    const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
-    q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-    q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: hostInline(), user: m.user ?? '' });
-    q('.rg-confirm-command code').textContent = m.command;
-    q('.rg-confirm-risk').textContent = s.risk[m.risk];
-    // What the user gives up, before the button: the fix's consequence, and when not to run it.
-    const fix = rb?.fixes.find((f) => f.id === findStep(rb, m.step)?.fix);
-    const items = [
-      m.which === 'run' && fix ? s.consequence[fix.id] : '',
-      s.confirm.backupWindow,
-      m.which === 'run' && fix?.maintenanceWindow ? s.confirm.maintenanceWindow : '',
-    ].filter(Boolean);
-    q('.rg-confirm-consequences ul').replaceChildren(
-      ...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
-    );
-    const rollback = q('.rg-confirm-rollback');
-    rollback.hidden = !m.rollback || m.which === 'rollback';
-    rollback.querySelector('code')!.textContent = m.rollback ?? '';
-    q('.rg-confirm-no-rollback').hidden = !!m.rollback || m.which === 'rollback';
-    // The button says what it does: "Stop and mask the guest agent", "Roll back".
-    q('.rg-confirm-accept').textContent = m.which === 'rollback' ? s.rollBack : title;
-    dialog.returnValue = '';
-    dialog.showModal();
-    // Focus goes to Cancel (the safe default) at the bottom; the reading starts at the top.
-    dialog.scrollTop = 0;
-    return new Promise((resolve) =>
-      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }),
-    );
-  }
-
-  /**
-   * Scrolls the page so that `el` (a step's verdict) sits above the dock, once the drawer has its
-   * height: scrollIntoView alone would go by a dock height that is still changing.
-   */
-  async function reveal(el: HTMLElement) {
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    const room = dock.getBoundingClientRect().top - 16;
-    const r = el.getBoundingClientRect();
-    const top = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
-    if (r.bottom > room) window.scrollBy({ top: r.bottom - room });
-    else if (r.top < top) window.scrollBy({ top: r.top - top - 16 });
-  }
-
-  // ---- terminal --------------------------------------------------------------------------------
-
-  function mount() {
-    if (mounted) return;
-    mounted = true;
-    term.open(screen);
-    // The focusable part of xterm: name it in the page's language, and point it at the key hints.
-    term.textarea?.setAttribute('aria-label', s.terminal);
-    term.textarea?.setAttribute('aria-describedby', 'rg-keyboard-hint');
-    fit.fit();
-    term.onData((data) => {
-      for (let i = 0; i < data.length; i += INPUT_CHUNK)
-        conn?.send({ type: 'input', data: data.slice(i, i + INPUT_CHUNK) });
-    });
-    term.onResize(({ cols, rows }) => conn?.send({ type: 'resize', cols, rows }));
-    new ResizeObserver(() => {
-      if (!drawer.hidden) fit.fit();
-    }).observe(screen);
-    term.attachCustomKeyEventHandler(keys);
-  }
-
-  // Escape goes to the program (vi needs it); Escape then Tab leaves the terminal, as in editors
-  // that keep Tab for themselves. Ctrl+Shift+C/V copy and paste, like desktop terminals.
-  let escaped = false;
-  function keys(e: KeyboardEvent): boolean {
-    if (e.type !== 'keydown') return true;
-    if (e.key === 'Tab' && escaped) {
-      escaped = false;
-      return false; // not handled by xterm: the browser moves the focus
-    }
-    escaped = e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey;
-    if (e.ctrlKey && e.shiftKey && (e.key === 'C' || e.key === 'c')) {
-      e.preventDefault();
-      const text = term.getSelection();
-      if (text) void navigator.clipboard?.writeText(text);
-      return false;
-    }
-    // Not handled by xterm: the browser's own paste event fills the terminal.
-    if (e.ctrlKey && e.shiftKey && (e.key === 'V' || e.key === 'v')) return false;
-    return true;
-  }
-
-  // ---- drawer --------------------------------------------------------------------------------
+  const verdicts = createPageVerdicts(dock, s, g, hosts, { slug, rb });
+  const session = createSession({
+    term: view.term,
+    stateText: $('.rg-state'),
+    hosts,
+    alert,
+    recording: createRecordingLink($('.rg-download'), s, alert),
+    s,
+    message(m) {
+      if (m.type === 'distro') verdicts.user = m.user;
+      else runs.message(m);
+    },
+    replaced: () => runs.abandon(),
+    lost: (problem) => runs.lost(problem),
+  });
+  const confirmDialog = $<HTMLDialogElement>('.rg-confirm');
+  const runs = createRuns({
+    s,
+    alert,
+    verdicts,
+    async ready() {
+      await open({ focus: false });
+      hosts.keep();
+      return session.connected(hosts.value);
+    },
+    send: (m) => session.send(m),
+    confirm: (m, section) => askConfirm(confirmDialog, m, section, { s, rb, host: hosts.inline }),
+    reveal: (el) => revealAboveDock(dock, el),
+  });
+  wireOutputSearch($('.rg-search'), view.search);
 
   async function open(opts: { focus?: boolean } = {}) {
-    drawer.hidden = false;
-    openButton.setAttribute('aria-expanded', 'true');
-    openButton.textContent = s.closeTerminal;
-    mount();
-    fit.fit();
-    if (!conn) {
-      await loadHosts();
-      const saved = savedSession();
-      if (saved && [...hostSelect.options].some((o) => o.value === saved.host)) {
-        hostSelect.value = saved.host;
-        connect(saved.host, saved.session);
-      } else connect(hostSelect.value);
+    drawer.show();
+    view.mount();
+    view.fit();
+    // The first open connects: to the session this tab had before a reload, if its host is known.
+    if (!session.started) {
+      await hosts.load();
+      const saved = session.saved();
+      if (saved && hosts.has(saved.host)) {
+        hosts.value = saved.host;
+        session.connect(saved.host, saved.session);
+      } else session.connect(hosts.value);
     }
-    if (opts.focus !== false) term.focus();
+    if (opts.focus !== false) view.term.focus();
   }
 
-  function close() {
-    const hadFocus = drawer.contains(document.activeElement);
-    drawer.hidden = true;
-    openButton.setAttribute('aria-expanded', 'false');
-    openButton.textContent = s.openTerminal;
-    if (hadFocus) openButton.focus();
+  /** A new session (the button, or another host): the verdicts on the page were about the old one. */
+  function startOver(host: string) {
+    session.forgetSaved();
+    verdicts.forget();
+    session.connect(host);
+    view.term.focus();
   }
+  $('.rg-new-session').addEventListener('click', () => startOver(hosts.value));
 
-  drawer.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || (e.target as Element).closest('.xterm')) return;
-    e.preventDefault();
-    close();
-  });
-
-  const resize = $<HTMLElement>('.rg-resize');
-  const setHeight = (px: number) => {
-    const h = Math.max(160, Math.min(px, window.innerHeight - 64));
-    dock.style.setProperty('--rg-drawer-height', `${h}px`);
-    resize.setAttribute('aria-valuenow', String(Math.round((h / window.innerHeight) * 100)));
+  const runAll = createRunAll({ s, alert, verdicts, open: () => open({ focus: false }), run: (section) => runs.run(section, 'run') });
+  return {
+    open,
+    close: drawer.hide,
+    toggle: () => (drawer.hidden ? open() : Promise.resolve(drawer.hide())),
+    runStep: runs.run,
+    runAllChecks: runAll,
   };
-  resize.setAttribute('aria-valuemin', '0');
-  resize.setAttribute('aria-valuemax', '100');
-  resize.setAttribute('aria-valuenow', '40');
-  resize.addEventListener('pointerdown', (e) => {
-    resize.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => setHeight(window.innerHeight - ev.clientY);
-    resize.addEventListener('pointermove', move);
-    resize.addEventListener('pointerup', () => resize.removeEventListener('pointermove', move), { once: true });
-  });
-  resize.addEventListener('keydown', (e) => {
-    const step = e.key === 'ArrowUp' ? 32 : e.key === 'ArrowDown' ? -32 : 0;
-    if (!step) return;
-    e.preventDefault();
-    setHeight(drawer.offsetHeight + step);
-  });
-
-  // ---- search ----------------------------------------------------------------------------------
-
-  const searchInput = $<HTMLInputElement>('.rg-search-input');
-  $<HTMLFormElement>('.rg-search').addEventListener('submit', (e) => {
-    e.preventDefault();
-    search.findNext(searchInput.value);
-  });
-  $<HTMLButtonElement>('.rg-search-prev').addEventListener('click', () => search.findPrevious(searchInput.value));
-
-  // ---- hosts -----------------------------------------------------------------------------------
-
-  let hostErrors = '';
-  async function loadHosts() {
-    let list: HostsResponse;
-    try {
-      const res = await fetch('/api/hosts', { headers: authHeaders() });
-      const parsed = HostsResponseSchema.safeParse(await res.json());
-      if (!res.ok || !parsed.success) throw new Error(`HTTP ${res.status}`);
-      list = parsed.data;
-    } catch {
-      alert(s.hostsUnavailable);
-      return;
-    }
-    showHosts(list);
-  }
-
-  /** Fills the picker (keeping the choice) and says what was wrong with the hosts file. */
-  function showHosts({ hosts, errors }: HostsResponse) {
-    hostErrors = errors.join('\n');
-    if (hostErrors) alert(hostErrors);
-    const groups = HOST_GROUPS.map((source) => {
-      const entries = hosts.filter((h) => h.source === source);
-      if (entries.length === 0) return undefined;
-      const group = document.createElement('optgroup');
-      group.label = s.hostSources[source];
-      for (const h of entries) group.append(new Option(h.kind === 'local' ? s.thisMachine : h.label, h.id));
-      return group;
-    });
-    const selected = hostSelect.value;
-    hostSelect.replaceChildren(...groups.filter((g) => g !== undefined), new Option(s.addHost.option, ADD_HOST));
-    if ([...hostSelect.options].some((o) => o.value === selected && o.value !== ADD_HOST)) hostSelect.value = selected;
-  }
-
-  // "Add a server…": written to the hosts file by the runner, then chosen.
-  const addDialog = $<HTMLDialogElement>('.rg-add-host');
-  const addForm = addDialog.querySelector('form')!;
-  const addError = addDialog.querySelector<HTMLElement>('.rg-add-host-error')!;
-  addForm.addEventListener('submit', async (e) => {
-    if ((e.submitter as HTMLButtonElement | null)?.value !== 'add') return;
-    e.preventDefault();
-    addError.textContent = '';
-    const field = (name: string) => (addForm.elements.namedItem(name) as HTMLInputElement).value.trim();
-    const body: Record<string, string | number> = { host: field('host') };
-    if (field('user')) body.user = field('user');
-    if (field('port')) body.port = Number(field('port'));
-    try {
-      const res = await fetch('/api/hosts', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
-      const answer: unknown = await res.json();
-      const added = AddHostResponseSchema.safeParse(answer);
-      if (!res.ok || !added.success) throw new Error((answer as { error?: string }).error ?? `HTTP ${res.status}`);
-      // The answer carries the new list: no second request for it.
-      showHosts(added.data);
-      hostSelect.value = added.data.added;
-      addDialog.close('added');
-      addForm.reset();
-      hostSelect.dispatchEvent(new Event('change'));
-    } catch (err) {
-      addError.textContent = `${s.addHost.failed}: ${(err as Error).message}`;
-    }
-  });
-
-  let currentHost = hostSelect.value;
-  hostSelect.addEventListener('change', () => {
-    if (hostSelect.value === ADD_HOST) {
-      hostSelect.value = currentHost;
-      addError.textContent = '';
-      addDialog.showModal();
-      return;
-    }
-    if (pending.size > 0 && !window.confirm(format(s.switchHostBusy, { host: hostLabel() }))) {
-      hostSelect.value = currentHost;
-      return;
-    }
-    currentHost = hostSelect.value;
-    sessionStorage.removeItem(SESSION_KEY);
-    forgetResults();
-    user = null;
-    connect(currentHost);
-    term.focus();
-  });
-  // The API wants the token in a header, which a plain link cannot send: fetch, then save.
-  download.addEventListener('click', async (e) => {
-    e.preventDefault();
-    try {
-      const res = await fetch(download.href, { headers: authHeaders() });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(await res.blob());
-      a.download = download.download;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-    } catch (err) {
-      alert(`${s.downloadFailed} (${(err as Error).message})`);
-    }
-  });
-
-  $<HTMLButtonElement>('.rg-new-session').addEventListener('click', () => {
-    sessionStorage.removeItem(SESSION_KEY);
-    forgetResults();
-    connect(hostSelect.value);
-    term.focus();
-  });
-
-  // ---- steps -----------------------------------------------------------------------------------
-
-  async function runStep(section: HTMLElement, which: Which, opts: { reveal?: boolean } = {}): Promise<Verdict | null> {
-    const runbook = section.dataset.runbook!;
-    const step = section.dataset.step!;
-    const params = readParams(section, s);
-    if (!params) return null;
-    const k = key(runbook, step, which);
-    if (pending.has(k)) return null;
-    await open({ focus: false });
-    currentHost = hostSelect.value;
-    if (!(await connected())) {
-      showBadge(section, 'error', s, { which, note: lastProblem });
-      return null;
-    }
-    return new Promise((resolve) => {
-      pending.set(k, { section, which, started: false, resolve, reveal: !!opts.reveal });
-      const out = placeVerdict(section, which);
-      showBadge(section, 'running', s, { which });
-      if (opts.reveal && out) void reveal(out);
-      conn!.send({ type: 'run', runbook, step, which, params });
-    });
-  }
-
-  let runningAll = false;
-  async function runAll() {
-    if (runningAll) return;
-    runningAll = true;
-    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.rg-run-all')];
-    buttons.forEach((b) => (b.disabled = true));
-    try {
-      await open({ focus: false });
-      const stopped = await runAllChecks((section) => runStep(section, 'run'), (n, total) => showProgress(card, n, total), s, () => lastProblem);
-      redraw();
-      if (stopped) {
-        const note = Object.assign(document.createElement('p'), { textContent: stopped, className: 'rg-card-stopped' });
-        (card.card?.querySelector('.rg-assessment-body') ?? summary).prepend(note);
-      }
-    } finally {
-      runningAll = false;
-      buttons.forEach((b) => (b.disabled = false));
-    }
-  }
-
-  return { open, close, toggle: () => (drawer.hidden ? open() : Promise.resolve(close())), runStep, runAllChecks: runAll };
-}
-
-const key = (runbook: string, step: string, which: string) => `${runbook}/${step}/${which}`;
-
-function savedSession(): { session: string; host: string } | undefined {
-  try {
-    const v = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    return typeof v?.session === 'string' && typeof v?.host === 'string' ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,12 @@
+// The search box of the drawer's header: Enter (or ↓) finds the next match in the terminal's
+// output and scrollback, ↑ the previous one.
+import type { SearchAddon } from '@xterm/addon-search';
+
+export function wireOutputSearch(form: HTMLFormElement, search: SearchAddon): void {
+  const input = form.querySelector<HTMLInputElement>('.rg-search-input')!;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    search.findNext(input.value);
+  });
+  form.querySelector('.rg-search-prev')!.addEventListener('click', () => search.findPrevious(input.value));
+}
