@@ -99,8 +99,10 @@ export function createHostPicker(select: HTMLSelectElement, addDialog: HTMLDialo
     get value() {
       return select.value;
     },
+    /** Chooses a host without asking (a restored session): cancelling a later switch returns here. */
     set value(id) {
       select.value = id;
+      current = id;
     },
     get errors() {
       return errors;
