@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runbooks } from '../runbooks/index.ts';
-import { FixIdSchema, localeIds } from '../core/schema.ts';
+import { FixIdSchema } from '../core/schema.ts';
+import { localeIds } from '../core/locales.ts';
 import { ExportError, exportRunbook } from '../export/index.ts';
 import { readRunbookTexts } from '../src/build/runbook-pages.ts';
 

@@ -3,8 +3,8 @@
 // Written by the lab (lab/evidence.ts), read by the page (src/components/LabEvidence.astro).
 import { z } from 'zod';
 import { OutcomeSchema } from './schema.ts';
+import { VerdictSchema, WhichSchema } from './step-ref.ts';
 
-const Verdict = z.enum(['pass', 'fail', 'error']);
 
 export const ConfigurationSchema = z.object({
   id: z.string(),
@@ -33,7 +33,7 @@ export const ConfigurationSchema = z.object({
   measuredAt: z.string().optional(),
 });
 
-export const StepRunSchema = z.object({ step: z.string(), which: z.enum(['run', 'verify', 'rollback']), verdict: Verdict, note: z.string().optional() });
+export const StepRunSchema = z.object({ step: z.string(), which: WhichSchema, verdict: VerdictSchema, note: z.string().optional() });
 
 export const FixSchema = z.object({
   fix: z.string(),
@@ -59,7 +59,7 @@ export const EvidenceSchema = z.object({
   configurations: z.array(ConfigurationSchema),
   fixes: z.array(FixSchema),
   /** Per diagnosis step: its verdict in each configuration (by id). */
-  diagnosis: z.record(z.string(), z.record(z.string(), Verdict)),
+  diagnosis: z.record(z.string(), z.record(z.string(), VerdictSchema)),
   notes: z.array(z.string()),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;

@@ -6,10 +6,11 @@
 // writes its verdict words with upper(). Fix names are written as the page's "## Fix N — …"
 // headings give them. `forbidden` lists the synonyms a reviewer found in use for these terms:
 // test/glossary.test.ts rejects them in every catalogue and in the MDX prose of that locale.
-import type { FixId, Locale, Outcome } from './schema.ts';
-import { LOCALES } from './schema.ts';
+import type { FixId, Outcome } from './schema.ts';
+import type { Locale } from './locales.ts';
+import { LOCALES, localeOf } from './locales.ts';
+import type { Verdict } from './step-ref.ts';
 
-export type Verdict = 'pass' | 'fail' | 'error';
 
 /** A word that must not be used: `pattern` matches it, `use` says what the glossary says instead. */
 export interface Forbidden {
@@ -300,8 +301,7 @@ export const glossaries: Record<Locale, Glossary> = { en, 'pt-pt': ptPt, fr, de,
 
 /** The glossary of a page's lang attribute or route locale ("pt-PT", "pt-pt", "de"); English otherwise. */
 export function glossaryFor(lang: string | undefined): Glossary {
-  const key = (lang ?? '').toLowerCase();
-  return (Object.hasOwn(glossaries, key) ? glossaries[key as Locale] : undefined) ?? en;
+  return glossaries[localeOf(lang)];
 }
 
 /** A term at the start of a label or sentence: "at risk" → "At risk". */

@@ -2,18 +2,17 @@
 // Text frames carry JSON messages validated by these schemas; binary frames carry terminal bytes
 // (server → client: PTY output; never client → server). See server/PROTOCOL.md.
 import { z } from 'zod';
+import { DistroSchema, RiskSchema } from './schema.ts';
+import { StepRefSchema, VerdictSchema, WhichSchema } from './step-ref.ts';
 
 export const PROTOCOL_VERSION = 1;
 
 const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };
-const Id = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64);
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
 // refused before: a name the step does not have must never pass unseen.
 const ParamValues = z
   .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'), 'parameter names start with a letter')
   .pipe(z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(64), z.string().max(256)));
-/** Which command of a step: its main command, its verify, or its rollback. */
-export const WhichSchema = z.enum(['run', 'verify', 'rollback']);
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** First message: start a session on a host, or reattach to one within its grace period. */
@@ -23,13 +22,12 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** Flow control: the client has written this many more characters of output to its screen. */
   z.object({ type: z.literal('ack'), chars: z.number().int().positive().max(1 << 30) }).strict(),
   /** Run a step by id. The server resolves the command; the client never sends command text. */
-  z.object({ type: z.literal('run'), runbook: Id, step: Id, which: WhichSchema.default('run'), params: ParamValues.default({}) }).strict(),
+  StepRefSchema.extend({ type: z.literal('run'), which: WhichSchema.default('run'), params: ParamValues.default({}) }).strict(),
   /** Answer to a `confirm` request for a step that changes the system. */
   z.object({ type: z.literal('confirm'), runId: z.string().max(64), accept: z.boolean() }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
-export const VerdictSchema = z.enum(['pass', 'fail', 'error']);
 
 /** The `code` of an `error` message: every refusal the server sends (PROTOCOL.md explains each). */
 export const ErrorCodeSchema = z.enum([
@@ -66,31 +64,25 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     session: z.string(),
     host: z.string(),
     /** Detected distro family, null until known (e.g. while an SSH login prompt waits). */
-    distro: z.enum(['el', 'ubuntu']).nullable(),
+    distro: DistroSchema.nullable(),
     resumed: z.boolean(),
     /** The session is being recorded (the runner was started with --record): a download exists. */
     recording: z.boolean(),
   }),
   /** A step that changes the system waits for the user's explicit yes. */
-  z.object({
+  StepRefSchema.extend({
     type: z.literal('confirm'),
     runId: z.string(),
-    runbook: z.string(),
-    step: z.string(),
-    which: WhichSchema,
     command: z.string(),
-    risk: z.enum(['read-only', 'changes', 'disruptive']),
+    risk: RiskSchema,
     rollback: z.string().nullable(),
     /** Who the command will run as on the host (`id -un`), as the runner detected it. */
     user: z.string().nullable().default(null),
   }),
-  z.object({ type: z.literal('started'), runId: z.string(), runbook: z.string(), step: z.string(), which: WhichSchema, command: z.string() }),
-  z.object({
+  StepRefSchema.extend({ type: z.literal('started'), runId: z.string(), command: z.string() }),
+  StepRefSchema.extend({
     type: z.literal('result'),
     runId: z.string(),
-    runbook: z.string(),
-    step: z.string(),
-    which: WhichSchema,
     verdict: VerdictSchema,
     exitCode: z.number().int().nullable(),
     durationMs: z.number(),
@@ -105,7 +97,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     output: z.string().max(300).default(''),
   }),
   /** Sent once per session when the runner has probed the host: its distro family and login name. */
-  z.object({ type: z.literal('distro'), distro: z.enum(['el', 'ubuntu']), user: z.string().nullable().default(null) }),
+  z.object({ type: z.literal('distro'), distro: DistroSchema, user: z.string().nullable().default(null) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */
   z.object({
     type: z.literal('error'),
@@ -113,7 +105,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
     fatal: z.boolean().default(false),
     /** When a `run` was refused before it started: which one, so the page marks the right step. */
-    run: z.object({ runbook: z.string(), step: z.string(), which: WhichSchema }).optional(),
+    run: StepRefSchema.optional(),
   }),
   /** The shell on the host ended. */
   z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),

@@ -12,6 +12,7 @@ import {
   type Runbook,
   type Step,
 } from './schema.ts';
+import type { Verdict, Which } from './step-ref.ts';
 
 export class ParamError extends Error {
   override name = 'ParamError';
@@ -46,7 +47,7 @@ export function isUniversal(command: Command): boolean {
 /** The runnable bash text: validated parameters substituted. Throws ParamError on a bad value. */
 export function renderCommand(
   step: Step,
-  which: 'run' | 'verify' | 'rollback',
+  which: Which,
   distro: Distro,
   values: Record<string, unknown> = {},
 ): string {
@@ -60,8 +61,6 @@ export function renderCommand(
 export function exampleParams(step: Step): Record<string, string> {
   return Object.fromEntries(Object.entries(step.params).map(([k, p]) => [k, p.example]));
 }
-
-export type Verdict = 'pass' | 'fail' | 'error';
 
 /** A finished command's verdict under an expectation. */
 export function evaluate(expect: Expect, exitCode: number, stdout: string): Verdict {
@@ -81,7 +80,7 @@ export type Advice = 'rollback' | 'restart';
  * undo it); otherwise `rollback` (the step's rollback, when it has one). The runner, the script
  * and the playbook all decide through this.
  */
-export function adviceAfter(step: Step, which: 'run' | 'verify' | 'rollback', verdict: Verdict): Advice | null {
+export function adviceAfter(step: Step, which: Which, verdict: Verdict): Advice | null {
   if (verdict === 'pass' || which === 'rollback' || step.risk === 'read-only') return null;
   return which === 'verify' && verdict === 'fail' && step.ifVerifyFails === 'restart' ? 'restart' : 'rollback';
 }

@@ -1,20 +1,7 @@
 // The typed step module: the one description of a runbook's commands that the site, the runner,
 // the exporters and the lab all read. Prose lives in the MDX of each locale; commands live here only.
 import { z } from 'zod';
-
-/** Route keys of the site's locales (Starlight `locales` keys), with their BCP 47 tags. */
-export const LOCALES = {
-  'pt-pt': 'pt-PT',
-  en: 'en',
-  fr: 'fr',
-  de: 'de',
-  es: 'es',
-  it: 'it',
-  pl: 'pl',
-} as const;
-export type Locale = keyof typeof LOCALES;
-export const localeIds = Object.keys(LOCALES) as Locale[];
-export const LocaleSchema = z.enum(localeIds as [Locale, ...Locale[]]);
+import type { Which } from './step-ref.ts';
 
 /**
  * Distribution families whose commands can differ. `el`: AlmaLinux, CloudLinux, Rocky Linux (RPM);
@@ -235,7 +222,7 @@ export type RunbookInput = z.input<typeof RunbookSchema>;
 export type Runbook = z.output<typeof RunbookSchema>;
 
 /** Every bash text a step can produce, for every distro: run, verify and rollback. */
-export function commandTexts(step: Pick<Step, 'run' | 'verify' | 'rollback'>): string[] {
+export function commandTexts(step: Pick<Step, Which>): string[] {
   const all = [step.run, step.verify?.run, step.rollback].filter((c): c is Command => c !== undefined);
   return all.flatMap((c) => (typeof c === 'string' ? [c] : [c.el, c.ubuntu]));
 }

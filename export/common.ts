@@ -2,7 +2,7 @@
 // which steps a failure leaves applied, and the risk rules compiled to a test in either syntax.
 import type { Rule } from '../core/schema.ts';
 import { adviceAfter } from '../core/render.ts';
-import { fill } from '../i18n/export.ts';
+import { fill } from '../core/locales.ts';
 import { optionFlags, type Plan, type PlannedStep } from './plan.ts';
 
 /** A step id as part of a variable name: bash and Jinja names take no '-'. */

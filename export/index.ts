@@ -1,6 +1,7 @@
 // The export, as one call: options in, a file out. The page (lazy-loaded in the browser) and the
 // CLI both call this, so the same options give byte-identical files.
-import type { Locale, Runbook } from '../core/schema.ts';
+import type { Runbook } from '../core/schema.ts';
+import type { Locale } from '../core/locales.ts';
 import { exportFileName, planExport, type ExportOptionsInput, type RunbookTexts } from './plan.ts';
 import { generateShell } from './shell.ts';
 import { generateAnsible } from './ansible.ts';

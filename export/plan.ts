@@ -2,9 +2,11 @@
 // and their commands rendered by render.ts (so a script runs exactly what the page shows).
 // Browser-safe: the page and the CLI build the same plan from the same inputs.
 import { z } from 'zod';
-import { DISTROS, DistroSchema, FixIdSchema, LocaleSchema, type Distro, type FixId, type Locale, type Runbook, type Step } from '../core/schema.ts';
+import { DISTROS, DistroSchema, FixIdSchema, type Distro, type FixId, type Runbook, type Step } from '../core/schema.ts';
+import { LocaleSchema, type Locale } from '../core/locales.ts';
 import { ParamError, diagnosisSteps, fixSteps, renderCommand } from '../core/render.ts';
 import { exportStrings, type ExportStrings } from '../i18n/export.ts';
+import type { Which } from '../core/step-ref.ts';
 
 /** A problem with the requested export (unknown fix, missing parameter…): the user must change it. */
 export class ExportError extends Error {
@@ -73,7 +75,7 @@ export interface Plan {
   version: string;
 }
 
-function renderAll(step: Step, which: 'run' | 'verify' | 'rollback', params: Record<string, string>): Commands {
+function renderAll(step: Step, which: Which, params: Record<string, string>): Commands {
   const values = Object.fromEntries(Object.keys(step.params).map((k) => [k, params[k]]));
   return Object.fromEntries(DISTROS.map((d) => [d, renderCommand(step, which, d, values)])) as Commands;
 }

@@ -1,7 +1,8 @@
 // Strings of the export feature, one dictionary per locale: the Export panel on the page, and the
 // messages of the generated scripts and playbooks (which speak the language the user chose).
 // `{name}` marks a value filled in by the generator or, in a script, at run time.
-import type { FixId, Locale, Outcome } from '../core/schema.ts';
+import type { FixId, Outcome } from '../core/schema.ts';
+import type { Locale } from '../core/locales.ts';
 import { cap, glossaries, upper, type Glossary } from '../core/glossary.ts';
 
 export interface ExportStrings {
@@ -823,8 +824,3 @@ export function outcomeText(t: ExportStrings, outcome: Outcome): string {
   return { 'at-risk': v.atRisk, 'at-risk-latent': v.atRiskLatent, 'not-at-risk': v.notAtRisk, undecided: v.unknown }[outcome];
 }
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}

@@ -1,6 +1,7 @@
 // Strings of the lab evidence table (src/components/LabEvidence.astro), one dictionary per locale.
 // `{name}` marks a value filled in from runbooks/<slug>/lab-evidence.json.
-import type { Locale } from '../core/schema.ts';
+import type { Locale } from '../core/locales.ts';
+import { localeOf } from '../core/locales.ts';
 import { cap, glossaries, type Glossary } from '../core/glossary.ts';
 
 export type LabOutcome = 'completes' | 'hangs' | 'error' | 'no-agent';
@@ -272,5 +273,5 @@ const strings: Record<Locale, LabStrings> = {
 };
 
 export function labStrings(locale: string | undefined): LabStrings {
-  return locale && locale in strings ? strings[locale as Locale] : en;
+  return strings[localeOf(locale)];
 }

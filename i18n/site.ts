@@ -1,7 +1,8 @@
 // The site's own UI strings (step cards, credits, language chooser), one dictionary per locale.
 // Typed as Record<Locale, SiteStrings>: a locale that lacks a key does not compile.
-import type { Distro, Locale, Risk } from '../core/schema.ts';
-import { LOCALES, localeIds } from '../core/schema.ts';
+import type { Distro, Risk } from '../core/schema.ts';
+import type { Locale } from '../core/locales.ts';
+import { LOCALES, localeIds, localeOf } from '../core/locales.ts';
 import { cap, glossaries } from '../core/glossary.ts';
 
 export interface SiteStrings {
@@ -252,7 +253,7 @@ export function isLocale(value: string | undefined): value is Locale {
 
 /** The UI strings of a locale; unknown locales get English (Starlight's default locale). */
 export function t(locale: string | undefined): SiteStrings {
-  return strings[isLocale(locale) ? locale : 'en'];
+  return strings[localeOf(locale)];
 }
 
 /**

@@ -1,7 +1,9 @@
 // The terminal panel's interface text, in every locale of the site. The page renders the few
 // strings its loader shows; the panel's lazy chunk reads the rest here, by the page's lang.
-import { LOCALES, type Factor, type FixId, type Locale, type Outcome } from '../core/schema.ts';
+import { type Factor, type FixId, type Outcome, type Risk } from '../core/schema.ts';
+import { LOCALES, type Locale, localeOf } from '../core/locales.ts';
 import { cap, capAll, glossaries } from '../core/glossary.ts';
+import type { Verdict, Which } from '../core/step-ref.ts';
 
 export interface TerminalStrings {
   openTerminal: string;
@@ -30,15 +32,15 @@ export interface TerminalStrings {
   runnerStopped: string;
   switchHostBusy: string;
   confirmTitle: string;
-  risk: Record<'read-only' | 'changes' | 'disruptive', string>;
+  risk: Record<Risk, string>;
   riskLabel: string;
   rollbackLabel: string;
   noRollback: string;
   run: string;
   cancel: string;
   proceed: string;
-  verdict: Record<'pass' | 'fail' | 'error', string>;
-  which: Record<'run' | 'verify' | 'rollback', string>;
+  verdict: Record<Verdict, string>;
+  which: Record<Which, string>;
   running: string;
   waiting: string;
   cancelled: string;
@@ -919,14 +921,6 @@ export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': p
 
 /** The strings for a BCP 47 tag (`document.documentElement.lang`), English when unknown. */
 export function terminalStringsFor(lang: string | undefined): TerminalStrings {
-  const tag = (lang ?? '').toLowerCase();
-  for (const [locale, bcp47] of Object.entries(LOCALES) as [Locale, string][])
-    if (bcp47.toLowerCase() === tag) return terminalStrings[locale];
-  const base = tag.split('-')[0] as Locale;
-  return terminalStrings[base] ?? en;
+  return terminalStrings[localeOf(lang)];
 }
 
-/** Fills `{name}` slots. */
-export function format(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}

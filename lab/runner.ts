@@ -7,16 +7,18 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../server/index.ts';
 import { connect, type RunnerClient } from '../server/client.ts';
 import { runbooks } from '../runbooks/index.ts';
-import { assess, diagnosisSteps, type Assessment, type Verdict } from '../core/render.ts';
+import { assess, diagnosisSteps, type Assessment } from '../core/render.ts';
+import type { Verdict } from '../core/step-ref.ts';
 import type { LabVm } from './vm.ts';
 import { labStateOf, writeLabState } from './state.ts';
+import type { Which } from '../core/step-ref.ts';
 
 export const RUNBOOK = 'cpanel-backup-freeze';
 export const runbook = runbooks[RUNBOOK]!;
 
 export interface StepRun {
   step: string;
-  which: 'run' | 'verify' | 'rollback';
+  which: Which;
   verdict: Verdict;
   exitCode: number | null;
   /** The terminal's lines written while the step ran (as the page's terminal shows them). */

@@ -2,15 +2,13 @@
 // result, so a result the user saw is always on disk.
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Verdict } from '../core/render.ts';
+import type { StepRef, Verdict } from '../core/step-ref.ts';
 
-export interface AuditEntry {
+/** One run, as the log keeps it and as a recording's marker repeats it: the step, then what came of it. */
+export interface AuditEntry extends StepRef {
   time: string;
   session: string;
   host: string;
-  runbook: string;
-  step: string;
-  which: 'run' | 'verify' | 'rollback';
   command: string;
   exitCode: number | null;
   verdict: Verdict;

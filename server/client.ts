@@ -3,6 +3,7 @@
 import WebSocket from 'ws';
 import xtermHeadless from '@xterm/headless';
 import { ServerMessageSchema, type ClientMessage, type ErrorCode, type ServerMessage } from '../core/protocol.ts';
+import type { Which } from '../core/step-ref.ts';
 
 type Msg<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 export type ResultMessage = Msg<'result'>;
@@ -19,7 +20,7 @@ export interface ConnectOptions {
 }
 
 export interface RunOptions {
-  which?: 'run' | 'verify' | 'rollback';
+  which?: Which;
   params?: Record<string, string>;
   /** Answer to a confirmation request: a boolean, or decide from the request. Default false. */
   confirm?: boolean | ((req: ConfirmMessage) => boolean);

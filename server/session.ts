@@ -12,6 +12,7 @@ import { killSessionProcesses } from './session-processes.ts';
 import { backlog, dropBacklog } from './pty-input.ts';
 import type { ResolvedHost } from './hosts.ts';
 import type { Env } from './paths.ts';
+import type { Distro } from '../core/schema.ts';
 
 /** Input waiting for a terminal that reads nothing, at most (a paste of 1 MiB still goes). */
 export const MAX_INPUT_BACKLOG = 1 << 20;
@@ -42,7 +43,7 @@ export class Session {
   readonly pty: pty.IPty;
   readonly recorder: Recorder | null;
   readonly startedAt = new Date();
-  distro: 'el' | 'ubuntu' | null = null;
+  distro: Distro | null = null;
   uid: number | null = null;
   /** The login name the shell runs as, from the distro probe: what a confirmation names. */
   user: string | null = null;

@@ -3,7 +3,7 @@
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LOCALES, type Locale } from '../core/schema.ts';
+import { LOCALES, type Locale } from '../core/locales.ts';
 import { inlineScriptHashes, securityHeaders } from './headers.ts';
 
 const TYPES: Record<string, string> = {

@@ -3,7 +3,8 @@
 // (render.ts `evaluate`), and write the audit line before the page hears the verdict.
 import { randomUUID } from 'node:crypto';
 import { runbooks } from '../runbooks/index.ts';
-import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams, type Verdict } from '../core/render.ts';
+import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validateParams } from '../core/render.ts';
+import type { Verdict } from '../core/step-ref.ts';
 import { distroFamily, type Distro, type Expect, type Step } from '../core/schema.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../core/protocol.ts';
 import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';

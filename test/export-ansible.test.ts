@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { assess, diagnosisSteps, fixSteps, type Verdict } from '../core/render.ts';
+import { assess, diagnosisSteps, fixSteps } from '../core/render.ts';
+import type { Verdict } from '../core/step-ref.ts';
 import { exportStrings, outcomeText } from '../i18n/export.ts';
 import { FIXES, expectedStatus, generate, localVerdicts, locales, paramsFor, runbook, texts } from './export-common.ts';
 import { startSshd, type Sshd } from './helpers/sshd.ts';

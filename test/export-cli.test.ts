@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localeIds } from '../core/schema.ts';
+import { localeIds } from '../core/locales.ts';
 import { cli, generate, locales, runbook } from './export-common.ts';
 
 let dir: string;

@@ -7,8 +7,10 @@ import runbook from '../runbooks/cpanel-backup-freeze/steps.ts';
 import { readRunbookTexts } from '../src/build/runbook-pages.ts';
 import { exportRunbook, type ExportOptionsInput } from '../export/index.ts';
 import type { ExportStrings } from '../i18n/export.ts';
-import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand, type Verdict } from '../core/render.ts';
-import { OUTCOME_EXIT, localeIds, type Distro, type FixId, type Locale } from '../core/schema.ts';
+import { assess, diagnosisSteps, evaluate, exampleParams, fixSteps, renderCommand } from '../core/render.ts';
+import type { Verdict } from '../core/step-ref.ts';
+import { OUTCOME_EXIT, type Distro, type FixId } from '../core/schema.ts';
+import { localeIds, type Locale } from '../core/locales.ts';
 
 export { runbook };
 

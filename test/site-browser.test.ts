@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './helpers/browser.ts';
-import { localeIds } from '../core/schema.ts';
+import { localeIds } from '../core/locales.ts';
 import { htmlPages, serveDist, urlPath, type StaticServer } from './site-dist.ts';
 
 let server: StaticServer;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
 import { commandFor, isUniversal } from '../core/render.ts';
 import { readRunbookMdx } from '../src/build/mdx-steps.ts';
-import { DISTROS, LOCALES, localeIds, type Command, type Step } from '../core/schema.ts';
+import { DISTROS, type Command, type Step } from '../core/schema.ts';
+import { LOCALES, localeIds } from '../core/locales.ts';
 import { copyText, DIST, htmlPages, readPage, runbookPage } from './site-dist.ts';
 
 const slugs = Object.keys(runbooks);

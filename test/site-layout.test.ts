@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
-import { localeIds } from '../core/schema.ts';
+import { localeIds } from '../core/locales.ts';
 import { DIST, htmlPages, readPage, runbookPage } from './site-dist.ts';
 
 const slugs = Object.keys(runbooks);

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../runbooks/index.ts';
-import { LOCALES, localeIds } from '../core/schema.ts';
+import { LOCALES, localeIds } from '../core/locales.ts';
 import { t } from '../i18n/site.ts';
 import { copyText, DIST, fileFor, htmlPages, readPage, runbookPage, SITE_ORIGIN } from './site-dist.ts';
 

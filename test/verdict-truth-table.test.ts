@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { outcomeJinja } from '../export/ansible.ts';
 import { planExport } from '../export/plan.ts';
 import { outcomeShell } from '../export/shell.ts';
-import { assess, type Verdict } from '../core/render.ts';
+import { assess } from '../core/render.ts';
+import type { Verdict } from '../core/step-ref.ts';
 import { OUTCOME_EXIT, type Outcome } from '../core/schema.ts';
 import { runbook, texts, version } from './export-common.ts';
 

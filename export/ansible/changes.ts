@@ -2,7 +2,7 @@
 // the rollback commands of the changes applied, newest first, and fails the host; or, for a
 // failed verify that a restart of the server completes, the restart advice. A rollback: its
 // commands, in order.
-import { fill } from '../../i18n/export.ts';
+import { fill } from '../../core/locales.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
 import { appliedSteps, restartCompletes, varName } from '../common.ts';
 import type { Judge } from './expect.ts';

@@ -1,5 +1,6 @@
 // The building blocks of the playbook's tasks: strings Jinja must not template, task names with
 // ansible-lint's noqa where due, and ansible.builtin.shell tasks for each distro family's commands.
+import { DISTROS } from '../../core/schema.ts';
 import { Scalar } from 'yaml';
 import type { Distro } from '../../core/schema.ts';
 import type { Commands } from '../plan.ts';
@@ -45,7 +46,7 @@ export interface ShellTask {
 /** One task per distro family when the command differs, else one task for every host. */
 export function shellTasks(name: string, commands: Commands, register: string): ShellTask[] {
   if (universal(commands)) return [{ name, cmd: commands.el, register }];
-  return (['el', 'ubuntu'] as const).map((d) => ({
+  return DISTROS.map((d) => ({
     name: `${name} (${FAMILY[d]})`,
     cmd: commands[d],
     register: `${register}_${d}`,

@@ -1,7 +1,7 @@
 // A fix or rollback script's body. Each change asks first (unless --yes); the first failure stops
 // the script and prints how to undo what was applied, newest first, unless it is a failed verify
 // that a restart of the server completes (adviceAfter): then the advice is the restart (exit 4).
-import { fill } from '../../i18n/export.ts';
+import { fill } from '../../core/locales.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
 import { appliedSteps, restartCompletes } from '../common.ts';
 import { commandFailed, stepHeader } from './runtime.ts';

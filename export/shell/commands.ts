@@ -1,6 +1,6 @@
 // The steps' commands, verbatim: a function printing each (rg_run_N, rg_verify_N, rg_rollback_N),
 // and the dry run that prints every command that would run, in order, and exits.
-import { fill } from '../../i18n/export.ts';
+import { fill } from '../../core/locales.ts';
 import type { Distro } from '../../core/schema.ts';
 import type { Plan } from '../plan.ts';
 import { comment, sq, textFunction } from './words.ts';

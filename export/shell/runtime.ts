@@ -2,7 +2,7 @@
 // showing its output as it comes) and rg_report (prints a verdict), and the lines steps print.
 import type { ExportStrings } from '../../i18n/export.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
-import { fill } from '../../i18n/export.ts';
+import { fill } from '../../core/locales.ts';
 import { msg, sq } from './words.ts';
 
 /** A verdict word and the colon after it, as the language writes them ("FAIL: ", "ÉCHEC : "). */

@@ -1,6 +1,6 @@
 // Bash words and lines for the script: quoting (single-quoted, ANSI-C, message templates),
 // one-line comments, and functions that print a text verbatim from a quoted here-document.
-import { fill } from '../../i18n/export.ts';
+import { fill } from '../../core/locales.ts';
 import { oneLine } from '../common.ts';
 
 /**

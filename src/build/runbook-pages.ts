@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { headingLines, readStepRefs, runbookMdxFiles, type Heading, type StepTag } from './mdx-steps.ts';
-import { LocaleSchema, type Locale } from '../../core/schema.ts';
+import { LocaleSchema, type Locale } from '../../core/locales.ts';
 import type { RunbookTexts } from '../../export/plan.ts';
 import { runbooks } from '../../runbooks/index.ts';
 

@@ -1,9 +1,11 @@
 // The verdict card (Assessment.astro) and its one-line echo in the dock: the runbook's outcome from
 // the checks run so far (assess() of the step module), each condition of its rule with the checks
 // behind it and the line each one printed, the checks that could not tell, and the fix to apply.
-import { assess, diagnosisSteps, type Verdict } from '../../core/render.ts';
+import { assess, diagnosisSteps } from '../../core/render.ts';
+import type { Verdict } from '../../core/step-ref.ts';
 import type { Factor, Runbook, Rule, Step } from '../../core/schema.ts';
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
 import type { Glossary } from '../../core/glossary.ts';
 import { resultKey, type Results } from './results.ts';
 
@@ -20,7 +22,7 @@ export interface CardView {
 
 /** While "Run all checks" runs: where it is, in the card and in the dock. */
 export function showProgress(v: CardView, n: number, total: number): void {
-  const text = format(v.s.progress, { n, total });
+  const text = fill(v.s.progress, { n, total });
   v.bar.replaceChildren(el('p', text));
   if (v.card) body(v.card).replaceChildren(el('p', text));
 }
@@ -55,7 +57,7 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
   short.dataset.outcome = a.outcome;
   short.dataset.atRisk = String(a.atRisk);
   short.append(v.card ? link('#rg-assessment', s.outcome[a.outcome]) : s.outcome[a.outcome]);
-  if (!complete) short.append(` · ${format(s.card.partial, { n: ran, total: checks.length })}`);
+  if (!complete) short.append(` · ${fill(s.card.partial, { n: ran, total: checks.length })}`);
   v.bar.replaceChildren(short);
   if (!v.card) return;
 
@@ -66,11 +68,11 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
   head.dataset.atRisk = String(a.atRisk);
   parts.push(head);
   const time = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(latest);
-  const about = el('p', format(results.user ? s.card.about : s.card.aboutNoUser, { host: results.hostLabel, user: results.user ?? '', time }));
+  const about = el('p', fill(results.user ? s.card.about : s.card.aboutNoUser, { host: results.hostLabel, user: results.user ?? '', time }));
   about.className = 'rg-card-about';
   parts.push(about);
   if (restored) parts.push(Object.assign(el('p', s.card.restored), { className: 'rg-card-restored' }));
-  if (!complete) parts.push(el('p', format(s.card.partial, { n: ran, total: checks.length })));
+  if (!complete) parts.push(el('p', fill(s.card.partial, { n: ran, total: checks.length })));
 
   // The conditions of the rule that decides: the latent one when that is the outcome.
   const rule: Rule = a.outcome === 'at-risk-latent' && rb.risk.latent ? rb.risk.latent : rb.risk.now;

@@ -2,7 +2,8 @@
 // host and as whom, its risk, what the user gives up, and how to undo it. Cancel is the default.
 import { findStep } from '../../core/render.ts';
 import type { Runbook } from '../../core/schema.ts';
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
 import type { ServerMessage } from './connection.ts';
 
 export type ConfirmMessage = Extract<ServerMessage, { type: 'confirm' }>;
@@ -26,7 +27,7 @@ export function askConfirm(
   const title = section?.querySelector('h2, h3, h4')?.textContent?.trim() ?? m.step;
   const q = <T extends HTMLElement>(sel: string) => dialog.querySelector<T>(sel)!;
   q('.rg-confirm-step').textContent = [title, s.which[m.which]].filter(Boolean).join(' — ');
-  q('.rg-confirm-target').textContent = format(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: host(), user: m.user ?? '' });
+  q('.rg-confirm-target').textContent = fill(m.user ? s.confirm.target : s.confirm.targetNoUser, { host: host(), user: m.user ?? '' });
   q('.rg-confirm-command code').textContent = m.command;
   q('.rg-confirm-risk').textContent = s.risk[m.risk];
   // What the user gives up, before the button: the fix's consequence, and when not to run it.

@@ -2,7 +2,8 @@
 // the hosts file, ~/.ssh/config), then "Add a server…". Choosing another host asks first while
 // runs are in flight, then tells `switched`.
 import { HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
 import type { AlertLine } from './alert.ts';
 import { createAddHostDialog } from './add-host-dialog.ts';
 import { authHeaders } from './token.ts';
@@ -87,7 +88,7 @@ export function createHostPicker(select: HTMLSelectElement, addDialog: HTMLDialo
       dialog.open();
       return;
     }
-    if (d.busy() && !window.confirm(format(s.switchHostBusy, { host: label() }))) {
+    if (d.busy() && !window.confirm(fill(s.switchHostBusy, { host: label() }))) {
       select.value = current;
       return;
     }

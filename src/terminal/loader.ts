@@ -4,6 +4,7 @@ import type { Panel } from './panel.ts';
 import { detectRunner } from './token.ts';
 import { hasResults } from './results.ts';
 import { followParams } from './placeholders.ts';
+import type { Which } from '../../core/step-ref.ts';
 
 const SESSION_KEY = 'runguide:terminal-session';
 
@@ -44,7 +45,7 @@ async function start() {
     const button = target?.closest<HTMLButtonElement>('.rg-step .rg-run');
     const section = button?.closest<HTMLElement>('.rg-step');
     if (!button || !section) return;
-    (await load()).runStep(section, (button.dataset.which ?? 'run') as 'run' | 'verify' | 'rollback', { reveal: true });
+    (await load()).runStep(section, (button.dataset.which ?? 'run') as Which, { reveal: true });
   });
   // A reloaded or reopened tab within the runner's grace period gets its session back, and the
   // verdicts found before the reload come back on the page.

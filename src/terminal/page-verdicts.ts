@@ -7,7 +7,8 @@ import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { showAssessment, showProgress, type CardView } from './assessment.ts';
 import type { HostPicker } from './host-picker.ts';
 import { clearResults, loadResults, resultKey, saveResults, type Results, type StepResult } from './results.ts';
-import { adviseRestart, clearVerdict, offerRollback, placeVerdict, showBadge, stepSection, type Which } from './step-ui.ts';
+import { adviseRestart, clearVerdict, offerRollback, placeVerdict, showBadge, stepSection } from './step-ui.ts';
+import type { Which } from '../../core/step-ref.ts';
 
 export interface PageVerdicts {
   /** Who the shell runs as on the host, once the runner said: kept with the results. */

@@ -4,7 +4,7 @@
 // First: zod must know before any runbook is parsed on import (see zod-jitless.ts).
 import '../zod-jitless.ts';
 import { glossaryFor } from '../../core/glossary.ts';
-import type { Verdict } from '../../core/render.ts';
+import type { Verdict } from '../../core/step-ref.ts';
 import { terminalStringsFor } from '../../i18n/terminal.ts';
 // Imported here rather than in page-verdicts.ts: the bundler then keeps the runbooks chunk as is
 // for the export panel, which loads it too.
@@ -19,7 +19,7 @@ import { createRecordingLink } from './recording-link.ts';
 import { createRunAll } from './run-all.ts';
 import { createRuns } from './runs.ts';
 import { createSession } from './session.ts';
-import type { Which } from './step-ui.ts';
+import type { Which } from '../../core/step-ref.ts';
 import { createTerminalView } from './terminal-view.ts';
 
 export interface Panel {

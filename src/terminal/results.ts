@@ -1,7 +1,7 @@
 // The results of the steps run from this page, kept with the tab (sessionStorage) so that a reload
 // shows the same verdicts, and cleared when the user starts over (a new session, another host).
-import type { Verdict } from '../../core/render.ts';
-import type { Which } from './step-ui.ts';
+import type { Verdict } from '../../core/step-ref.ts';
+import type { Which } from '../../core/step-ref.ts';
 
 export interface StepResult {
   verdict: Verdict;

@@ -1,6 +1,6 @@
 // "Run all checks" from its buttons (in the page and the card): one pass at a time, with the
 // buttons disabled meanwhile. summary.ts walks the checks; the card says how it went.
-import type { Verdict } from '../../core/render.ts';
+import type { Verdict } from '../../core/step-ref.ts';
 import type { TerminalStrings } from '../../i18n/terminal.ts';
 import type { AlertLine } from './alert.ts';
 import type { PageVerdicts } from './page-verdicts.ts';

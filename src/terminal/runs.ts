@@ -2,14 +2,15 @@
 // resolves the command; the page never sends it), followed through the runner's messages, and
 // settled with the verdict, or null when the step did not run.
 import type { ClientMessage } from '../../core/protocol.ts';
-import type { Verdict } from '../../core/render.ts';
+import type { Verdict } from '../../core/step-ref.ts';
 import type { TerminalStrings } from '../../i18n/terminal.ts';
 import type { AlertLine } from './alert.ts';
 import type { ConfirmMessage } from './confirm-dialog.ts';
 import type { ServerMessage } from './connection.ts';
 import type { PageVerdicts } from './page-verdicts.ts';
 import type { StepResult } from './results.ts';
-import { placeVerdict, readParams, showBadge, stepSection, type Which } from './step-ui.ts';
+import { placeVerdict, readParams, showBadge, stepSection } from './step-ui.ts';
+import type { Which } from '../../core/step-ref.ts';
 
 interface PendingRun {
   section: HTMLElement;

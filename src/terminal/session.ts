@@ -3,7 +3,8 @@
 // messages about the session itself (ready, exit) and says errors; the rest go to `message`.
 import type { Terminal } from '@xterm/xterm';
 import type { ClientMessage } from '../../core/protocol.ts';
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
 import type { AlertLine } from './alert.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import type { HostPicker } from './host-picker.ts';
@@ -72,15 +73,15 @@ export function createSession(d: SessionDeps): Session {
     connState = state;
     const text =
       state === 'open'
-        ? format(s.state.connected, { host: hosts.label() })
+        ? fill(s.state.connected, { host: hosts.label() })
         : state === 'connecting'
-          ? format(s.state.connecting, { host: hosts.label() })
+          ? fill(s.state.connecting, { host: hosts.label() })
           : state === 'reconnecting'
             ? s.state.reconnecting
             : state === 'stopped'
               ? s.state.stopped
               : stateText.dataset.ended
-                ? format(s.state.ended, { host: hosts.label() })
+                ? fill(s.state.ended, { host: hosts.label() })
                 : s.state.offline;
     stateText.textContent = text;
     if (state === 'stopped') alert.say(s.runnerStopped);
@@ -106,11 +107,11 @@ export function createSession(d: SessionDeps): Session {
       case 'exit':
         stateText.dataset.ended = 'true';
         sessionStorage.removeItem(SESSION_KEY);
-        term.write(`\r\n\x1b[2m[${format(s.state.ended, { host: hosts.label() })}]\x1b[0m\r\n`);
+        term.write(`\r\n\x1b[2m[${fill(s.state.ended, { host: hosts.label() })}]\x1b[0m\r\n`);
         return;
       case 'error':
         if (m.code === 'declined') return; // our own Cancel: the step already says so
-        alert.say(format(s.serverError, { message: m.message }));
+        alert.say(fill(s.serverError, { message: m.message }));
         break;
     }
     d.message(m);

@@ -1,11 +1,12 @@
 // What the panel shows inside a step's section of the page (Step.astro's DOM contract): parameter
 // errors next to their inputs, and the verdict badge. Badges live in the page, not in the
 // terminal drawer, so they stay visible when the drawer closes.
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
 import { glossaryFor } from '../../core/glossary.ts';
+import type { Verdict, Which } from '../../core/step-ref.ts';
 
-export type Which = 'run' | 'verify' | 'rollback';
-export type BadgeKind = 'pass' | 'fail' | 'error' | 'running' | 'waiting' | 'cancelled';
+export type BadgeKind = Verdict | 'running' | 'waiting' | 'cancelled';
 
 const ICONS: Record<BadgeKind, string> = {
   pass: '✓',
@@ -34,7 +35,7 @@ export function readParams(section: HTMLElement, s: TerminalStrings): Record<str
     const value = input.value.trim();
     // The input's pattern (from the step module) is checked by the browser's constraint validation.
     input.value = value;
-    const message = value === '' ? s.paramRequired : input.checkValidity() ? '' : format(s.paramInvalid, { value });
+    const message = value === '' ? s.paramRequired : input.checkValidity() ? '' : fill(s.paramInvalid, { value });
     showParamError(input, message);
     if (message) firstBad ??= input;
     else params[name] = value;

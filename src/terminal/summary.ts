@@ -1,7 +1,8 @@
 // "Run all checks": the runbook's diagnosis steps on this page, in page order, one at a time. The
 // verdict itself is drawn by assessment.ts from the results, as for checks run one by one.
-import { format, type TerminalStrings } from '../../i18n/terminal.ts';
-import type { Verdict } from '../../core/render.ts';
+import { type TerminalStrings } from '../../i18n/terminal.ts';
+import { fill } from '../../core/locales.ts';
+import type { Verdict } from '../../core/step-ref.ts';
 
 /** The diagnosis steps of the page: sections without data-fix, in document order. */
 export function diagnosisSections(): HTMLElement[] {
@@ -23,7 +24,7 @@ export async function runAllChecks(
   const sections = diagnosisSections();
   for (const [i, section] of sections.entries()) {
     progress(i + 1, sections.length);
-    if (!(await run(section))) return format(s.runAllStopped, { reason: reasonOf() });
+    if (!(await run(section))) return fill(s.runAllStopped, { reason: reasonOf() });
   }
   return null;
 }
