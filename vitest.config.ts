@@ -1,25 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that attach a loop device backed by a "tmpDSK" file (cPanel's securetmp layout, for real).
- * The kernel has one list of loop devices, so while one is attached this machine's own tmp-loop
- * check fails: every other test that judges this machine's diagnosis would race with them. They
- * run after all the others (groupOrder), and one at a time among themselves (a lock in
- * test/helpers/loop-tmp.ts).
+ * Tests in three tiers, by what they need:
+ * - unit: nothing but Node (the import rule, the verdict truth table, the mark parser, the glossary):
+ *   seconds, no build; `npx vitest run --project unit` while you work;
+ * - integration: the built site, the real runner, real bash, ssh, Ansible, loop devices;
+ * - browser: the real runner and the built site in Debian's chromium.
+ *
+ * Tests that attach a loop device backed by a "tmpDSK" file (cPanel's securetmp layout, for real)
+ * run after all the others, one at a time (a lock in test/helpers/loop-tmp.ts): the kernel has
+ * one list of loop devices, and while one is attached this machine's own tmp-loop check fails.
  */
-const LOOP_DEVICE = ['test/diagnosis-states.test.ts', 'test/server-sudo.test.ts', 'test/server-securetmp.test.ts', 'test/ui-securetmp.test.ts', 'test/export-securetmp.test.ts'];
+const LOOP_DEVICE = [
+  'test/integration/diagnosis-states.test.ts',
+  'test/integration/server-sudo.test.ts',
+  'test/integration/server-securetmp.test.ts',
+  'test/integration/export-securetmp.test.ts',
+  'test/browser/ui-securetmp.test.ts',
+];
 
 export default defineConfig({
   test: {
-    // The site is built once per run (test/build.global.ts); tests read dist/ or serve it.
-    globalSetup: ['test/build.global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: browser and server tests each start real processes.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'machine', include: ['test/**/*.test.ts'], exclude: LOOP_DEVICE } },
-      { extends: true, test: { name: 'loop-device', include: LOOP_DEVICE, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // The site is built once per run (test/build.global.ts); these read dist/ or serve it.
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: LOOP_DEVICE, globalSetup: ['test/build.global.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], exclude: LOOP_DEVICE, globalSetup: ['test/build.global.ts'] } },
+      { extends: true, test: { name: 'loop-device', include: LOOP_DEVICE, globalSetup: ['test/build.global.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

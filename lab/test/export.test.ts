@@ -18,7 +18,7 @@ import { LabRunner, runbook, type Diagnosis } from '../runner.ts';
 import { diagnosisSteps } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { exportStrings, outcomeText } from '../../i18n/export.ts';
-import { cli, expectedStatus, texts } from '../../test/export-common.ts';
+import { cli, expectedStatus, texts } from '../../test/helpers/export-common.ts';
 import { ansibleJsonEnvIn, readRun, type PlaybookRun } from '../../test/helpers/ansible.ts';
 
 const LANG = 'en';
