@@ -81,7 +81,7 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
 }
 
 /** An escape sequence or a control character (CR and LF aside), as a terminal's output has them. */
-export const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[ -\/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
+export const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
 
 /** Terminal output as plain text: escape sequences and control characters gone, CRLF → LF. */
 export function plainText(s: string): string {

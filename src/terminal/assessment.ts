@@ -4,7 +4,7 @@
 import { assess, diagnosisSteps } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { Factor, Runbook, Rule, Step } from '../../core/schema.ts';
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import type { Glossary } from '../../core/glossary.ts';
 import { resultKey, type Results } from './results.ts';

@@ -2,7 +2,7 @@
 // host and as whom, its risk, what the user gives up, and how to undo it. Cancel is the default.
 import { findStep } from '../../core/render.ts';
 import type { Runbook } from '../../core/schema.ts';
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import type { ServerMessage } from './connection.ts';
 

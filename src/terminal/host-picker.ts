@@ -2,7 +2,7 @@
 // the hosts file, ~/.ssh/config), then "Add a server…". Choosing another host asks first while
 // runs are in flight, then tells `switched`.
 import { HostsResponseSchema, type HostEntry, type HostsResponse } from '../../core/protocol.ts';
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import type { AlertLine } from './alert.ts';
 import { createAddHostDialog } from './add-host-dialog.ts';

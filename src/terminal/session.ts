@@ -3,7 +3,7 @@
 // messages about the session itself (ready, exit) and says errors; the rest go to `message`.
 import type { Terminal } from '@xterm/xterm';
 import type { ClientMessage } from '../../core/protocol.ts';
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import type { AlertLine } from './alert.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';

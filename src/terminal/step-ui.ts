@@ -1,7 +1,7 @@
 // What the panel shows inside a step's section of the page (Step.astro's DOM contract): parameter
 // errors next to their inputs, and the verdict badge. Badges live in the page, not in the
 // terminal drawer, so they stay visible when the drawer closes.
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import { glossaryFor } from '../../core/glossary.ts';
 import type { Verdict, Which } from '../../core/step-ref.ts';

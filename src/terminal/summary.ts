@@ -1,6 +1,6 @@
 // "Run all checks": the runbook's diagnosis steps on this page, in page order, one at a time. The
 // verdict itself is drawn by assessment.ts from the results, as for checks run one by one.
-import { type TerminalStrings } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { fill } from '../../core/locales.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunnerError } from '../../server/client.ts';
+import type { RunnerError } from '../../server/client.ts';
 import { connect } from '../../server/client.ts';
 import { sessionMembers } from '../../server/session-processes.ts';
 import { startSshd, type Sshd } from '../helpers/sshd.ts';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, RunnerError, type RunnerClient } from '../../server/client.ts';
+import { connect, type RunnerError, type RunnerClient } from '../../server/client.ts';
 import type { ServerMessage } from '../../core/protocol.ts';
 import { startTestRunner, tempHome, type TestRunner } from '../helpers/runner.ts';
 import { startLoopTmp } from '../helpers/loop-tmp.ts';

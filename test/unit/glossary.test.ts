@@ -10,7 +10,7 @@ import { cap, capAll, glossaries, upper, type Glossary } from '../../core/glossa
 import { labStrings } from '../../i18n/lab.ts';
 import { t as siteStrings } from '../../i18n/site.ts';
 import { terminalStrings } from '../../i18n/terminal.ts';
-import { type FixId } from '../../core/schema.ts';
+import type { FixId } from '../../core/schema.ts';
 import { localeIds, type Locale } from '../../core/locales.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
