@@ -28,9 +28,23 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // The site is built once per run (test/build.global.ts); these read dist/ or serve it.
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: LOOP_DEVICE, globalSetup: ['test/build.global.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], exclude: LOOP_DEVICE, globalSetup: ['test/build.global.ts'] } },
-      { extends: true, test: { name: 'loop-device', include: LOOP_DEVICE, globalSetup: ['test/build.global.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: LOOP_DEVICE,
+          globalSetup: ['test/build.global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], exclude: LOOP_DEVICE, globalSetup: ['test/build.global.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'loop-device', include: LOOP_DEVICE, globalSetup: ['test/build.global.ts'], sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

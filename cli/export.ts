@@ -73,7 +73,8 @@ function main(argv: string[]) {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  if (positionals.length !== 1) fail(positionals.length ? `one runbook expected, got: ${positionals.join(' ')}` : 'which runbook? (e.g. cpanel-backup-freeze)');
+  if (positionals.length !== 1)
+    fail(positionals.length ? `one runbook expected, got: ${positionals.join(' ')}` : 'which runbook? (e.g. cpanel-backup-freeze)');
   const slug = positionals[0]!;
   const runbook = runbooks[slug];
   if (!runbook) fail(`unknown runbook "${slug}" (runbooks: ${Object.keys(runbooks).join(', ')})`);
@@ -90,7 +91,9 @@ function main(argv: string[]) {
   if (!(localeIds as string[]).includes(lang)) fail(`unknown language "${lang}" (languages: ${localeIds.join(', ')})`);
   const texts = readRunbookTexts(root, slug);
   if (!texts[lang as keyof typeof texts])
-    fail(`runbook ${slug} is not written in "${lang}" yet: src/content/docs/${lang}/${slug}.mdx is missing (available: ${Object.keys(texts).join(', ') || 'none'})`);
+    fail(
+      `runbook ${slug} is not written in "${lang}" yet: src/content/docs/${lang}/${slug}.mdx is missing (available: ${Object.keys(texts).join(', ') || 'none'})`,
+    );
 
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   let file;

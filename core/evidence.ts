@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { OutcomeSchema } from './schema.ts';
 import { VerdictSchema, WhichSchema } from './step-ref.ts';
 
-
 export const ConfigurationSchema = z.object({
   id: z.string(),
   layout: z.string(),

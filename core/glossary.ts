@@ -11,7 +11,6 @@ import type { Locale } from './locales.ts';
 import { LOCALES, localeOf } from './locales.ts';
 import type { Verdict } from './step-ref.ts';
 
-
 /** A word that must not be used: `pattern` matches it, `use` says what the glossary says instead. */
 export interface Forbidden {
   pattern: RegExp;

@@ -11,8 +11,19 @@ const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().m
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
 // refused before: a name the step does not have must never pass unseen.
 const ParamValues = z
-  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'), 'parameter names start with a letter')
-  .pipe(z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(64), z.string().max(256)));
+  .custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'),
+    'parameter names start with a letter',
+  )
+  .pipe(
+    z.record(
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]*$/)
+        .max(64),
+      z.string().max(256),
+    ),
+  );
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** First message: start a session on a host, or reattach to one within its grace period. */
@@ -20,14 +31,22 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('input'), data: z.string().max(65536) }).strict(),
   z.object({ type: z.literal('resize'), ...Size }).strict(),
   /** Flow control: the client has written this many more characters of output to its screen. */
-  z.object({ type: z.literal('ack'), chars: z.number().int().positive().max(1 << 30) }).strict(),
+  z
+    .object({
+      type: z.literal('ack'),
+      chars: z
+        .number()
+        .int()
+        .positive()
+        .max(1 << 30),
+    })
+    .strict(),
   /** Run a step by id. The server resolves the command; the client never sends command text. */
   StepRefSchema.extend({ type: z.literal('run'), which: WhichSchema.default('run'), params: ParamValues.default({}) }).strict(),
   /** Answer to a `confirm` request for a step that changes the system. */
   z.object({ type: z.literal('confirm'), runId: z.string().max(64), accept: z.boolean() }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
-
 
 /** The `code` of an `error` message: every refusal the server sends (PROTOCOL.md explains each). */
 export const ErrorCodeSchema = z.enum([

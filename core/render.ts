@@ -45,12 +45,7 @@ export function isUniversal(command: Command): boolean {
 }
 
 /** The runnable bash text: validated parameters substituted. Throws ParamError on a bad value. */
-export function renderCommand(
-  step: Step,
-  which: Which,
-  distro: Distro,
-  values: Record<string, unknown> = {},
-): string {
+export function renderCommand(step: Step, which: Which, distro: Distro, values: Record<string, unknown> = {}): string {
   const command = which === 'run' ? step.run : which === 'verify' ? step.verify?.run : step.rollback;
   if (!command) throw new Error(`step ${step.id} has no ${which} command`);
   const params = validateParams(step, values);
@@ -64,8 +59,7 @@ export function exampleParams(step: Step): Record<string, string> {
 
 /** A finished command's verdict under an expectation. */
 export function evaluate(expect: Expect, exitCode: number, stdout: string): Verdict {
-  const matches = (m: Expect['pass']) =>
-    m.exit.includes(exitCode) && (m.stdout === undefined || m.stdout.test(stdout));
+  const matches = (m: Expect['pass']) => m.exit.includes(exitCode) && (m.stdout === undefined || m.stdout.test(stdout));
   if (matches(expect.pass)) return 'pass';
   if (expect.fail && matches(expect.fail)) return 'fail';
   return 'error';

@@ -34,10 +34,7 @@ const ID = /^[a-z][a-z0-9-]*$/;
 const PLACEHOLDER = /\{\{([a-z][a-zA-Z0-9]*)\}\}/g;
 
 /** A command: one bash text for every distro, or one per distro family. `{{name}}` marks a parameter. */
-export const CommandSchema = z.union([
-  z.string().min(1),
-  z.object({ el: z.string().min(1), ubuntu: z.string().min(1) }).strict(),
-]);
+export const CommandSchema = z.union([z.string().min(1), z.object({ el: z.string().min(1), ubuntu: z.string().min(1) }).strict()]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /**
@@ -75,9 +72,7 @@ export type Match = z.infer<typeof MatchSchema>;
  * change: it was applied). `fail` is the outcome the check exists to catch. Anything else is `error`
  * (command missing, permission denied…), which is never read as a pass.
  */
-export const ExpectSchema = z
-  .object({ pass: MatchSchema, fail: MatchSchema.optional() })
-  .strict();
+export const ExpectSchema = z.object({ pass: MatchSchema, fail: MatchSchema.optional() }).strict();
 export type Expect = z.infer<typeof ExpectSchema>;
 
 export const CheckSchema = z.object({ run: CommandSchema, expect: ExpectSchema }).strict();
@@ -157,22 +152,22 @@ export const StepSchema = z
   .superRefine((step, ctx) => {
     if (step.risk !== 'read-only' && !step.fix)
       ctx.addIssue({ code: 'custom', message: `step ${step.id}: only a fix's steps may change the system` });
-    if (!step.fix && !step.factor)
-      ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
+    if (!step.fix && !step.factor) ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
     if (step.risk !== 'read-only' && !step.verify)
       ctx.addIssue({ code: 'custom', message: `step ${step.id}: a change step needs a verify` });
     // A restart is advised on the verify's `fail` only: the verify must be able to give one.
     if (step.ifVerifyFails === 'restart' && (step.risk === 'read-only' || !step.verify?.expect.fail))
-      ctx.addIssue({ code: 'custom', message: `step ${step.id}: ifVerifyFails: 'restart' needs a change step whose verify has a fail expectation` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `step ${step.id}: ifVerifyFails: 'restart' needs a change step whose verify has a fail expectation`,
+      });
     // Every placeholder must be a declared parameter, and every parameter must be used.
     const used = new Set<string>();
     for (const text of commandTexts(step)) for (const m of text.matchAll(PLACEHOLDER)) used.add(m[1]!);
     for (const name of used)
-      if (!(name in step.params))
-        ctx.addIssue({ code: 'custom', message: `step ${step.id}: {{${name}}} is not a declared parameter` });
+      if (!(name in step.params)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: {{${name}}} is not a declared parameter` });
     for (const name of Object.keys(step.params))
-      if (!used.has(name))
-        ctx.addIssue({ code: 'custom', message: `step ${step.id}: parameter ${name} is never used` });
+      if (!used.has(name)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: parameter ${name} is never used` });
   });
 export type StepInput = z.input<typeof StepSchema>;
 export type Step = z.output<typeof StepSchema>;
@@ -206,12 +201,10 @@ export const RunbookSchema = z
     for (const s of rb.steps) {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${s.id}` });
       seen.add(s.id);
-      if (s.fix && !rb.fixes.some((f) => f.id === s.fix))
-        ctx.addIssue({ code: 'custom', message: `step ${s.id}: unknown fix ${s.fix}` });
+      if (s.fix && !rb.fixes.some((f) => f.id === s.fix)) ctx.addIssue({ code: 'custom', message: `step ${s.id}: unknown fix ${s.fix}` });
     }
     for (const f of rb.fixes)
-      if (!rb.steps.some((s) => s.fix === f.id))
-        ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
+      if (!rb.steps.some((s) => s.fix === f.id)) ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
     for (const factor of [...rb.risk.now, ...(rb.risk.latent ?? [])].flat())
       if (!rb.steps.some((s) => s.factor === factor))
         ctx.addIssue({ code: 'custom', message: `risk names ${factor}, which no step checks` });

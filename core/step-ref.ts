@@ -10,7 +10,10 @@ export type Which = z.infer<typeof WhichSchema>;
 export const VerdictSchema = z.enum(['pass', 'fail', 'error']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-const Id = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64);
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .max(64);
 
 /** One command of one step of one runbook: what every message about a run names. */
 export const StepRefSchema = z.object({ runbook: Id, step: Id, which: WhichSchema });

@@ -20,7 +20,8 @@ export const fixNameOf = (plan: Plan) => (plan.fix ? plan.strings.fixes[plan.fix
  */
 export function headerLines(plan: Plan): string[] {
   const { runbook, strings: t, texts } = plan;
-  const what = plan.kind === 'diagnosis' ? t.header.diagnosis : fill(plan.kind === 'fix' ? t.header.fix : t.header.rollback, { fix: fixNameOf(plan) });
+  const what =
+    plan.kind === 'diagnosis' ? t.header.diagnosis : fill(plan.kind === 'fix' ? t.header.fix : t.header.rollback, { fix: fixNameOf(plan) });
   return [
     texts.title,
     what,
@@ -35,7 +36,8 @@ export function headerLines(plan: Plan): string[] {
 export const expectOf = (s: PlannedStep, which: 'run' | 'verify') => (which === 'run' ? s.step.expect : s.step.verify!.expect);
 
 /** A fix step whose failed verify calls for a restart of the server rather than its rollback. */
-export const restartCompletes = (plan: Plan, s: PlannedStep) => plan.kind === 'fix' && !!s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart';
+export const restartCompletes = (plan: Plan, s: PlannedStep) =>
+  plan.kind === 'fix' && !!s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart';
 
 /** The changes applied when step `upTo` stops a fix (with it if `includeCurrent`), newest first. */
 export function appliedSteps(plan: Plan, upTo: number, includeCurrent: boolean): PlannedStep[] {
@@ -58,7 +60,27 @@ export function ruleTests(plan: Plan, syntax: RuleSyntax) {
   const { is, group, and, or } = syntax;
   const stepsOf = (factor: string) => plan.steps.filter((s) => s.step.factor === factor);
   return {
-    holds: (rule: Rule) => rule.map((g) => group(g.flatMap(stepsOf).map((s) => is(s, 'fail')).join(or))).join(and),
-    fails: (rule: Rule) => rule.map((g) => group(g.flatMap(stepsOf).map((s) => is(s, 'pass')).join(and))).join(or),
+    holds: (rule: Rule) =>
+      rule
+        .map((g) =>
+          group(
+            g
+              .flatMap(stepsOf)
+              .map((s) => is(s, 'fail'))
+              .join(or),
+          ),
+        )
+        .join(and),
+    fails: (rule: Rule) =>
+      rule
+        .map((g) =>
+          group(
+            g
+              .flatMap(stepsOf)
+              .map((s) => is(s, 'pass'))
+              .join(and),
+          ),
+        )
+        .join(or),
   };
 }

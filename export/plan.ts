@@ -90,13 +90,18 @@ export function planExport(
   const parsed = ExportOptionsSchema.safeParse(input);
   if (!parsed.success)
     throw new ExportError(
-      parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message.replace(/^Invalid option/, 'invalid value')}`).join('; '),
+      parsed.error.issues
+        .map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message.replace(/^Invalid option/, 'invalid value')}`)
+        .join('; '),
     );
   const options = parsed.data;
   const texts = textsByLocale[options.lang];
-  if (!texts) throw new ExportError(`runbook ${runbook.slug} has no text in locale "${options.lang}" (src/content/docs/${options.lang}/${runbook.slug}.mdx)`);
+  if (!texts)
+    throw new ExportError(
+      `runbook ${runbook.slug} has no text in locale "${options.lang}" (src/content/docs/${options.lang}/${runbook.slug}.mdx)`,
+    );
   if (options.format === 'ansible' && options.distro)
-    throw new ExportError('--distro applies to shell scripts only: a playbook picks each host\'s commands from its facts');
+    throw new ExportError("--distro applies to shell scripts only: a playbook picks each host's commands from its facts");
   if (options.fix !== 'none' && !runbook.fixes.some((f) => f.id === options.fix))
     throw new ExportError(`runbook ${runbook.slug} has no fix "${options.fix}"`);
   if (options.rollback && options.fix === 'none') throw new ExportError('--rollback needs a fix (--fix <id>)');

@@ -14,15 +14,17 @@ type Token =
   | { kind: 'end' };
 
 const DIGIT: Item[] = [{ kind: 'range', from: '0', to: '9' }];
-const WORD: Item[] = [
-  { kind: 'range', from: 'A', to: 'Z' },
-  { kind: 'range', from: 'a', to: 'z' },
-  ...DIGIT,
-  { kind: 'char', c: '_' },
-];
+const WORD: Item[] = [{ kind: 'range', from: 'A', to: 'Z' }, { kind: 'range', from: 'a', to: 'z' }, ...DIGIT, { kind: 'char', c: '_' }];
 // JS \s also matches Unicode spaces; outputs checked here are ASCII, and the subset stays exact for them.
 const SPACE: Item[] = [' ', '\t', '\n', '\r', '\f', '\v'].map((c) => ({ kind: 'char', c }));
-const NOT_NEWLINE: Token = { kind: 'class', negated: true, items: [{ kind: 'char', c: '\n' }, { kind: 'char', c: '\r' }] };
+const NOT_NEWLINE: Token = {
+  kind: 'class',
+  negated: true,
+  items: [
+    { kind: 'char', c: '\n' },
+    { kind: 'char', c: '\r' },
+  ],
+};
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
 const CLASSES: Record<string, [boolean, Item[]]> = {
   d: [false, DIGIT],
@@ -158,8 +160,7 @@ export function toBashEre(re: RegExp): string {
 }
 
 const PY_CLASS_SPECIAL = new Set([...'\\]^-[']);
-const pyChar = (c: string) =>
-  c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '\f' ? '\\f' : c === '\v' ? '\\v' : c;
+const pyChar = (c: string) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '\f' ? '\\f' : c === '\v' ? '\\v' : c);
 
 /** The regex as a Python `re` pattern with the same meaning (for Ansible's `is search(...)`). */
 export function toPython(re: RegExp): string {
@@ -170,11 +171,7 @@ export function toPython(re: RegExp): string {
           return /[A-Za-z0-9 _]/.test(t.c) || t.c.charCodeAt(0) > 127 ? t.c : /[\n\r\t\f\v]/.test(t.c) ? pyChar(t.c) : `\\${t.c}`;
         case 'class':
           return `[${t.negated ? '^' : ''}${t.items
-            .map((it) =>
-              it.kind === 'char'
-                ? PY_CLASS_SPECIAL.has(it.c) ? `\\${it.c}` : pyChar(it.c)
-                : `${it.from}-${it.to}`,
-            )
+            .map((it) => (it.kind === 'char' ? (PY_CLASS_SPECIAL.has(it.c) ? `\\${it.c}` : pyChar(it.c)) : `${it.from}-${it.to}`))
             .join('')}]`;
         case 'syntax':
           return t.text === '(' ? '(?:' : t.text;

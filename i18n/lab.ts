@@ -18,7 +18,19 @@ export interface LabStrings {
   columns: { configuration: string; agent: string; outcome: string; report: string; diagnosis: string };
   /** Lines inside a cell: `{time}` (with its unit), `{n}`, `{answer}` (yes/no). */
   cells: { time: string; frozen: string; agrees: string };
-  layouts: Record<'safe-order' | 'hang-order' | 'no-loop' | 'no-binds' | 'latent' | 'latent-login' | 'noshell' | 'replaced-backing' | 'agent-outside-unit' | 'upgraded-not-restarted', string>;
+  layouts: Record<
+    | 'safe-order'
+    | 'hang-order'
+    | 'no-loop'
+    | 'no-binds'
+    | 'latent'
+    | 'latent-login'
+    | 'noshell'
+    | 'replaced-backing'
+    | 'agent-outside-unit'
+    | 'upgraded-not-restarted',
+    string
+  >;
   outcomes: Record<LabOutcome, string>;
   panic: string;
   atRisk: { yes: string; latent: string; no: string; unknown: string };
@@ -47,7 +59,8 @@ const fixNames = (g: Glossary): LabStrings['fixNames'] => ({
 
 const en: LabStrings = {
   caption: 'Measured in the runguide lab on {date}: Debian kernel {kernel}, QEMU {qemu} ({accel}).',
-  simulated: 'The kernel, systemd and qemu-guest-agent are Debian packages; the cPanel parts (securetmp, VirtFS, Jailed Shell) are simulated.',
+  simulated:
+    'The kernel, systemd and qemu-guest-agent are Debian packages; the cPanel parts (securetmp, VirtFS, Jailed Shell) are simulated.',
   summary: {
     text: 'What the lab showed: {configurations}, {fixes}',
     configurations: { one: '{n} configuration frozen for real', other: '{n} configurations frozen for real' },
@@ -72,7 +85,14 @@ const en: LabStrings = {
   atRisk: answers(glossaries.en),
   yes: 'yes',
   no: 'no',
-  fixes: { caption: 'Each fix applied with this page\'s own steps on the hang layout', fix: cap(glossaries.en.fix), before: 'Before', after: 'After', freeze: 'Freeze after the fix', rollback: 'After rollback' },
+  fixes: {
+    caption: "Each fix applied with this page's own steps on the hang layout",
+    fix: cap(glossaries.en.fix),
+    before: 'Before',
+    after: 'After',
+    freeze: 'Freeze after the fix',
+    rollback: 'After rollback',
+  },
   fixNames: fixNames(glossaries.en),
   notRun: 'not run',
 };
@@ -81,13 +101,20 @@ const strings: Record<Locale, LabStrings> = {
   en,
   'pt-pt': {
     caption: 'Medido no laboratório do runguide em {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'O kernel, o systemd e o qemu-guest-agent são pacotes Debian; as partes do cPanel (securetmp, VirtFS, Jailed Shell) são simuladas.',
+    simulated:
+      'O kernel, o systemd e o qemu-guest-agent são pacotes Debian; as partes do cPanel (securetmp, VirtFS, Jailed Shell) são simuladas.',
     summary: {
       text: 'O que o laboratório mostrou: {configurations}, {fixes}',
       configurations: { one: '{n} configuração realmente congelada', other: '{n} configurações realmente congeladas' },
       fixes: { one: '{n} correção testada', other: '{n} correções testadas' },
     },
-    columns: { configuration: 'Disposição', agent: 'Agente', outcome: 'Congelamento', report: 'Relatório do kernel', diagnosis: 'Diagnóstico' },
+    columns: {
+      configuration: 'Disposição',
+      agent: 'Agente',
+      outcome: 'Congelamento',
+      report: 'Relatório do kernel',
+      diagnosis: 'Diagnóstico',
+    },
     cells: { time: 'Tempo: {time}', frozen: 'Sistemas de ficheiros congelados: {n}', agrees: 'Diagnóstico certo: {answer}' },
     layouts: {
       'safe-order': '/tmp em loop, VirtFS montado antes do bind de /tmp',
@@ -106,13 +133,21 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries['pt-pt']),
     yes: 'sim',
     no: 'não',
-    fixes: { caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia', fix: cap(glossaries['pt-pt'].fix), before: 'Antes', after: 'Depois', freeze: 'Congelamento após a correção', rollback: 'Após reverter' },
+    fixes: {
+      caption: 'Cada correção aplicada com os passos desta página na disposição que bloqueia',
+      fix: cap(glossaries['pt-pt'].fix),
+      before: 'Antes',
+      after: 'Depois',
+      freeze: 'Congelamento após a correção',
+      rollback: 'Após reverter',
+    },
     fixNames: fixNames(glossaries['pt-pt']),
     notRun: 'não executado',
   },
   fr: {
     caption: 'Mesuré dans le laboratoire runguide le {date}\u00a0: noyau Debian {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'Le noyau, systemd et qemu-guest-agent sont des paquets Debian\u202f; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
+    simulated:
+      'Le noyau, systemd et qemu-guest-agent sont des paquets Debian\u202f; les éléments de cPanel (securetmp, VirtFS, Jailed Shell) sont simulés.',
     summary: {
       text: 'Ce que le laboratoire a montré\u00a0: {configurations}, {fixes}',
       configurations: { one: '{n} configuration réellement gelée', other: '{n} configurations réellement gelées' },
@@ -137,13 +172,21 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries.fr),
     yes: 'oui',
     no: 'non',
-    fixes: { caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque', fix: cap(glossaries.fr.fix), before: 'Avant', after: 'Après', freeze: 'Gel après le correctif', rollback: `Après le ${glossaries.fr.rollback}` },
+    fixes: {
+      caption: 'Chaque correctif appliqué avec les étapes de cette page sur la disposition qui bloque',
+      fix: cap(glossaries.fr.fix),
+      before: 'Avant',
+      after: 'Après',
+      freeze: 'Gel après le correctif',
+      rollback: `Après le ${glossaries.fr.rollback}`,
+    },
     fixNames: fixNames(glossaries.fr),
     notRun: 'non exécuté',
   },
   de: {
     caption: 'Gemessen im runguide-Labor am {date}: Debian-Kernel {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'Kernel, systemd und qemu-guest-agent sind Debian-Pakete; die cPanel-Teile (securetmp, VirtFS, Jailed Shell) sind simuliert.',
+    simulated:
+      'Kernel, systemd und qemu-guest-agent sind Debian-Pakete; die cPanel-Teile (securetmp, VirtFS, Jailed Shell) sind simuliert.',
     summary: {
       text: 'Was das Labor gezeigt hat: {configurations}, {fixes}',
       configurations: { one: '{n} tatsächlich eingefrorene Konfiguration', other: '{n} tatsächlich eingefrorene Konfigurationen' },
@@ -168,19 +211,33 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries.de),
     yes: 'ja',
     no: 'nein',
-    fixes: { caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet', fix: cap(glossaries.de.fix), before: 'Vorher', after: 'Nachher', freeze: 'Einfrieren nach der Lösung', rollback: `Nach der ${glossaries.de.rollback}` },
+    fixes: {
+      caption: 'Jede Lösung mit den Schritten dieser Seite auf der hängenden Anordnung angewendet',
+      fix: cap(glossaries.de.fix),
+      before: 'Vorher',
+      after: 'Nachher',
+      freeze: 'Einfrieren nach der Lösung',
+      rollback: `Nach der ${glossaries.de.rollback}`,
+    },
     fixNames: fixNames(glossaries.de),
     notRun: 'nicht ausgeführt',
   },
   es: {
     caption: 'Medido en el laboratorio de runguide el {date}: kernel de Debian {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'El kernel, systemd y qemu-guest-agent son paquetes de Debian; las partes de cPanel (securetmp, VirtFS, Jailed Shell) están simuladas.',
+    simulated:
+      'El kernel, systemd y qemu-guest-agent son paquetes de Debian; las partes de cPanel (securetmp, VirtFS, Jailed Shell) están simuladas.',
     summary: {
       text: 'Lo que mostró el laboratorio: {configurations}, {fixes}',
       configurations: { one: '{n} configuración congelada de verdad', other: '{n} configuraciones congeladas de verdad' },
       fixes: { one: '{n} solución probada', other: '{n} soluciones probadas' },
     },
-    columns: { configuration: 'Disposición', agent: 'Agente', outcome: 'Congelación', report: 'Informe del kernel', diagnosis: 'Diagnóstico' },
+    columns: {
+      configuration: 'Disposición',
+      agent: 'Agente',
+      outcome: 'Congelación',
+      report: 'Informe del kernel',
+      diagnosis: 'Diagnóstico',
+    },
     cells: { time: 'Tiempo: {time}', frozen: 'Sistemas de archivos congelados: {n}', agrees: 'Diagnóstico acertado: {answer}' },
     layouts: {
       'safe-order': '/tmp en loop, VirtFS montado antes del bind de /tmp',
@@ -199,19 +256,33 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries.es),
     yes: 'sí',
     no: 'no',
-    fixes: { caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea', fix: cap(glossaries.es.fix), before: 'Antes', after: 'Después', freeze: 'Congelación tras la solución', rollback: `Tras ${glossaries.es.rollBack}` },
+    fixes: {
+      caption: 'Cada solución aplicada con los pasos de esta página en la disposición que se bloquea',
+      fix: cap(glossaries.es.fix),
+      before: 'Antes',
+      after: 'Después',
+      freeze: 'Congelación tras la solución',
+      rollback: `Tras ${glossaries.es.rollBack}`,
+    },
     fixNames: fixNames(glossaries.es),
     notRun: 'no ejecutado',
   },
   it: {
     caption: 'Misurato nel laboratorio di runguide il {date}: kernel Debian {kernel}, QEMU {qemu} ({accel}).',
-    simulated: 'Il kernel, systemd e qemu-guest-agent sono pacchetti Debian; le parti di cPanel (securetmp, VirtFS, Jailed Shell) sono simulate.',
+    simulated:
+      'Il kernel, systemd e qemu-guest-agent sono pacchetti Debian; le parti di cPanel (securetmp, VirtFS, Jailed Shell) sono simulate.',
     summary: {
       text: 'Cosa ha mostrato il laboratorio: {configurations}, {fixes}',
       configurations: { one: '{n} configurazione realmente congelata', other: '{n} configurazioni realmente congelate' },
       fixes: { one: '{n} correzione provata', other: '{n} correzioni provate' },
     },
-    columns: { configuration: 'Disposizione', agent: 'Agente', outcome: 'Congelamento', report: 'Messaggio del kernel', diagnosis: 'Diagnosi' },
+    columns: {
+      configuration: 'Disposizione',
+      agent: 'Agente',
+      outcome: 'Congelamento',
+      report: 'Messaggio del kernel',
+      diagnosis: 'Diagnosi',
+    },
     cells: { time: 'Tempo: {time}', frozen: 'File system congelati: {n}', agrees: 'Diagnosi corretta: {answer}' },
     layouts: {
       'safe-order': '/tmp su loop, VirtFS montato prima del bind di /tmp',
@@ -230,7 +301,14 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries.it),
     yes: 'sì',
     no: 'no',
-    fixes: { caption: 'Ogni correzione applicata con i passaggi di questa pagina sulla disposizione che si blocca', fix: cap(glossaries.it.fix), before: 'Prima', after: 'Dopo', freeze: 'Congelamento dopo la correzione', rollback: `Dopo l’${glossaries.it.rollback}` },
+    fixes: {
+      caption: 'Ogni correzione applicata con i passaggi di questa pagina sulla disposizione che si blocca',
+      fix: cap(glossaries.it.fix),
+      before: 'Prima',
+      after: 'Dopo',
+      freeze: 'Congelamento dopo la correzione',
+      rollback: `Dopo l’${glossaries.it.rollback}`,
+    },
     fixNames: fixNames(glossaries.it),
     notRun: 'non eseguito',
   },
@@ -245,7 +323,12 @@ const strings: Record<Locale, LabStrings> = {
         many: '{n} naprawdę zamrożonych konfiguracji',
         other: '{n} naprawdę zamrożonej konfiguracji',
       },
-      fixes: { one: '{n} przetestowana poprawka', few: '{n} przetestowane poprawki', many: '{n} przetestowanych poprawek', other: '{n} przetestowanej poprawki' },
+      fixes: {
+        one: '{n} przetestowana poprawka',
+        few: '{n} przetestowane poprawki',
+        many: '{n} przetestowanych poprawek',
+        other: '{n} przetestowanej poprawki',
+      },
     },
     columns: { configuration: 'Układ', agent: 'Agent', outcome: 'Zamrożenie', report: 'Komunikat jądra', diagnosis: 'Diagnoza' },
     cells: { time: 'Czas: {time}', frozen: 'Zamrożone systemy plików: {n}', agrees: 'Diagnoza trafna: {answer}' },
@@ -266,7 +349,14 @@ const strings: Record<Locale, LabStrings> = {
     atRisk: answers(glossaries.pl),
     yes: 'tak',
     no: 'nie',
-    fixes: { caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza', fix: cap(glossaries.pl.fix), before: 'Przed', after: 'Po', freeze: 'Zamrożenie po poprawce', rollback: 'Po wycofaniu' },
+    fixes: {
+      caption: 'Każda poprawka zastosowana krokami z tej strony na układzie, który się zawiesza',
+      fix: cap(glossaries.pl.fix),
+      before: 'Przed',
+      after: 'Po',
+      freeze: 'Zamrożenie po poprawce',
+      rollback: 'Po wycofaniu',
+    },
     fixNames: fixNames(glossaries.pl),
     notRun: 'nie uruchomiono',
   },

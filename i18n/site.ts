@@ -272,10 +272,13 @@ export function labelTranslations(pick: (s: SiteStrings) => string): Record<stri
 
 /** Splits a string with `{name}` slots into text and slot parts, for rendering links inside it. */
 export function slots(text: string): ({ text: string } | { slot: string })[] {
-  return text.split(/(\{[a-z]+\})/).filter(Boolean).map((p) => {
-    const m = /^\{([a-z]+)\}$/.exec(p);
-    return m ? { slot: m[1]! } : { text: p };
-  });
+  return text
+    .split(/(\{[a-z]+\})/)
+    .filter(Boolean)
+    .map((p) => {
+      const m = /^\{([a-z]+)\}$/.exec(p);
+      return m ? { slot: m[1]! } : { text: p };
+    });
 }
 
 export { LOCALES };

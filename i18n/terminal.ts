@@ -69,7 +69,18 @@ export interface TerminalStrings {
   outcome: Record<Outcome, string>;
   /** The verdict card (Assessment.astro). `{host}`, `{user}`, `{time}`, `{n}`, `{total}` are filled in. */
   card: Record<
-    'about' | 'aboutNoUser' | 'partial' | 'conditions' | 'conditionsLatent' | 'present' | 'absent' | 'unknown' | 'others' | 'errored' | 'why' | 'restored',
+    | 'about'
+    | 'aboutNoUser'
+    | 'partial'
+    | 'conditions'
+    | 'conditionsLatent'
+    | 'present'
+    | 'absent'
+    | 'unknown'
+    | 'others'
+    | 'errored'
+    | 'why'
+    | 'restored',
     string
   >;
   /** A risk factor as a condition of the verdict, stated as the thing a check looks for. */
@@ -130,11 +141,13 @@ const en: TerminalStrings = {
   cancelled: 'Cancelled: nothing was run.',
   rollBack: cap(glossaries.en.rollBack),
   rollbackOffer: 'This change did not complete. You can roll it back.',
-  restartHint: 'The change is applied, but it takes effect only after a restart of the server. Restart it in the maintenance window; do not roll back.',
+  restartHint:
+    'The change is applied, but it takes effect only after a restart of the server. Restart it in the maintenance window; do not roll back.',
   paramRequired: 'Enter a value.',
   paramInvalid: '“{value}” is not valid here.',
   atRisk: 'This server is at risk: an automatic backup can hang it.',
-  atRiskLatent: 'This server is at risk once VirtFS mounts: a login, mail delivery or cron job of a user with Jailed Shell or noshell is enough for an automatic backup to hang it.',
+  atRiskLatent:
+    'This server is at risk once VirtFS mounts: a login, mail delivery or cron job of a user with Jailed Shell or noshell is enough for an automatic backup to hang it.',
   notAtRisk: 'This server is not at risk.',
   riskUnknown: `${cap(glossaries.en.outcome.undecided)}: some checks could not tell. Look at the checks marked “${glossaries.en.check.error}”.`,
   factorsFound: 'Checks that found a risk factor:',
@@ -147,7 +160,8 @@ const en: TerminalStrings = {
   addHost: {
     option: 'Add a server…',
     title: 'Add a server',
-    intro: 'Saved in the runner’s hosts file (~/.config/runguide/hosts.json). The terminal connects with your own ssh: your keys, agent and known_hosts apply.',
+    intro:
+      'Saved in the runner’s hosts file (~/.config/runguide/hosts.json). The terminal connects with your own ssh: your keys, agent and known_hosts apply.',
     host: 'Host name or IP address',
     user: 'User (optional)',
     port: 'Port (optional)',
@@ -183,7 +197,8 @@ const en: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'A guest agent that runs or can start again' },
   recommendWhy: {
-    agent: 'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
+    agent:
+      'It removes the first condition at once, needs no restart, and is the quickest to undo. If your repositories offer agent 10.0 or later, fix 4 keeps consistent backups instead.',
     shell: 'It removes the VirtFS bind mounts that the agent freezes in the wrong order.',
     securetmp: 'It takes /tmp off the loop device, so no mount order can deadlock a freeze.',
     upgrade: 'Agent 10.0 and later skip bind mounts, and backups stay consistent.',
@@ -249,11 +264,13 @@ const ptPt: TerminalStrings = {
   cancelled: 'Cancelado: nada foi executado.',
   rollBack: cap(glossaries['pt-pt'].rollBack),
   rollbackOffer: 'Esta alteração não foi concluída. Pode revertê-la.',
-  restartHint: 'A alteração foi aplicada, mas só produz efeito depois de reiniciar o servidor. Reinicie-o na janela de manutenção e não reverta.',
+  restartHint:
+    'A alteração foi aplicada, mas só produz efeito depois de reiniciar o servidor. Reinicie-o na janela de manutenção e não reverta.',
   paramRequired: 'Introduza um valor.',
   paramInvalid: '«{value}» não é válido aqui.',
   atRisk: 'Este servidor está em risco: uma cópia de segurança automática pode bloqueá-lo.',
-  atRiskLatent: 'Este servidor fica em risco assim que o VirtFS for montado: basta um início de sessão, uma entrega de correio ou uma tarefa cron de um utilizador com Jailed Shell ou noshell para que uma cópia de segurança automática o bloqueie.',
+  atRiskLatent:
+    'Este servidor fica em risco assim que o VirtFS for montado: basta um início de sessão, uma entrega de correio ou uma tarefa cron de um utilizador com Jailed Shell ou noshell para que uma cópia de segurança automática o bloqueie.',
   notAtRisk: `${cap(glossaries['pt-pt'].outcome['not-at-risk'])}: uma cópia de segurança automática não deverá bloquear este servidor.`,
   riskUnknown: `${cap(glossaries['pt-pt'].outcome.undecided)}: algumas verificações não foram conclusivas. Veja as verificações marcadas com «${glossaries['pt-pt'].check.error}».`,
   factorsFound: 'Verificações que encontraram um fator de risco:',
@@ -266,7 +283,8 @@ const ptPt: TerminalStrings = {
   addHost: {
     option: 'Adicionar um servidor…',
     title: 'Adicionar um servidor',
-    intro: 'Fica guardado no ficheiro de servidores do executor (~/.config/runguide/hosts.json). O terminal liga-se com o seu próprio ssh: aplicam-se as suas chaves, o agente e o known_hosts.',
+    intro:
+      'Fica guardado no ficheiro de servidores do executor (~/.config/runguide/hosts.json). O terminal liga-se com o seu próprio ssh: aplicam-se as suas chaves, o agente e o known_hosts.',
     host: 'Nome do servidor ou endereço IP',
     user: 'Utilizador (opcional)',
     port: 'Porta (opcional)',
@@ -284,7 +302,8 @@ const ptPt: TerminalStrings = {
     absent: 'Excluído',
     unknown: 'Desconhecido',
     others: 'Outros resultados',
-    errored: 'Estas verificações não foram conclusivas; faça o que a saída indica (muitas vezes, executá-las como root) e volte a executá-las:',
+    errored:
+      'Estas verificações não foram conclusivas; faça o que a saída indica (muitas vezes, executá-las como root) e volte a executá-las:',
     why: 'Porquê esta correção:',
     restored: 'Resultados mantidos de antes de a página ser recarregada.',
   },
@@ -302,7 +321,8 @@ const ptPt: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Agente em execução ou que pode voltar a arrancar' },
   recommendWhy: {
-    agent: 'Elimina de imediato a primeira condição, não exige reinício e é a mais rápida de reverter. Se os seus repositórios tiverem o agente 10.0 ou posterior, a correção 4, em alternativa, mantém as cópias de segurança coerentes.',
+    agent:
+      'Elimina de imediato a primeira condição, não exige reinício e é a mais rápida de reverter. Se os seus repositórios tiverem o agente 10.0 ou posterior, a correção 4, em alternativa, mantém as cópias de segurança coerentes.',
     shell: 'Elimina as montagens bind do VirtFS que o agente congela pela ordem errada.',
     securetmp: 'Retira o /tmp do dispositivo loop, pelo que nenhuma ordem de montagem pode bloquear o congelamento.',
     upgrade: 'O agente 10.0 e posteriores ignoram as montagens bind, e as cópias de segurança continuam coerentes.',
@@ -317,7 +337,8 @@ const ptPt: TerminalStrings = {
     target: 'Em {host}, como {user}',
     targetNoUser: 'Em {host}',
     consequences: 'O que perde',
-    backupWindow: 'Execute fora do período das cópias de segurança: nunca enquanto estiver a decorrer uma cópia de segurança ou um snapshot deste servidor.',
+    backupWindow:
+      'Execute fora do período das cópias de segurança: nunca enquanto estiver a decorrer uma cópia de segurança ou um snapshot deste servidor.',
     maintenanceWindow: 'A alteração só fica concluída no próximo reinício do servidor: planeie uma janela de manutenção.',
   },
 };
@@ -368,11 +389,13 @@ const fr: TerminalStrings = {
   cancelled: 'Annulé\u00a0: rien n’a été exécuté.',
   rollBack: cap(glossaries.fr.rollBack),
   rollbackOffer: 'Cette modification n’a pas abouti. Vous pouvez revenir en arrière.',
-  restartHint: 'La modification est appliquée, mais ne prend effet qu’après un redémarrage du serveur. Redémarrez-le pendant la fenêtre de maintenance, sans revenir en arrière.',
+  restartHint:
+    'La modification est appliquée, mais ne prend effet qu’après un redémarrage du serveur. Redémarrez-le pendant la fenêtre de maintenance, sans revenir en arrière.',
   paramRequired: 'Saisissez une valeur.',
   paramInvalid: '«\u00a0{value}\u00a0» n’est pas valide ici.',
   atRisk: 'Ce serveur est à risque\u00a0: une sauvegarde automatique peut le bloquer.',
-  atRiskLatent: 'Ce serveur sera à risque dès que VirtFS sera monté\u00a0: une connexion, une livraison de courrier ou une tâche cron d’un utilisateur en Jailed Shell ou noshell suffit pour qu’une sauvegarde automatique le bloque.',
+  atRiskLatent:
+    'Ce serveur sera à risque dès que VirtFS sera monté\u00a0: une connexion, une livraison de courrier ou une tâche cron d’un utilisateur en Jailed Shell ou noshell suffit pour qu’une sauvegarde automatique le bloque.',
   notAtRisk: `${cap(glossaries.fr.outcome['not-at-risk'])}\u00a0: une sauvegarde automatique ne devrait pas bloquer ce serveur.`,
   riskUnknown: `${cap(glossaries.fr.outcome.undecided)}\u00a0: certaines vérifications n’ont pas pu conclure. Voyez celles marquées «\u00a0${glossaries.fr.check.error}\u00a0».`,
   factorsFound: 'Vérifications ayant détecté un facteur de risque\u00a0:',
@@ -385,7 +408,8 @@ const fr: TerminalStrings = {
   addHost: {
     option: 'Ajouter un serveur…',
     title: 'Ajouter un serveur',
-    intro: 'Enregistré dans le fichier des hôtes de l’exécuteur (~/.config/runguide/hosts.json). Le terminal se connecte avec votre propre ssh\u00a0: vos clés, votre agent et votre known_hosts s’appliquent.',
+    intro:
+      'Enregistré dans le fichier des hôtes de l’exécuteur (~/.config/runguide/hosts.json). Le terminal se connecte avec votre propre ssh\u00a0: vos clés, votre agent et votre known_hosts s’appliquent.',
     host: 'Nom d’hôte ou adresse IP',
     user: 'Utilisateur (facultatif)',
     port: 'Port (facultatif)',
@@ -403,7 +427,8 @@ const fr: TerminalStrings = {
     absent: 'Écarté',
     unknown: 'Inconnu',
     others: 'Autres constats',
-    errored: 'Ces vérifications n’ont pas pu conclure\u202f; faites ce qu’indique leur sortie (souvent\u00a0: les lancer en tant que root), puis relancez-les\u00a0:',
+    errored:
+      'Ces vérifications n’ont pas pu conclure\u202f; faites ce qu’indique leur sortie (souvent\u00a0: les lancer en tant que root), puis relancez-les\u00a0:',
     why: 'Pourquoi ce correctif\u00a0:',
     restored: 'Résultats conservés d’avant le rechargement de la page.',
   },
@@ -421,7 +446,8 @@ const fr: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Agent invité en cours d’exécution ou pouvant être relancé' },
   recommendWhy: {
-    agent: 'Il supprime aussitôt la première condition, sans redémarrage, et c’est le plus rapide à annuler. Si vos dépôts proposent l’agent 10.0 ou une version ultérieure, le correctif 4 garde, lui, des sauvegardes cohérentes.',
+    agent:
+      'Il supprime aussitôt la première condition, sans redémarrage, et c’est le plus rapide à annuler. Si vos dépôts proposent l’agent 10.0 ou une version ultérieure, le correctif 4 garde, lui, des sauvegardes cohérentes.',
     shell: 'Il supprime les montages bind de VirtFS que l’agent gèle dans le mauvais ordre.',
     securetmp: 'Il sort /tmp du périphérique loop, si bien qu’aucun ordre de montage ne peut plus interbloquer le gel.',
     upgrade: 'À partir de la 10.0, l’agent ignore les montages bind, et les sauvegardes restent cohérentes.',
@@ -436,7 +462,8 @@ const fr: TerminalStrings = {
     target: 'Sur {host}, en tant que {user}',
     targetNoUser: 'Sur {host}',
     consequences: 'Ce à quoi vous renoncez',
-    backupWindow: 'À lancer en dehors de la plage horaire des sauvegardes\u00a0: jamais pendant une sauvegarde ou un instantané de ce serveur.',
+    backupWindow:
+      'À lancer en dehors de la plage horaire des sauvegardes\u00a0: jamais pendant une sauvegarde ou un instantané de ce serveur.',
     maintenanceWindow: 'La modification ne s’achève qu’au prochain redémarrage du serveur\u00a0: prévoyez une fenêtre de maintenance.',
   },
 };
@@ -487,11 +514,13 @@ const de: TerminalStrings = {
   cancelled: 'Abgebrochen: Es wurde nichts ausgeführt.',
   rollBack: cap(glossaries.de.rollBack),
   rollbackOffer: 'Diese Änderung wurde nicht abgeschlossen. Sie können sie rückgängig machen.',
-  restartHint: 'Die Änderung ist angewendet, wirkt aber erst nach einem Neustart des Servers. Starten Sie ihn im Wartungsfenster neu, statt sie rückgängig zu machen.',
+  restartHint:
+    'Die Änderung ist angewendet, wirkt aber erst nach einem Neustart des Servers. Starten Sie ihn im Wartungsfenster neu, statt sie rückgängig zu machen.',
   paramRequired: 'Geben Sie einen Wert ein.',
   paramInvalid: '„{value}“ ist hier nicht zulässig.',
   atRisk: 'Dieser Server ist gefährdet: Eine automatische Sicherung kann ihn zum Hängen bringen.',
-  atRiskLatent: 'Dieser Server ist gefährdet, sobald VirtFS eingehängt wird: Eine Anmeldung, eine E-Mail-Zustellung oder ein Cron-Job eines Benutzers mit Jailed Shell oder noshell genügt, damit eine automatische Sicherung ihn zum Hängen bringt.',
+  atRiskLatent:
+    'Dieser Server ist gefährdet, sobald VirtFS eingehängt wird: Eine Anmeldung, eine E-Mail-Zustellung oder ein Cron-Job eines Benutzers mit Jailed Shell oder noshell genügt, damit eine automatische Sicherung ihn zum Hängen bringt.',
   notAtRisk: `${cap(glossaries.de.outcome['not-at-risk'])}: Eine automatische Sicherung sollte diesen Server nicht zum Hängen bringen.`,
   riskUnknown: `${cap(glossaries.de.outcome.undecided)}: Einige Prüfungen waren nicht eindeutig. Sehen Sie sich die mit „${glossaries.de.check.error}“ markierten Prüfungen an.`,
   factorsFound: 'Prüfungen, die einen Risikofaktor gefunden haben:',
@@ -504,7 +533,8 @@ const de: TerminalStrings = {
   addHost: {
     option: 'Server hinzufügen…',
     title: 'Server hinzufügen',
-    intro: 'Wird in der Hostdatei des Runners gespeichert (~/.config/runguide/hosts.json). Das Terminal verbindet sich mit Ihrem eigenen ssh: Ihre Schlüssel, Ihr Agent und Ihre known_hosts gelten.',
+    intro:
+      'Wird in der Hostdatei des Runners gespeichert (~/.config/runguide/hosts.json). Das Terminal verbindet sich mit Ihrem eigenen ssh: Ihre Schlüssel, Ihr Agent und Ihre known_hosts gelten.',
     host: 'Hostname oder IP-Adresse',
     user: 'Benutzer (optional)',
     port: 'Port (optional)',
@@ -522,7 +552,8 @@ const de: TerminalStrings = {
     absent: 'Ausgeschlossen',
     unknown: 'Unbekannt',
     others: 'Weitere Ergebnisse',
-    errored: 'Diese Prüfungen waren nicht eindeutig. Tun Sie, was ihre Ausgabe sagt (oft: als root ausführen), und führen Sie sie dann erneut aus:',
+    errored:
+      'Diese Prüfungen waren nicht eindeutig. Tun Sie, was ihre Ausgabe sagt (oft: als root ausführen), und führen Sie sie dann erneut aus:',
     why: 'Warum diese Lösung:',
     restored: 'Ergebnisse aus der Zeit vor dem Neuladen der Seite.',
   },
@@ -540,7 +571,8 @@ const de: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Gast-Agent, der läuft oder wieder starten kann' },
   recommendWhy: {
-    agent: 'Sie beseitigt die erste Bedingung sofort, braucht keinen Neustart und lässt sich am schnellsten rückgängig machen. Bieten Ihre Paketquellen Agent 10.0 oder neuer an, bleiben die Sicherungen mit Lösung 4 dagegen konsistent.',
+    agent:
+      'Sie beseitigt die erste Bedingung sofort, braucht keinen Neustart und lässt sich am schnellsten rückgängig machen. Bieten Ihre Paketquellen Agent 10.0 oder neuer an, bleiben die Sicherungen mit Lösung 4 dagegen konsistent.',
     shell: 'Sie beseitigt die VirtFS-Bind-Mounts, die der Agent in der falschen Reihenfolge einfriert.',
     securetmp: 'Sie holt /tmp vom Loop-Device, sodass keine Mount-Reihenfolge das Einfrieren in einen Deadlock führen kann.',
     upgrade: 'Ab Version 10.0 überspringt der Agent Bind-Mounts, und die Sicherungen bleiben konsistent.',
@@ -606,11 +638,13 @@ const es: TerminalStrings = {
   cancelled: 'Cancelado: no se ha ejecutado nada.',
   rollBack: cap(glossaries.es.rollBack),
   rollbackOffer: 'Este cambio no se completó. Puede revertirlo.',
-  restartHint: 'El cambio está aplicado, pero solo surte efecto tras reiniciar el servidor. Reinícielo en la ventana de mantenimiento y no lo revierta.',
+  restartHint:
+    'El cambio está aplicado, pero solo surte efecto tras reiniciar el servidor. Reinícielo en la ventana de mantenimiento y no lo revierta.',
   paramRequired: 'Introduzca un valor.',
   paramInvalid: '«{value}» no es válido aquí.',
   atRisk: 'Este servidor está en riesgo: una copia de seguridad automática puede bloquearlo.',
-  atRiskLatent: 'Este servidor estará en riesgo en cuanto se monte VirtFS: basta un inicio de sesión, una entrega de correo o una tarea cron de un usuario con Jailed Shell o noshell para que una copia de seguridad automática lo bloquee.',
+  atRiskLatent:
+    'Este servidor estará en riesgo en cuanto se monte VirtFS: basta un inicio de sesión, una entrega de correo o una tarea cron de un usuario con Jailed Shell o noshell para que una copia de seguridad automática lo bloquee.',
   notAtRisk: `${cap(glossaries.es.outcome['not-at-risk'])}: una copia de seguridad automática no debería bloquear este servidor.`,
   riskUnknown: `${cap(glossaries.es.outcome.undecided)}: algunas comprobaciones no fueron concluyentes. Revise las marcadas como «${glossaries.es.check.error}».`,
   factorsFound: 'Comprobaciones que encontraron un factor de riesgo:',
@@ -623,7 +657,8 @@ const es: TerminalStrings = {
   addHost: {
     option: 'Añadir un servidor…',
     title: 'Añadir un servidor',
-    intro: 'Se guarda en el archivo de servidores del ejecutor (~/.config/runguide/hosts.json). El terminal se conecta con su propio ssh: se aplican sus claves, su agente y su known_hosts.',
+    intro:
+      'Se guarda en el archivo de servidores del ejecutor (~/.config/runguide/hosts.json). El terminal se conecta con su propio ssh: se aplican sus claves, su agente y su known_hosts.',
     host: 'Nombre del servidor o dirección IP',
     user: 'Usuario (opcional)',
     port: 'Puerto (opcional)',
@@ -641,7 +676,8 @@ const es: TerminalStrings = {
     absent: 'Descartado',
     unknown: 'Desconocido',
     others: 'Otros resultados',
-    errored: 'Estas comprobaciones no fueron concluyentes; haga lo que indique su salida (a menudo, ejecutarlas como root) y vuelva a ejecutarlas:',
+    errored:
+      'Estas comprobaciones no fueron concluyentes; haga lo que indique su salida (a menudo, ejecutarlas como root) y vuelva a ejecutarlas:',
     why: 'Por qué esta solución:',
     restored: 'Resultados conservados de antes de recargar la página.',
   },
@@ -659,7 +695,8 @@ const es: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Agente invitado en ejecución o que puede volver a iniciarse' },
   recommendWhy: {
-    agent: 'Elimina de inmediato la primera condición, no requiere reinicio y es la más rápida de deshacer. Si sus repositorios ofrecen el agente 10.0 o posterior, la solución 4, en cambio, mantiene copias de seguridad coherentes.',
+    agent:
+      'Elimina de inmediato la primera condición, no requiere reinicio y es la más rápida de deshacer. Si sus repositorios ofrecen el agente 10.0 o posterior, la solución 4, en cambio, mantiene copias de seguridad coherentes.',
     shell: 'Elimina los montajes bind de VirtFS que el agente congela en el orden equivocado.',
     securetmp: 'Saca /tmp del dispositivo loop, así que ningún orden de montaje puede interbloquear la congelación.',
     upgrade: 'El agente 10.0 y posteriores omiten los montajes bind, y las copias de seguridad siguen siendo coherentes.',
@@ -674,7 +711,8 @@ const es: TerminalStrings = {
     target: 'En {host}, como {user}',
     targetNoUser: 'En {host}',
     consequences: 'A qué renuncia',
-    backupWindow: 'Ejecútelo fuera de la franja horaria de las copias de seguridad: nunca mientras haya en curso una copia de seguridad o una instantánea de este servidor.',
+    backupWindow:
+      'Ejecútelo fuera de la franja horaria de las copias de seguridad: nunca mientras haya en curso una copia de seguridad o una instantánea de este servidor.',
     maintenanceWindow: 'El cambio se completa en el próximo reinicio del servidor: prevea una ventana de mantenimiento.',
   },
 };
@@ -725,11 +763,13 @@ const it: TerminalStrings = {
   cancelled: 'Annullato: non è stato eseguito nulla.',
   rollBack: cap(glossaries.it.rollBack),
   rollbackOffer: 'Questa modifica non è stata completata. Puoi annullarla.',
-  restartHint: 'La modifica è applicata, ma ha effetto solo dopo un riavvio del server. Riavvia il server nella finestra di manutenzione, senza annullarla.',
+  restartHint:
+    'La modifica è applicata, ma ha effetto solo dopo un riavvio del server. Riavvia il server nella finestra di manutenzione, senza annullarla.',
   paramRequired: 'Inserisci un valore.',
   paramInvalid: '«{value}» non è valido qui.',
   atRisk: 'Questo server è a rischio: un backup automatico può bloccarlo.',
-  atRiskLatent: 'Questo server sarà a rischio non appena VirtFS viene montato: basta un accesso, una consegna di posta o un job cron di un utente con Jailed Shell o noshell perché un backup automatico lo blocchi.',
+  atRiskLatent:
+    'Questo server sarà a rischio non appena VirtFS viene montato: basta un accesso, una consegna di posta o un job cron di un utente con Jailed Shell o noshell perché un backup automatico lo blocchi.',
   notAtRisk: `${cap(glossaries.it.outcome['not-at-risk'])}: un backup automatico non dovrebbe bloccare questo server.`,
   riskUnknown: `${cap(glossaries.it.outcome.undecided)}: alcuni controlli non sono stati conclusivi. Guarda quelli contrassegnati con «${glossaries.it.check.error}».`,
   factorsFound: 'Controlli che hanno rilevato un fattore di rischio:',
@@ -742,7 +782,8 @@ const it: TerminalStrings = {
   addHost: {
     option: 'Aggiungi un server…',
     title: 'Aggiungi un server',
-    intro: 'Viene salvato nel file degli host dell’esecutore (~/.config/runguide/hosts.json). Il terminale si collega con il tuo ssh: valgono le tue chiavi, il tuo agent e il tuo known_hosts.',
+    intro:
+      'Viene salvato nel file degli host dell’esecutore (~/.config/runguide/hosts.json). Il terminale si collega con il tuo ssh: valgono le tue chiavi, il tuo agent e il tuo known_hosts.',
     host: 'Nome host o indirizzo IP',
     user: 'Utente (facoltativo)',
     port: 'Porta (facoltativa)',
@@ -778,7 +819,8 @@ const it: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Agente guest in esecuzione o che può ripartire' },
   recommendWhy: {
-    agent: 'Elimina subito la prima condizione, non richiede riavvii ed è la più rapida da annullare. Se i tuoi repository offrono l’agente 10.0 o successivo, la correzione 4 mantiene invece backup coerenti.',
+    agent:
+      'Elimina subito la prima condizione, non richiede riavvii ed è la più rapida da annullare. Se i tuoi repository offrono l’agente 10.0 o successivo, la correzione 4 mantiene invece backup coerenti.',
     shell: 'Elimina i bind mount di VirtFS che l’agente congela nell’ordine sbagliato.',
     securetmp: 'Toglie /tmp dal dispositivo loop, così nessun ordine di montaggio può mandare in stallo il congelamento.',
     upgrade: 'Dalla versione 10.0 l’agente salta i bind mount, e i backup restano coerenti.',
@@ -844,11 +886,13 @@ const pl: TerminalStrings = {
   cancelled: 'Anulowano: nic nie zostało wykonane.',
   rollBack: cap(glossaries.pl.rollBack),
   rollbackOffer: 'Ta zmiana nie została ukończona. Możesz ją wycofać.',
-  restartHint: 'Zmiana została wprowadzona, ale zadziała dopiero po restarcie serwera. Uruchom go ponownie w oknie serwisowym i nie wycofuj zmiany.',
+  restartHint:
+    'Zmiana została wprowadzona, ale zadziała dopiero po restarcie serwera. Uruchom go ponownie w oknie serwisowym i nie wycofuj zmiany.',
   paramRequired: 'Wpisz wartość.',
   paramInvalid: '„{value}” nie jest tu poprawną wartością.',
   atRisk: 'Ten serwer jest zagrożony: automatyczna kopia zapasowa może go zawiesić.',
-  atRiskLatent: 'Ten serwer będzie zagrożony, gdy tylko zostanie zamontowany VirtFS: wystarczy logowanie, dostarczenie poczty lub zadanie cron użytkownika z Jailed Shell lub noshell, aby automatyczna kopia zapasowa go zawiesiła.',
+  atRiskLatent:
+    'Ten serwer będzie zagrożony, gdy tylko zostanie zamontowany VirtFS: wystarczy logowanie, dostarczenie poczty lub zadanie cron użytkownika z Jailed Shell lub noshell, aby automatyczna kopia zapasowa go zawiesiła.',
   notAtRisk: `${cap(glossaries.pl.outcome['not-at-risk'])}: automatyczna kopia zapasowa nie powinna zawiesić tego serwera.`,
   riskUnknown: `${cap(glossaries.pl.outcome.undecided)}: niektóre testy nie dały jednoznacznej odpowiedzi. Sprawdź testy oznaczone jako „${glossaries.pl.check.error}”.`,
   factorsFound: 'Testy, które wykryły czynnik ryzyka:',
@@ -861,7 +905,8 @@ const pl: TerminalStrings = {
   addHost: {
     option: 'Dodaj serwer…',
     title: 'Dodaj serwer',
-    intro: 'Zostanie zapisany w pliku hostów runnera (~/.config/runguide/hosts.json). Terminal łączy się przez Twój własny ssh: obowiązują Twoje klucze, agent i known_hosts.',
+    intro:
+      'Zostanie zapisany w pliku hostów runnera (~/.config/runguide/hosts.json). Terminal łączy się przez Twój własny ssh: obowiązują Twoje klucze, agent i known_hosts.',
     host: 'Nazwa hosta lub adres IP',
     user: 'Użytkownik (opcjonalnie)',
     port: 'Port (opcjonalnie)',
@@ -879,7 +924,8 @@ const pl: TerminalStrings = {
     absent: 'Wykluczono',
     unknown: 'Nie wiadomo',
     others: 'Pozostałe wyniki',
-    errored: 'Te testy nie dały jednoznacznej odpowiedzi. Zrób to, co wypisały (często trzeba uruchomić je jako root), a potem uruchom je ponownie:',
+    errored:
+      'Te testy nie dały jednoznacznej odpowiedzi. Zrób to, co wypisały (często trzeba uruchomić je jako root), a potem uruchom je ponownie:',
     why: 'Dlaczego ta poprawka:',
     restored: 'Wyniki zachowane sprzed ponownego wczytania strony.',
   },
@@ -897,7 +943,8 @@ const pl: TerminalStrings = {
   },
   factorGroup: { 'agent-running+agent-enabled': 'Agent gościa, który działa lub może uruchomić się ponownie' },
   recommendWhy: {
-    agent: 'Od razu usuwa pierwszy warunek, nie wymaga restartu i najszybciej można ją wycofać. Jeśli Twoje repozytoria oferują agenta w wersji 10.0 lub nowszej, poprawka 4 zachowa za to spójność kopii zapasowych.',
+    agent:
+      'Od razu usuwa pierwszy warunek, nie wymaga restartu i najszybciej można ją wycofać. Jeśli Twoje repozytoria oferują agenta w wersji 10.0 lub nowszej, poprawka 4 zachowa za to spójność kopii zapasowych.',
     shell: 'Usuwa montowania bind VirtFS, które agent zamraża w złej kolejności.',
     securetmp: 'Przenosi /tmp z urządzenia loop, więc żadna kolejność montowania nie doprowadzi do zakleszczenia przy zamrażaniu.',
     upgrade: 'Agent od wersji 10.0 pomija montowania bind, a kopie zapasowe pozostają spójne.',
@@ -923,4 +970,3 @@ export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': p
 export function terminalStringsFor(lang: string | undefined): TerminalStrings {
   return terminalStrings[localeOf(lang)];
 }
-

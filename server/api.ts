@@ -23,7 +23,9 @@ export interface ApiOptions {
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
 const json = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() })
+    .end(JSON.stringify(body));
 };
 
 /** The handler of every request under /api (the Host header already checked). */
@@ -45,7 +47,8 @@ export function apiHandler({ paths, env, token, sessions, extraHosts, log }: Api
    */
   async function addHostFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.headers.origin !== undefined && !originAllowed(req)) return json(res, 403, { error: 'Forbidden: another origin' });
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+      return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
     let body = '';
     for await (const chunk of req) {
       body += chunk;

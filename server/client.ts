@@ -47,7 +47,13 @@ export async function connect(origin: string, token: string, o: ConnectOptions =
     ws.once('unexpected-response', (_req, res) => fail(new Error(`runner refused the WebSocket: HTTP ${res.statusCode}`)));
   });
   const client = new RunnerClient(ws, o.cols ?? 100, o.rows ?? 30, o.ack ?? true);
-  client.send({ type: 'open', host: o.host ?? 'local', cols: o.cols ?? 100, rows: o.rows ?? 30, ...(o.resume ? { resume: o.resume } : {}) });
+  client.send({
+    type: 'open',
+    host: o.host ?? 'local',
+    cols: o.cols ?? 100,
+    rows: o.rows ?? 30,
+    ...(o.resume ? { resume: o.resume } : {}),
+  });
   const first = await client.next((m) => m.type === 'ready' || (m.type === 'error' && !['declined'].includes(m.code)), 30_000);
   if (first.type === 'error') {
     ws.close();
@@ -82,10 +88,11 @@ export class RunnerClient {
       if (isBinary) return this.#output(this.#decoder.decode(data, { stream: true }));
       const m = ServerMessageSchema.parse(JSON.parse(data.toString())) as ServerMessage;
       this.messages.push(m);
-      for (const w of this.#waiters) if (w.pred(m)) {
-        this.#waiters.delete(w);
-        w.ok(m);
-      }
+      for (const w of this.#waiters)
+        if (w.pred(m)) {
+          this.#waiters.delete(w);
+          w.ok(m);
+        }
     });
     ws.on('error', () => {}); // followed by 'close', which is what callers look at
     ws.on('close', (code, reason) => {

@@ -43,7 +43,9 @@ export function inlineScriptHashes(file: string, mtimeMs: number): string[] {
   const known = hashes.get(file);
   if (known?.mtimeMs === mtimeMs) return known.list;
   const html = readFileSync(file, 'utf8');
-  const list = [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => `sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`))];
+  const list = [
+    ...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => `sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`)),
+  ];
   hashes.set(file, { mtimeMs, list });
   return list;
 }

@@ -14,16 +14,27 @@ export const HostName = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !s.startsWith('-') && !/[\s\x00-\x1f\x7f'`"$\\;&<>|(){}]/.test(s), 'a host name, IP address or ~/.ssh/config alias (no blanks, quotes or shell characters, not starting with "-")');
+  .refine(
+    (s) => !s.startsWith('-') && !/[\s\x00-\x1f\x7f'`"$\\;&<>|(){}]/.test(s),
+    'a host name, IP address or ~/.ssh/config alias (no blanks, quotes or shell characters, not starting with "-")',
+  );
 const UserName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a user name');
-const FilePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0') && !s.startsWith('-'), 'a file path');
+const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0') && !s.startsWith('-'), 'a file path');
 const Port = z.number().int().min(1).max(65535);
 
 /** One entry of ~/.config/runguide/hosts.json. */
 export const HostsFileEntrySchema = z
   .object({
     /** How the panel names it; the host itself when absent. */
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@:-]*$/, 'letters, digits, ".", "_", "@", ":" and "-"').max(128).optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._@:-]*$/, 'letters, digits, ".", "_", "@", ":" and "-"')
+      .max(128)
+      .optional(),
     label: z.string().max(128).optional(),
     host: HostName,
     user: UserName.optional(),
@@ -39,13 +50,15 @@ export type HostsFileEntry = z.infer<typeof HostsFileEntrySchema>;
 export const entryId = (e: HostsFileEntry): string => e.id ?? e.host;
 
 /** The lab's state file, written by `./runguide lab` while its VM runs. */
-export const LabStateSchema = z.object({
-  host: HostName,
-  port: Port,
-  user: UserName,
-  identityFile: FilePath,
-  knownHostsFile: FilePath,
-}).passthrough();
+export const LabStateSchema = z
+  .object({
+    host: HostName,
+    port: Port,
+    user: UserName,
+    identityFile: FilePath,
+    knownHostsFile: FilePath,
+  })
+  .passthrough();
 
 export interface SpawnSpec {
   file: string;
@@ -136,7 +149,10 @@ export function sshConfigAliases(file: string, home: string, seen = new Set<stri
     const m = /^(\w+)(?:\s*=\s*|\s+)(.*)$/.exec(line);
     if (!m || line.startsWith('#')) continue;
     const key = m[1]!.toLowerCase();
-    const words = m[2]!.split(/\s+/).filter(Boolean).map((w) => w.replace(/^"(.*)"$/, '$1'));
+    const words = m[2]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/^"(.*)"$/, '$1'));
     if (key === 'host') {
       for (const w of words) if (!/[*?!]/.test(w) && HostName.safeParse(w).success) out.push(w);
     } else if (key === 'include') {
@@ -154,9 +170,7 @@ export function sshConfigAliases(file: string, home: string, seen = new Set<stri
 /** Reads every source afresh (the lab file comes and goes). Bad files are reported, never fatal. */
 export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []): HostList {
   const errors: string[] = [];
-  const hosts: ResolvedHost[] = [
-    { id: 'local', label: 'This machine', kind: 'local', source: 'builtin', spawn: localShell(env) },
-  ];
+  const hosts: ResolvedHost[] = [{ id: 'local', label: 'This machine', kind: 'local', source: 'builtin', spawn: localShell(env) }];
   const taken = new Set(['local']);
   if (existsSync(paths.labFile)) {
     const lab = readJson(paths.labFile, LabStateSchema, 'lab state file', errors) as z.infer<typeof LabStateSchema> | undefined;
@@ -186,9 +200,7 @@ export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []):
 }
 
 /** What the panel's "Add a server…" sends. */
-export const NewHostSchema = z
-  .object({ host: HostName, user: UserName.optional(), port: Port.optional() })
-  .strict();
+export const NewHostSchema = z.object({ host: HostName, user: UserName.optional(), port: Port.optional() }).strict();
 
 export class HostsFileError extends Error {}
 
@@ -204,7 +216,11 @@ export function addHost(paths: Paths, env: Env, entry: z.infer<typeof NewHostSch
     current = (readJson(paths.hostsFile, z.array(z.unknown()), 'hosts file', errors) as unknown[] | undefined) ?? [];
     if (errors.length) throw new HostsFileError(`${errors.join('\n')}; correct it by hand first, it is not overwritten`);
   }
-  const added: HostsFileEntry = { host: entry.host, ...(entry.user ? { user: entry.user } : {}), ...(entry.port ? { port: entry.port } : {}) };
+  const added: HostsFileEntry = {
+    host: entry.host,
+    ...(entry.user ? { user: entry.user } : {}),
+    ...(entry.port ? { port: entry.port } : {}),
+  };
   // With a user, the id says whose login it is; a host name's "%" or "[]" have no place in an id.
   if (entry.user) added.id = `${entry.user}@${entry.host}`.replace(/[^A-Za-z0-9._@:-]/g, '-');
   if (listHosts(paths, env).hosts.some((h) => h.id === entryId(added)))

@@ -53,15 +53,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
   // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
-  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://runner.invalid');
-    if (!hostAllowed(req, port, host)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
-      return;
-    }
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
-    serveStatic(dist, req, res, url.pathname, url.search);
-  });
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://runner.invalid');
+      if (!hostAllowed(req, port, host)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header\n');
+        return;
+      }
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+      serveStatic(dist, req, res, url.pathname, url.search);
+    },
+  );
 
   // The browser offers [TERM_PROTOCOL, token]: the answer names the first, never echoes the token.
   const wss = new WebSocketServer({
@@ -74,10 +77,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // open must not keep a descriptor of ours.
   const refuse = (socket: Duplex, status: number, text: string) => {
     const gone = setTimeout(() => socket.destroy(), 1000);
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`, () => {
-      clearTimeout(gone);
-      socket.destroy();
-    });
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`,
+      () => {
+        clearTimeout(gone);
+        socket.destroy();
+      },
+    );
   };
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -112,7 +118,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     close() {
       closing ??= (async () => {
         // Said first, so that a page tells "the runner stopped" from "your shell ended".
-        const stopping: ServerMessage = { type: 'error', code: 'runner-stopping', message: 'The runner is stopping: its terminals end now', fatal: true };
+        const stopping: ServerMessage = {
+          type: 'error',
+          code: 'runner-stopping',
+          message: 'The runner is stopping: its terminals end now',
+          fatal: true,
+        };
         for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(stopping));
         await sessions.closeAll();
         for (const ws of wss.clients) ws.terminate();

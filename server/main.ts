@@ -21,7 +21,14 @@ Options:
 `;
 
 /** The flag of each option it sets. */
-const FLAG: Record<keyof typeof D, string> = { port: '--port', host: '--host', maxSessions: '--max-sessions', graceMs: '--grace', record: '--record', dist: '--dist' };
+const FLAG: Record<keyof typeof D, string> = {
+  port: '--port',
+  host: '--host',
+  maxSessions: '--max-sessions',
+  graceMs: '--grace',
+  record: '--record',
+  dist: '--dist',
+};
 
 function fail(message: string): never {
   process.stderr.write(`runguide: ${message}\nTry --help.\n`);

@@ -37,7 +37,14 @@ export const ServerOptionsSchema = z.object({
 export type ServerOptions = z.input<typeof ServerOptionsSchema>;
 
 /** The options `./runguide start` has flags for (main.ts). */
-export const FlagOptionsSchema = ServerOptionsSchema.pick({ port: true, host: true, dist: true, maxSessions: true, graceMs: true, record: true });
+export const FlagOptionsSchema = ServerOptionsSchema.pick({
+  port: true,
+  host: true,
+  dist: true,
+  maxSessions: true,
+  graceMs: true,
+  record: true,
+});
 /** Their defaults, as its --help prints them. */
 export const OPTION_DEFAULTS = FlagOptionsSchema.parse({});
 

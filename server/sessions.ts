@@ -43,7 +43,10 @@ export class SessionManager {
 
   create(hostId: string, cols: number, rows: number): { session: Session } | { error: string; code: ErrorCode } {
     if (this.#sessions.size >= this.#o.maxSessions)
-      return { code: 'session-limit', error: `Too many terminals open (the limit is ${this.#o.maxSessions}, see --max-sessions); close one first` };
+      return {
+        code: 'session-limit',
+        error: `Too many terminals open (the limit is ${this.#o.maxSessions}, see --max-sessions); close one first`,
+      };
     const { hosts, errors } = listHosts(this.#o.paths, this.#o.env, this.#o.extraHosts);
     const host = hosts.find((h) => h.id === hostId);
     if (!host) {

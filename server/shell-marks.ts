@@ -81,7 +81,19 @@ export function markedCommand(command: string, nonce: string, opts: LineOptions 
 }
 
 /** An escape sequence or a control character (CR and LF aside), as a terminal's output has them. */
-export const ANSI = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
+export const ANSI =
+  /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
+
+/** The last non-empty line of a step's output, cut to what a result carries. */
+export function lastLine(text: string): string {
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
 
 /** Terminal output as plain text: escape sequences and control characters gone, CRLF → LF. */
 export function plainText(s: string): string {

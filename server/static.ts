@@ -153,5 +153,7 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

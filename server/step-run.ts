@@ -7,7 +7,7 @@ import { adviceAfter, evaluate, findStep, ParamError, renderCommand, validatePar
 import type { Verdict } from '../core/step-ref.ts';
 import { distroFamily, type Distro, type Expect, type Step } from '../core/schema.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../core/protocol.ts';
-import { NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
+import { lastLine, NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import { SUDO_WAIT_MS } from './marked-exec.ts';
 import type { Session } from './session.ts';
@@ -22,12 +22,6 @@ export class StepError extends Error {
     super(message);
     this.code = code;
   }
-}
-
-/** The last non-empty line of a step's output, cut to what a result carries. */
-export function lastLine(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 const ROLLBACK_EXPECT: Expect = { pass: { exit: [0] } };
@@ -114,7 +108,12 @@ export class StepRunner {
     if (!p || p.runId !== msg.runId) throw new StepError('unknown-run', `No step is waiting for confirmation as ${msg.runId}`);
     this.#pending = null;
     if (!msg.accept) {
-      this.#send({ type: 'error', code: 'declined', message: `Not run: ${p.msg.runbook}/${p.step.id} (${p.msg.which}) was declined`, fatal: false });
+      this.#send({
+        type: 'error',
+        code: 'declined',
+        message: `Not run: ${p.msg.runbook}/${p.step.id} (${p.msg.which}) was declined`,
+        fatal: false,
+      });
       return;
     }
     if (this.#session.busy) throw new StepError('busy', 'A step is already running in this terminal; wait for its result');
@@ -168,7 +167,19 @@ export class StepRunner {
           fatal: false,
         });
       const output = lastLine(plainText(r.output));
-      this.#send({ type: 'result', runId, runbook: msg.runbook, step: step.id, which: msg.which, verdict, exitCode: entry.exitCode, durationMs: r.durationMs, rollback, restart: advice === 'restart', output });
+      this.#send({
+        type: 'result',
+        runId,
+        runbook: msg.runbook,
+        step: step.id,
+        which: msg.which,
+        verdict,
+        exitCode: entry.exitCode,
+        durationMs: r.durationMs,
+        rollback,
+        restart: advice === 'restart',
+        output,
+      });
     } finally {
       s.busy = false;
     }
@@ -177,7 +188,10 @@ export class StepRunner {
   /** Typing into a password or host-key prompt would answer it with our command line: refuse. */
   #refuseAtPrompt(): void {
     if (ASKING.test(this.#session.cursorLine()))
-      throw new StepError('not-at-prompt', 'The terminal is waiting for an answer (password or host key): answer it in the terminal first, then run the step again');
+      throw new StepError(
+        'not-at-prompt',
+        'The terminal is waiting for an answer (password or host key): answer it in the terminal first, then run the step again',
+      );
   }
 
   /**
@@ -210,11 +224,16 @@ export class StepRunner {
     const text = plainText(r.output);
     const os = /os-release: (.*)/.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
     const [, uid, user] = /uid: (\d+) (\S+)/.exec(text) ?? [];
-    if (r.timedOut) throw new StepError('probe-timeout', 'Could not detect the distribution: the terminal did not answer (is it at a shell prompt?)');
+    if (r.timedOut)
+      throw new StepError('probe-timeout', 'Could not detect the distribution: the terminal did not answer (is it at a shell prompt?)');
     s.uid = uid === undefined ? null : Number(uid);
     s.user = user ?? null;
     const family = distroFamily(os.map((w) => w.toLowerCase().replace(/"/g, '')));
-    if (!family) throw new StepError('unknown-distro', `unknown distribution (${os.join(' ') || 'no /etc/os-release'}): runguide knows EL (AlmaLinux, CloudLinux, Rocky) and Ubuntu/Debian`);
+    if (!family)
+      throw new StepError(
+        'unknown-distro',
+        `unknown distribution (${os.join(' ') || 'no /etc/os-release'}): runguide knows EL (AlmaLinux, CloudLinux, Rocky) and Ubuntu/Debian`,
+      );
     s.distro = family;
     this.#send({ type: 'distro', distro: family, user: s.user });
     return family;

@@ -40,7 +40,10 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     switch (msg.type) {
       case 'input':
         if (!s.input(msg.data))
-          error('input-full', 'The terminal is not reading what is typed (a program in the foreground ignores it): this input was dropped. Press Ctrl-C to interrupt the program');
+          error(
+            'input-full',
+            'The terminal is not reading what is typed (a program in the foreground ignores it): this input was dropped. Press Ctrl-C to interrupt the program',
+          );
         return;
       case 'resize':
         return s.resize(msg.cols, msg.rows);
@@ -60,7 +63,8 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
   });
 
   async function open(msg: Extract<ClientMessage, { type: 'open' }>): Promise<void> {
-    if (session || opening) return error('already-open', 'This connection already has a session; open another WebSocket for another terminal');
+    if (session || opening)
+      return error('already-open', 'This connection already has a session; open another WebSocket for another terminal');
     let s: Session;
     let resumed = false;
     if (msg.resume) {
@@ -100,7 +104,15 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
     session = s;
     manager.runner(s).setSender(send);
     const screen = resumed ? await s.serialize() : '';
-    send({ type: 'ready', version: PROTOCOL_VERSION, session: s.id, host: s.host.id, distro: s.distro, resumed, recording: s.recorder !== null });
+    send({
+      type: 'ready',
+      version: PROTOCOL_VERSION,
+      session: s.id,
+      host: s.host.id,
+      distro: s.distro,
+      resumed,
+      recording: s.recorder !== null,
+    });
     if (screen && ws.readyState === ws.OPEN) {
       out.send(screen);
       s.countSent(screen.length);

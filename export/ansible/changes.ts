@@ -55,7 +55,11 @@ export function fixTasks(plan: Plan, judge: Judge): { tasks: Task[]; vars: Recor
       const verifyFailed = `(${r}) is defined and ${judge.failTest(s, r, 'verify')}`;
       const restart = fill(t.sh.restartNeeded, { title: s.title, id: s.step.id });
       rescue.push(
-        { name: t.ansible.restart, when: verifyFailed, 'ansible.builtin.debug': { msg: [unsafe(restart), unsafe(t.sh.restartAdvice), ...undoList(t.sh.undoAnyway)] } },
+        {
+          name: t.ansible.restart,
+          when: verifyFailed,
+          'ansible.builtin.debug': { msg: [unsafe(restart), unsafe(t.sh.restartAdvice), ...undoList(t.sh.undoAnyway)] },
+        },
         { name: restart, when: verifyFailed, 'ansible.builtin.fail': { msg: unsafe(`${restart} ${t.sh.restartAdvice}`) } },
       );
     }
@@ -72,8 +76,8 @@ export function fixTasks(plan: Plan, judge: Judge): { tasks: Task[]; vars: Recor
 export function rollbackTasks(plan: Plan): Task[] {
   const total = plan.steps.length;
   return plan.steps.flatMap((s) =>
-    shellTasks(`${s.n}/${total} ${fill(plan.strings.ansible.undo, { title: s.title })}`, s.run, `rg_${varName(s.step.id)}_rollback`).map((task) =>
-      shellTask(task, { changed_when: true, tags: ['rollback', plan.fix, s.step.id] }),
+    shellTasks(`${s.n}/${total} ${fill(plan.strings.ansible.undo, { title: s.title })}`, s.run, `rg_${varName(s.step.id)}_rollback`).map(
+      (task) => shellTask(task, { changed_when: true, tags: ['rollback', plan.fix, s.step.id] }),
     ),
   );
 }

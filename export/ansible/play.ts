@@ -22,7 +22,10 @@ export function supportedTask(plan: Plan): Record<string, unknown> {
 /** The header: headerLines(), how to run the playbook, and why some tasks carry a noqa. */
 function header(plan: Plan): string {
   const t = plan.strings;
-  const lines = [...headerLines(plan), `ansible-playbook -i <inventory> ${exportFileName(plan)}${plan.kind === 'diagnosis' ? '' : ' [--check]'}`];
+  const lines = [
+    ...headerLines(plan),
+    `ansible-playbook -i <inventory> ${exportFileName(plan)}${plan.kind === 'diagnosis' ? '' : ' [--check]'}`,
+  ];
   const run = (s: PlannedStep) => [s.run, ...(s.verify ? [s.verify] : [])];
   if (plan.steps.some((s) => run(s).some((c) => needsNoqa(c.el) || needsNoqa(c.ubuntu)))) lines.push(t.header.noqa);
   return lines.map((l) => oneLine(` ${l}`)).join('\n');
@@ -32,7 +35,8 @@ function header(plan: Plan): string {
 export function playbook(plan: Plan, vars: Record<string, unknown>, tasks: Record<string, unknown>[]): string {
   const t = plan.strings;
   const fixName = fixNameOf(plan);
-  const phase = plan.kind === 'diagnosis' ? t.ansible.diagnosis : plan.kind === 'fix' ? fixName : `${t.ansible.rollback}${t.colon}${fixName}`;
+  const phase =
+    plan.kind === 'diagnosis' ? t.ansible.diagnosis : plan.kind === 'fix' ? fixName : `${t.ansible.rollback}${t.colon}${fixName}`;
   const play = {
     name: `${phase} — ${plan.texts.title}`,
     hosts: 'all',

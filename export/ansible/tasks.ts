@@ -18,7 +18,9 @@ export function unsafe(text: string, block = false): Scalar {
 
 // Commands ansible-lint's command-instead-of-module rule names (its own list, ansible-lint 6).
 const LINT_MODULE_COMMANDS = new Set(
-  'apt-get chkconfig curl git hg letsencrypt mktemp mount patch rpm rsync sed service supervisorctl svn systemctl tar unzip wget yum'.split(' '),
+  'apt-get chkconfig curl git hg letsencrypt mktemp mount patch rpm rsync sed service supervisorctl svn systemctl tar unzip wget yum'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -30,7 +30,10 @@ function stopFunctions(plan: Plan, s: PlannedStep): string[] {
   // Its verify failed, yet the change is applied: a restart of the server completes it, so the
   // advice is the restart; the undo commands follow for an admin who wants them anyway.
   if (restartCompletes(plan, s)) {
-    lines.push(`rg_restart_${s.n}() {`, `  printf '\\n%s\\n%s\\n' ${sq(fill(sh.restartNeeded, { title: s.title, id: s.step.id }))} ${sq(sh.restartAdvice)} >&2`);
+    lines.push(
+      `rg_restart_${s.n}() {`,
+      `  printf '\\n%s\\n%s\\n' ${sq(fill(sh.restartNeeded, { title: s.title, id: s.step.id }))} ${sq(sh.restartAdvice)} >&2`,
+    );
     lines.push(...undoLines(plan, s.n, true, sh.undoAnyway), '  exit 4', '}');
   }
   return lines;
@@ -46,7 +49,13 @@ function confirm(plan: Plan, s: PlannedStep): string[] {
     else lines.push(`    printf '%s\\n' ${sq(sh.noUndo)}`);
   }
   lines.push(`    read -r -p ${sq(sh.ask)} rg_answer || rg_answer=''`, '    if ! [[ $rg_answer =~ $rg_yes_re ]]; then');
-  lines.push(`      printf '%s\\n' ${sq(sh.declined)} >&2`, ...undoLines(plan, s.n, false).map((l) => `    ${l}`), '      exit 1', '    fi', '  fi');
+  lines.push(
+    `      printf '%s\\n' ${sq(sh.declined)} >&2`,
+    ...undoLines(plan, s.n, false).map((l) => `    ${l}`),
+    '      exit 1',
+    '    fi',
+    '  fi',
+  );
   return lines;
 }
 

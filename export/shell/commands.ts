@@ -24,7 +24,11 @@ export function dryRun(plan: Plan): string[] {
   const lines = ['if [ "$rg_dry_run" = 1 ]; then', `  printf '%s\\n' ${sq(t.sh.dryRun)}`];
   for (const s of plan.steps) {
     lines.push(`  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${s.title}`))}`, `  rg_run_${s.n}`);
-    if (s.verify) lines.push(`  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${fill(t.ansible.verify, { title: s.title })}`))}`, `  rg_verify_${s.n}`);
+    if (s.verify)
+      lines.push(
+        `  printf '\\n%s\\n' ${sq(comment(`${s.n}/${total} ${s.step.id}: ${fill(t.ansible.verify, { title: s.title })}`))}`,
+        `  rg_verify_${s.n}`,
+      );
   }
   return [...lines, '  exit 0', 'fi', ''];
 }

@@ -38,13 +38,15 @@ export function ansiC(s: string): string {
  */
 export function msg(template: string, fixed: Record<string, string | number> = {}, dynamic: Record<string, string> = {}): string {
   const parts = fill(template, fixed).split(/(\{[a-z]+\})/);
-  return parts
-    .map((p) => {
-      const slot = /^\{([a-z]+)\}$/.exec(p);
-      if (slot && slot[1]! in dynamic) return dynamic[slot[1]!]!;
-      return p === '' ? '' : sq(p);
-    })
-    .join('') || "''";
+  return (
+    parts
+      .map((p) => {
+        const slot = /^\{([a-z]+)\}$/.exec(p);
+        if (slot && slot[1]! in dynamic) return dynamic[slot[1]!]!;
+        return p === '' ? '' : sq(p);
+      })
+      .join('') || "''"
+  );
 }
 
 /** One line of a comment: the text with newlines flattened. */

@@ -11,7 +11,8 @@ interface PanelData {
 }
 
 // zod is told first not to compile validators (see zod-jitless.ts); the runbooks parse on import.
-const loadGenerator = () => import('../zod-jitless.ts').then(() => Promise.all([import('../../export/index.ts'), import('../../runbooks/index.ts')]));
+const loadGenerator = () =>
+  import('../zod-jitless.ts').then(() => Promise.all([import('../../export/index.ts'), import('../../runbooks/index.ts')]));
 
 export function setUpExportPanel(root: HTMLElement) {
   const open = root.querySelector<HTMLButtonElement>('.rg-export-open')!;

@@ -48,7 +48,8 @@ export function labelTableCells(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const processor = config.markdown.processor as { name?: string; options?: { hastPlugins?: unknown[] } } | undefined;
-        if (processor?.name === 'satteri' && Array.isArray(processor.options?.hastPlugins)) processor.options.hastPlugins.push(tableLabelsPlugin);
+        if (processor?.name === 'satteri' && Array.isArray(processor.options?.hastPlugins))
+          processor.options.hastPlugins.push(tableLabelsPlugin);
         else logger.warn(`Markdown processor "${processor?.name}": table cells get no labels, narrow tables scroll sideways`);
       },
     },

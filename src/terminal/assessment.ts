@@ -62,13 +62,19 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
   if (!v.card) return;
 
   const parts: HTMLElement[] = [];
-  const head = el('p', { 'at-risk': s.atRisk, 'at-risk-latent': s.atRiskLatent, 'not-at-risk': s.notAtRisk, undecided: s.riskUnknown }[a.outcome]);
+  const head = el(
+    'p',
+    { 'at-risk': s.atRisk, 'at-risk-latent': s.atRiskLatent, 'not-at-risk': s.notAtRisk, undecided: s.riskUnknown }[a.outcome],
+  );
   head.className = 'rg-card-verdict';
   head.dataset.outcome = a.outcome;
   head.dataset.atRisk = String(a.atRisk);
   parts.push(head);
   const time = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(latest);
-  const about = el('p', fill(results.user ? s.card.about : s.card.aboutNoUser, { host: results.hostLabel, user: results.user ?? '', time }));
+  const about = el(
+    'p',
+    fill(results.user ? s.card.about : s.card.aboutNoUser, { host: results.hostLabel, user: results.user ?? '', time }),
+  );
   about.className = 'rg-card-about';
   parts.push(about);
   if (restored) parts.push(Object.assign(el('p', s.card.restored), { className: 'rg-card-restored' }));
@@ -92,8 +98,19 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
     const title = el('p');
     title.className = 'rg-condition';
     const name = Object.hasOwn(s.factorGroup, group.join('+')) ? s.factorGroup[group.join('+')] : group.map((f) => s.factor[f]).join(' / ');
-    title.append(icon(ICON[state]), `${name}${s.colon}`, strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]));
-    item.append(title, checkList(checks.filter((st) => st.factor && group.includes(st.factor)), results, v));
+    title.append(
+      icon(ICON[state]),
+      `${name}${s.colon}`,
+      strong({ present: s.card.present, absent: s.card.absent, unknown: s.card.unknown }[state]),
+    );
+    item.append(
+      title,
+      checkList(
+        checks.filter((st) => st.factor && group.includes(st.factor)),
+        results,
+        v,
+      ),
+    );
     conditions.append(item);
   }
   parts.push(conditions);

@@ -50,7 +50,5 @@ export function askConfirm(
   dialog.showModal();
   // Focus goes to Cancel (the safe default) at the bottom; the reading starts at the top.
   dialog.scrollTop = 0;
-  return new Promise((resolve) =>
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }),
-  );
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'accept'), { once: true }));
 }

@@ -2,10 +2,7 @@
 // after a dropped connection (the runner replays the screen), and acknowledges written output so
 // the runner can pause a flooding command instead of filling the browser's memory.
 import '../zod-jitless.ts';
-import {
-  ServerMessageSchema,
-  type ClientMessage,
-} from '../../core/protocol.ts';
+import { ServerMessageSchema, type ClientMessage } from '../../core/protocol.ts';
 import { detectRunner, termProtocols } from './token.ts';
 import type { z } from 'zod';
 

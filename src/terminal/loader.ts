@@ -30,8 +30,7 @@ async function start() {
     return;
   }
   // Rollback buttons stay hidden: the panel offers them once a change has been run.
-  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])'))
-    b.hidden = false;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])')) b.hidden = false;
   for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all')) b.hidden = false;
   dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
 

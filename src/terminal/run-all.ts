@@ -24,7 +24,12 @@ export function createRunAll(d: RunAllDeps): () => Promise<void> {
     buttons.forEach((b) => (b.disabled = true));
     try {
       await d.open();
-      const stopped = await runAllChecks(d.run, (n, total) => d.verdicts.progress(n, total), d.s, () => d.alert.problem);
+      const stopped = await runAllChecks(
+        d.run,
+        (n, total) => d.verdicts.progress(n, total),
+        d.s,
+        () => d.alert.problem,
+      );
       d.verdicts.ranAll(stopped);
     } finally {
       running = false;

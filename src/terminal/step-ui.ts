@@ -18,9 +18,7 @@ const ICONS: Record<BadgeKind, string> = {
 };
 
 export function stepSection(runbook: string, step: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(
-    `.rg-step[data-runbook="${CSS.escape(runbook)}"][data-step="${CSS.escape(step)}"]`,
-  );
+  return document.querySelector<HTMLElement>(`.rg-step[data-runbook="${CSS.escape(runbook)}"][data-step="${CSS.escape(step)}"]`);
 }
 
 /**
@@ -53,7 +51,12 @@ function showParamError(input: HTMLInputElement, message: string) {
   if (!message) {
     el?.remove();
     input.removeAttribute('aria-invalid');
-    input.setAttribute('aria-describedby', describedBy(input).filter((d) => d !== id).join(' '));
+    input.setAttribute(
+      'aria-describedby',
+      describedBy(input)
+        .filter((d) => d !== id)
+        .join(' '),
+    );
     return;
   }
   if (!el) {

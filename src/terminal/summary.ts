@@ -6,9 +6,7 @@ import type { Verdict } from '../../core/step-ref.ts';
 
 /** The diagnosis steps of the page: sections without data-fix, in document order. */
 export function diagnosisSections(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('.rg-step[data-runbook][data-step]')].filter(
-    (el) => !el.dataset.fix,
-  );
+  return [...document.querySelectorAll<HTMLElement>('.rg-step[data-runbook][data-step]')].filter((el) => !el.dataset.fix);
 }
 
 /**

@@ -128,16 +128,21 @@ describe('Export on a runbook page', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const)
-  test(`the open panel (${scheme} theme): labelled controls, real buttons, no serious or critical axe violation`, async () => {
-    await withPage(`/${pageLang}/${runbook.slug}/`, async (page) => {
-      const s = exportStrings[pageLang].panel;
-      await page.getByRole('button', { name: s.open, exact: true }).click();
-      const form = page.getByRole('form', { name: s.heading });
-      await form.getByLabel(s.fix).selectOption('shell'); // reveals the parameter and the rollback box
-      // The generator loads on demand: on a loaded machine that can take a while.
-      for (const label of [s.format, s.language, s.fix, s.distro, s.rollback]) await expect.poll(() => form.getByLabel(label).count(), { timeout: 60_000 }).toBe(1);
-      expect(await seriousViolations(page, '.rg-export')).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-    }, scheme);
-  });
+    test(`the open panel (${scheme} theme): labelled controls, real buttons, no serious or critical axe violation`, async () => {
+      await withPage(
+        `/${pageLang}/${runbook.slug}/`,
+        async (page) => {
+          const s = exportStrings[pageLang].panel;
+          await page.getByRole('button', { name: s.open, exact: true }).click();
+          const form = page.getByRole('form', { name: s.heading });
+          await form.getByLabel(s.fix).selectOption('shell'); // reveals the parameter and the rollback box
+          // The generator loads on demand: on a loaded machine that can take a while.
+          for (const label of [s.format, s.language, s.fix, s.distro, s.rollback])
+            await expect.poll(() => form.getByLabel(label).count(), { timeout: 60_000 }).toBe(1);
+          expect(await seriousViolations(page, '.rg-export')).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        },
+        scheme,
+      );
+    });
 });

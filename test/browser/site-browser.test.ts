@@ -76,9 +76,10 @@ describe('the page at /', () => {
     await withPage({ locale: 'fr-FR', javaScriptEnabled: false }, async (page) => {
       await page.goto(server.url + '/');
       expect(new URL(page.url()).pathname).toBe('/');
-      const links = await page.getByRole('navigation').getByRole('link').evaluateAll((as) =>
-        as.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('lang'), text: a.textContent?.trim() })),
-      );
+      const links = await page
+        .getByRole('navigation')
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('lang'), text: a.textContent?.trim() })));
       expect(links.map((l) => l.href).sort()).toEqual(localeIds.map((l) => `/${l}/`).sort());
       for (const l of links) expect(l.lang && l.text, JSON.stringify(l)).toBeTruthy();
     });
@@ -94,7 +95,7 @@ describe('the page at /', () => {
 });
 
 describe('search', () => {
-  test('finds pages of the reader\'s language only', async () => {
+  test("finds pages of the reader's language only", async () => {
     await withPage({ locale: 'fr-FR' }, async (page) => {
       await page.goto(server.url + '/fr/', { timeout: 120_000 });
       await page.locator('button[data-open-modal]').click();
@@ -112,7 +113,9 @@ describe('a runbook step in the browser', () => {
   test("a parameter input refuses a value its schema's pattern refuses", async () => {
     const path = htmlPages()
       .map(urlPath)
-      .find((p) => p.startsWith('/en/') && readFileSync(`${process.env.RUNGUIDE_DIST ?? 'dist'}${p}index.html`, 'utf8').includes('rg-param'));
+      .find(
+        (p) => p.startsWith('/en/') && readFileSync(`${process.env.RUNGUIDE_DIST ?? 'dist'}${p}index.html`, 'utf8').includes('rg-param'),
+      );
     expect(path, 'no English page shows a step with a parameter').toBeTruthy();
     await withPage({}, async (page) => {
       await page.goto(server.url + path);

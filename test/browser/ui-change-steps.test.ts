@@ -10,7 +10,16 @@ import { findStep, renderCommand } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { glossaries } from '../../core/glossary.ts';
 import { terminalStrings } from '../../i18n/terminal.ts';
-import { expectedVerdict, finalVerdict, launchBrowser, RUNBOOK_PATH, screenText, startRunner, type Runner, runbookUrl } from '../helpers/ui-harness.ts';
+import {
+  expectedVerdict,
+  finalVerdict,
+  launchBrowser,
+  RUNBOOK_PATH,
+  screenText,
+  startRunner,
+  type Runner,
+  runbookUrl,
+} from '../helpers/ui-harness.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;
 let runner: Runner;
@@ -47,7 +56,13 @@ describe('steps that change the server', () => {
     expect(await dialog.locator('.rg-confirm-target').textContent()).toBe('On this machine, as root');
     const consequences = await dialog.locator('.rg-confirm-consequences li').allTextContents();
     expect(consequences).toEqual([en.consequence.agent, en.confirm.backupWindow]);
-    expect(await dialog.evaluate((d) => d.querySelector('.rg-confirm-consequences')!.compareDocumentPosition(d.querySelector('.rg-confirm-buttons')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    expect(
+      await dialog.evaluate(
+        (d) =>
+          d.querySelector('.rg-confirm-consequences')!.compareDocumentPosition(d.querySelector('.rg-confirm-buttons')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ).toBeTruthy();
     expect(await dialog.locator('.rg-confirm-accept').textContent()).toBe('Stop and mask the guest agent');
     // Centred in the window.
     const box = (await dialog.boundingBox())!;

@@ -41,7 +41,13 @@ describe('on a phone (390×844, touch)', () => {
     await page.locator('.rg-step[data-step="tmp-loop"] .rg-run[data-which="run"]').tap();
     expect(await finalVerdict(page, 'tmp-loop')).toMatch(/^(pass|fail)$/);
     // The verdict sits right after the Run button, in view above the dock.
-    expect(await page.evaluate(() => document.querySelector('.rg-step[data-step="tmp-loop"] .rg-block[data-which="run"]')!.nextElementSibling?.matches('output.rg-verdict'))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('.rg-step[data-step="tmp-loop"] .rg-block[data-which="run"]')!
+          .nextElementSibling?.matches('output.rg-verdict'),
+      ),
+    ).toBe(true);
     expect(await inView(page, '.rg-step[data-step="tmp-loop"] .rg-badge')).toBe(true);
     // At 40 columns the label wraps: look at the rows joined.
     const screen = (await screenText(page)).replace(/\n/g, '');

@@ -56,7 +56,9 @@ function overflowing(page: Page, selector: string, within: string): Promise<stri
         const r = el.getBoundingClientRect();
         if (!outer) out.push(`${sel}: not inside ${box}`);
         else if (r.left < outer.left - 0.5 || r.right > outer.right + 0.5)
-          out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" spans ${Math.round(r.left)}–${Math.round(r.right)}, its box ${Math.round(outer.left)}–${Math.round(outer.right)}`);
+          out.push(
+            `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" spans ${Math.round(r.left)}–${Math.round(r.right)}, its box ${Math.round(outer.left)}–${Math.round(outer.right)}`,
+          );
       }
       return out;
     },

@@ -49,7 +49,13 @@ describe.skipIf(process.getuid?.() !== 0)('the panel when a restart, not a rollb
     expect(await finalVerdict(page, 'securetmp-remove')).toBe('pass');
 
     await section.locator('.rg-run[data-which="verify"]').click();
-    await page.waitForFunction(() => document.querySelector('.rg-step[data-step="securetmp-remove"] .rg-badge[data-which="verify"]')?.getAttribute('data-verdict') === 'fail', null, { timeout: 90_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.rg-step[data-step="securetmp-remove"] .rg-badge[data-which="verify"]')?.getAttribute('data-verdict') ===
+        'fail',
+      null,
+      { timeout: 90_000 },
+    );
     expect(await section.locator('.rg-restart-hint').textContent()).toBe(s.restartHint);
     expect(await section.locator('.rg-rollback-offer').count()).toBe(0);
     expect(await section.locator('.rg-verdict').textContent()).not.toContain(s.rollbackOffer);

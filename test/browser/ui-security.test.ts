@@ -51,7 +51,13 @@ describe('the token stays with the runner', () => {
     const second = await context.newPage();
     await second.goto(`${otherOrigin}/again`);
     // The other site's own script cannot fetch it either: no cookie goes with a request to the runner.
-    const status = await second.evaluate(async (url) => (await fetch(url, { credentials: 'include', mode: 'no-cors' }).then((r) => r.status).catch(() => -1)), `${runner.server.origin}/api/runner`);
+    const status = await second.evaluate(
+      async (url) =>
+        await fetch(url, { credentials: 'include', mode: 'no-cors' })
+          .then((r) => r.status)
+          .catch(() => -1),
+      `${runner.server.origin}/api/runner`,
+    );
     expect(status).toBe(0); // opaque: the answer is not readable, and it was a 401 without the token
     expect(seen.length).toBeGreaterThanOrEqual(2);
     for (const h of seen) expect(JSON.stringify(h)).not.toContain(runner.server.token);
@@ -67,7 +73,10 @@ describe('the runner cannot be framed', () => {
     await page.goto(runbookUrl(runner.server));
     await page.locator('.rg-open').waitFor({ state: 'visible' });
     const framing = await context.newPage();
-    const refused = framing.waitForEvent('console', { predicate: (m) => /frame-ancestors|refused to (display|frame)/i.test(m.text()), timeout: 30_000 });
+    const refused = framing.waitForEvent('console', {
+      predicate: (m) => /frame-ancestors|refused to (display|frame)/i.test(m.text()),
+      timeout: 30_000,
+    });
     await framing.goto(`${otherOrigin}/frame`);
     await refused;
     const frame = framing.frames().find((f) => f !== framing.mainFrame())!;
@@ -84,7 +93,9 @@ describe('the Content-Security-Policy', () => {
     await page.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+        ),
       );
     });
     const response = await page.goto(runbookUrl(runner.server));
@@ -97,7 +108,11 @@ describe('the Content-Security-Policy', () => {
     await page.locator('.rg-open').waitFor({ state: 'visible' });
     await page.locator('.rg-open').click();
     await page.locator('.rg-step[data-step="virtfs-mounts"] .rg-run[data-which="run"]').click();
-    await page.waitForFunction(() => document.querySelector('.rg-step[data-step="virtfs-mounts"] .rg-badge')?.getAttribute('data-verdict') === 'pass', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.rg-step[data-step="virtfs-mounts"] .rg-badge')?.getAttribute('data-verdict') === 'pass',
+      null,
+      { timeout: 60_000 },
+    );
     await page.locator('button[data-open-modal]').first().click();
     await page.keyboard.type('securetmp');
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });

@@ -81,7 +81,10 @@ test('an unknown host is reported in the panel, not only in the console', async 
 
 test('"Add a server…" writes the hosts file, and the terminal opens on the new server at once', async () => {
   // The user's ssh configuration knows the key and the host key, as it would for a real VPS.
-  writeFileSync(sshConfig, `Host 127.0.0.1\n  IdentityFile ${sshd.clientKey}\n  IdentitiesOnly yes\n  UserKnownHostsFile ${sshd.knownHosts}\n`);
+  writeFileSync(
+    sshConfig,
+    `Host 127.0.0.1\n  IdentityFile ${sshd.clientKey}\n  IdentitiesOnly yes\n  UserKnownHostsFile ${sshd.knownHosts}\n`,
+  );
   const select = page.locator('.rg-host-select');
   await select.selectOption({ label: 'Add a server…' });
   const dialog = page.locator('dialog.rg-add-host');
@@ -100,21 +103,37 @@ test('"Add a server…" writes the hosts file, and the terminal opens on the new
   await dialog.waitFor({ state: 'hidden' });
   const id = `${sshd.user}@127.0.0.1`;
   await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe(id);
-  await page.waitForFunction((label) => document.querySelector('.rg-state')?.textContent === `Connected to ${label}`, `${sshd.user}@127.0.0.1:${sshd.port}`, { timeout: 60_000 });
+  await page.waitForFunction(
+    (label) => document.querySelector('.rg-state')?.textContent === `Connected to ${label}`,
+    `${sshd.user}@127.0.0.1:${sshd.port}`,
+    { timeout: 60_000 },
+  );
   const saved = JSON.parse(readFileSync(runner.server.paths.hostsFile, 'utf8')) as { host: string; port: number }[];
   expect(saved.at(-1)).toMatchObject({ host: '127.0.0.1', port: sshd.port, user: sshd.user, id });
   await page.locator('.rg-step[data-step="panic-on-hang"] .rg-run[data-which="run"]').click();
   const v = await finalVerdict(page, 'panic-on-hang', 120_000);
-  expect(v, `${await page.locator('.rg-step[data-step="panic-on-hang"] .rg-verdict').textContent()} / ${await screenText(page)}`).toMatch(/^(pass|fail)$/);
+  expect(v, `${await page.locator('.rg-step[data-step="panic-on-hang"] .rg-verdict').textContent()} / ${await screenText(page)}`).toMatch(
+    /^(pass|fail)$/,
+  );
   const audit = readFileSync(runner.server.paths.auditLog, 'utf8');
   expect(audit).toContain(`"host":"${id}"`);
 });
 
 test('a bad hosts-file entry is explained in the panel, and the good ones stay', async () => {
-  writeFileSync(runner.server.paths.hostsFile, JSON.stringify([{ ...sshd.hostsEntry('test-vps'), label: 'Test VPS' }, { id: 'broken', host: 'vps one' }]));
+  writeFileSync(
+    runner.server.paths.hostsFile,
+    JSON.stringify([
+      { ...sshd.hostsEntry('test-vps'), label: 'Test VPS' },
+      { id: 'broken', host: 'vps one' },
+    ]),
+  );
   await page.reload();
   if (await page.locator('.rg-drawer').isHidden()) await page.locator('.rg-open').click();
-  await page.waitForFunction(() => (document.querySelector('.rg-alert')?.textContent ?? '').includes('entry 2 (vps one) is invalid'), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('.rg-alert')?.textContent ?? '').includes('entry 2 (vps one) is invalid'),
+    null,
+    { timeout: 30_000 },
+  );
   const options = await page.locator('.rg-host-select option').allTextContents();
   expect(options).toContain('Test VPS');
   expect(options).not.toContain('broken');

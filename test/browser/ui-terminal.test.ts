@@ -10,7 +10,17 @@ import { assess, evaluate, findStep, renderCommand } from '../../core/render.ts'
 import type { Verdict } from '../../core/step-ref.ts';
 import { glossaries } from '../../core/glossary.ts';
 import { terminalStrings } from '../../i18n/terminal.ts';
-import { expectedVerdict, finalVerdict, launchBrowser, runHere, screenText, startRunner, waitForScreen, type Runner, runbookUrl } from '../helpers/ui-harness.ts';
+import {
+  expectedVerdict,
+  finalVerdict,
+  launchBrowser,
+  runHere,
+  screenText,
+  startRunner,
+  waitForScreen,
+  type Runner,
+  runbookUrl,
+} from '../helpers/ui-harness.ts';
 
 const rb = runbooks['cpanel-backup-freeze']!;
 let runner: Runner;
@@ -39,7 +49,13 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => [new URL(r.url()).pathname, body], () => [new URL(r.url()).pathname, '']));
+    if (r.request().resourceType() === 'script')
+      scripts.push(
+        r.text().then(
+          (body) => [new URL(r.url()).pathname, body],
+          () => [new URL(r.url()).pathname, ''],
+        ),
+      );
   });
   // The URL the runner prints carries the token; it redirects to the page with a cookie.
   await page.goto(runbookUrl(runner.server));
@@ -51,7 +67,8 @@ afterAll(async () => {
   await runner?.close();
 });
 
-const xtermLoaded = async () => (await Promise.all(scripts)).filter(([, body]) => body.includes('xterm-helper-textarea')).map(([url]) => url);
+const xtermLoaded = async () =>
+  (await Promise.all(scripts)).filter(([, body]) => body.includes('xterm-helper-textarea')).map(([url]) => url);
 
 describe('terminal panel with the runner', () => {
   test('the page ships no terminal code until the user opens the terminal', async () => {
@@ -99,7 +116,11 @@ describe('terminal panel with the runner', () => {
     expect(await page.locator('.rg-step[data-step="tmp-loop"] .rg-verdict-output').textContent()).toBe(runHere('tmp-loop').lastLine);
     // The panel's header repeats the last verdict, as a link back to its step.
     const last = page.locator('.rg-drawer-head .rg-last');
-    expect(await last.textContent()).toMatch(expected === 'pass' ? /^Is \/tmp on a loop device\?: OK · [\d.]+ s/ : /^Is \/tmp on a loop device\?: (Risk factor found|Could not tell)/);
+    expect(await last.textContent()).toMatch(
+      expected === 'pass'
+        ? /^Is \/tmp on a loop device\?: OK · [\d.]+ s/
+        : /^Is \/tmp on a loop device\?: (Risk factor found|Could not tell)/,
+    );
     expect(await last.getAttribute('href')).toBe('#step-tmp-loop');
   });
 
@@ -107,7 +128,13 @@ describe('terminal panel with the runner', () => {
     await page.locator('.rg-assessment .rg-run-all').click();
     const ids = await page.$$eval('.rg-step:not([data-fix])', (els) => els.map((e) => (e as HTMLElement).dataset.step!));
     // Done when the card is complete: no "n of m checks" line left.
-    await page.waitForFunction((n) => document.querySelectorAll('.rg-assessment .rg-card-checks li[data-verdict]:not([data-verdict="none"])').length === n && !document.querySelector('.rg-assessment .rg-card-stopped'), ids.length, { timeout: 240_000 });
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.rg-assessment .rg-card-checks li[data-verdict]:not([data-verdict="none"])').length === n &&
+        !document.querySelector('.rg-assessment .rg-card-stopped'),
+      ids.length,
+      { timeout: 240_000 },
+    );
     const verdicts: Record<string, Verdict> = {};
     for (const id of ids) verdicts[id] = (await finalVerdict(page, id)) as Verdict;
     const a = assess(rb, verdicts);
@@ -125,7 +152,9 @@ describe('terminal panel with the runner', () => {
     expect(await tmp.locator('.rg-card-output').textContent()).toBe(runHere('tmp-loop').lastLine);
     // Checks that could not tell are listed, each a link to its step.
     const errored = ids.filter((id) => verdicts[id] === 'error');
-    expect(await page.locator('.rg-card-errored a').evaluateAll((as) => as.map((x) => x.getAttribute('href')))).toEqual(errored.map((id) => `#step-${id}`));
+    expect(await page.locator('.rg-card-errored a').evaluateAll((as) => as.map((x) => x.getAttribute('href')))).toEqual(
+      errored.map((id) => `#step-${id}`),
+    );
     if (a.atRisk) {
       const href = await page.locator('.rg-assessment .rg-summary-recommend a').getAttribute('href');
       expect(await page.locator(`${href} `).count()).toBe(1);
@@ -148,7 +177,10 @@ describe('terminal panel with the runner', () => {
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
     const dark = await bg();
     await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
-    await page.waitForFunction((d) => getComputedStyle(document.querySelector('.rg-screen .xterm-scrollable-element')!).backgroundColor !== d, dark);
+    await page.waitForFunction(
+      (d) => getComputedStyle(document.querySelector('.rg-screen .xterm-scrollable-element')!).backgroundColor !== d,
+      dark,
+    );
     expect(await bg()).toBe('rgb(251, 251, 252)');
   });
 

@@ -32,7 +32,10 @@ export interface TaskRun {
 }
 export interface PlaybookRun {
   plays: { name: string; tasks: TaskRun[] }[];
-  stats: Record<string, { ok: number; changed: number; unreachable: number; failures: number; skipped: number; rescued: number; ignored: number }>;
+  stats: Record<
+    string,
+    { ok: number; changed: number; unreachable: number; failures: number; skipped: number; rescued: number; ignored: number }
+  >;
 }
 
 type Event =

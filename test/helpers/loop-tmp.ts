@@ -96,7 +96,10 @@ export async function holdLoopLock(): Promise<() => Promise<void>> {
  * INSIDE); `files` are placed at their absolute paths inside, under /usr or /etc only (overlays).
  * With `securetmp: false`, only the overlays and a private /tmp: no loop device, so no lock.
  */
-export async function startLoopTmp(dir: string, opts: { holder: boolean; files?: Record<string, string>; securetmp?: boolean }): Promise<LoopTmp> {
+export async function startLoopTmp(
+  dir: string,
+  opts: { holder: boolean; files?: Record<string, string>; securetmp?: boolean },
+): Promise<LoopTmp> {
   const securetmp = opts.securetmp ?? true;
   for (const [path, content] of Object.entries(opts.files ?? {})) {
     if (!/^\/(usr|etc)\//.test(path)) throw new Error(`${path}: only files under /usr or /etc can be placed (they land in the overlays)`);
@@ -105,7 +108,19 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
     writeFileSync(to, content, { mode: 0o755 });
   }
   writeFileSync(join(dir, 'setup.sh'), SETUP);
-  const unshare = ['unshare', '--mount', '--propagation', 'private', '--', 'bash', join(dir, 'setup.sh'), dir, opts.holder ? '1' : '0', INSIDE, securetmp ? '1' : '0'];
+  const unshare = [
+    'unshare',
+    '--mount',
+    '--propagation',
+    'private',
+    '--',
+    'bash',
+    join(dir, 'setup.sh'),
+    dir,
+    opts.holder ? '1' : '0',
+    INSIDE,
+    securetmp ? '1' : '0',
+  ];
   const keeper: ChildProcess = securetmp
     ? spawn('flock', [LOCK, ...unshare], { stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(unshare[0]!, unshare.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -141,7 +156,11 @@ export async function startLoopTmp(dir: string, opts: { holder: boolean; files?:
     reboot() {
       const id = join(dir, 'boot_id');
       writeFileSync(id, `${randomUUID()}\n`);
-      const r = spawnSync(enter[0]!, [...enter.slice(1), 'sh', '-c', `umount /var/tmp && umount /tmp && mount --bind ${INSIDE}/boot_id /proc/sys/kernel/random/boot_id`], { encoding: 'utf8' });
+      const r = spawnSync(
+        enter[0]!,
+        [...enter.slice(1), 'sh', '-c', `umount /var/tmp && umount /tmp && mount --bind ${INSIDE}/boot_id /proc/sys/kernel/random/boot_id`],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`the simulated reboot failed: ${r.stderr}`);
     },
     async stop() {

@@ -34,7 +34,9 @@ export function writeHostsFile(home: string, content: unknown): void {
   writeFileSync(join(home, '.config', 'runguide', 'hosts.json'), typeof content === 'string' ? content : JSON.stringify(content));
 }
 
-export async function startTestRunner(opts: Omit<ServerOptions, 'env'> & { home?: { home: string; env: Record<string, string> } } = {}): Promise<TestRunner> {
+export async function startTestRunner(
+  opts: Omit<ServerOptions, 'env'> & { home?: { home: string; env: Record<string, string> } } = {},
+): Promise<TestRunner> {
   const { home, env } = opts.home ?? tempHome();
   const logs: string[] = [];
   const srv = await startServer({ port: 0, log: (l) => logs.push(l), ...opts, env });

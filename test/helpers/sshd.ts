@@ -27,7 +27,6 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
-
 export async function startSshd(opts: { extraConfig?: string[] } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'runguide-sshd-'));
   chmodSync(dir, 0o700);

@@ -53,14 +53,17 @@ export async function startRunner(opts: { hosts?: unknown[]; record?: boolean; e
 /** What the terminal shows: xterm's DOM rows as text. */
 export function screenText(page: Page): Promise<string> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.rg-screen .xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n'),
+    [...document.querySelectorAll('.rg-screen .xterm-rows > div')]
+      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd())
+      .join('\n'),
   );
 }
 
 /** Waits until the terminal shows `text`. */
 export async function waitForScreen(page: Page, text: string, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.rg-screen .xterm-rows > div')].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)),
+    (t) =>
+      [...document.querySelectorAll('.rg-screen .xterm-rows > div')].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)),
     text,
     { timeout },
   );
@@ -70,7 +73,10 @@ export async function waitForScreen(page: Page, text: string, timeout = 60_000):
 export async function finalVerdict(page: Page, step: string, timeout = 90_000): Promise<string> {
   const badge = page.locator(`.rg-step[data-step="${step}"] .rg-verdict .rg-badge`);
   await page.waitForFunction(
-    (id) => ['pass', 'fail', 'error', 'cancelled'].includes(document.querySelector<HTMLElement>(`.rg-step[data-step="${id}"] .rg-badge`)?.dataset.verdict ?? ''),
+    (id) =>
+      ['pass', 'fail', 'error', 'cancelled'].includes(
+        document.querySelector<HTMLElement>(`.rg-step[data-step="${id}"] .rg-badge`)?.dataset.verdict ?? '',
+      ),
     step,
     { timeout },
   );

@@ -89,10 +89,14 @@ function diagnose(state: string, run = 'bash "$work/diagnosis.sh"'): Diagnosis {
   const script = `${LAYOUT}\n${state}\nset +e\n${run}\necho "rg-status=$?"\n`;
   writeFileSync(join(dir, 'state.sh'), script);
   spawnSync('mkdir', ['-p', join(dir, 'ns')]);
-  const r = spawnSync('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'bash', join(dir, 'state.sh'), dir], {
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+  const r = spawnSync(
+    'unshare',
+    ['--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'bash', join(dir, 'state.sh'), dir],
+    {
+      encoding: 'utf8',
+      timeout: 240_000,
+    },
+  );
   const m = /rg-status=(\d+)/.exec(r.stdout);
   expect(m, `${r.stdout}\n${r.stderr}`).not.toBeNull();
   // The script prints each check's verdict as "  PASS: …", in the order of the runbook's checks.
@@ -109,7 +113,13 @@ function expectOutcome(d: Diagnosis, outcome: Outcome) {
 describe.skipIf(process.getuid?.() !== 0)('the diagnosis on real server states', () => {
   test('latent VirtFS: a loop /tmp, a Jailed Shell user, nothing mounted after /tmp yet: at risk once VirtFS mounts', () => {
     const d = diagnose('account alice jailshell; agent');
-    expect(d.verdicts).toMatchObject({ 'agent-running': 'fail', 'agent-version': 'fail', 'tmp-loop': 'fail', 'virtfs-users': 'fail', 'freeze-order': 'pass' });
+    expect(d.verdicts).toMatchObject({
+      'agent-running': 'fail',
+      'agent-version': 'fail',
+      'tmp-loop': 'fail',
+      'virtfs-users': 'fail',
+      'freeze-order': 'pass',
+    });
     expectOutcome(d, 'at-risk-latent');
     expect(d.stdout).toMatch(/^ {4}alice \(jailshell\)$/m);
   });
@@ -136,7 +146,9 @@ describe.skipIf(process.getuid?.() !== 0)('the diagnosis on real server states',
   });
 
   test('a replaced backing file: a new file at the path, the old one still attached: still found', () => {
-    const d = diagnose('account alice jailshell; agent; virtfs alice; mv /mnt/usr/tmpDSK /mnt/usr/tmpDSK.old; truncate -s 1M /mnt/usr/tmpDSK');
+    const d = diagnose(
+      'account alice jailshell; agent; virtfs alice; mv /mnt/usr/tmpDSK /mnt/usr/tmpDSK.old; truncate -s 1M /mnt/usr/tmpDSK',
+    );
     expect(d.verdicts['freeze-order']).toBe('fail');
     expectOutcome(d, 'at-risk');
   });

@@ -39,8 +39,7 @@ function playbooks(lang: (typeof locales)[number]): string[] {
 
 // Ansible's own state and temp files go to a throwaway home, not the user's nor the work tree.
 /** Ansible's `!unsafe` tag marks text it must not template; read it as the plain string it is. */
-const parseYaml = (text: string): unknown =>
-  parse(text, { customTags: [{ tag: '!unsafe', resolve: (value: string) => value }] });
+const parseYaml = (text: string): unknown => parse(text, { customTags: [{ tag: '!unsafe', resolve: (value: string) => value }] });
 
 const ansibleHome = mkdtempSync(join(tmpdir(), 'runguide-ansible-home-'));
 afterAll(() => rmSync(ansibleHome, { recursive: true, force: true }));
@@ -85,13 +84,22 @@ describe('playbooks pass ansible-playbook --syntax-check and ansible-lint', () =
     for (const b of blocks) {
       const names = (b.block as { name: string }[]).map((t) => t.name);
       expect(names.some((n) => n.startsWith('Verify: '))).toBe(true);
-      expect((b.rescue as Record<string, unknown>[]).map((t) => Object.keys(t)[1])).toEqual(['ansible.builtin.debug', 'ansible.builtin.fail']);
+      expect((b.rescue as Record<string, unknown>[]).map((t) => Object.keys(t)[1])).toEqual([
+        'ansible.builtin.debug',
+        'ansible.builtin.fail',
+      ]);
     }
   });
 });
 
 /** Runs the diagnosis playbook and checks every task and the summary against `expected`. */
-function runAndCheck(lang: (typeof locales)[number], inventoryLine: string, expected: Record<string, Verdict>, env: NodeJS.ProcessEnv, debug: () => string) {
+function runAndCheck(
+  lang: (typeof locales)[number],
+  inventoryLine: string,
+  expected: Record<string, Verdict>,
+  env: NodeJS.ProcessEnv,
+  debug: () => string,
+) {
   const inventory = join(dir, `inventory-${lang}-${Object.values(expected).join('')}`);
   writeFileSync(inventory, `${inventoryLine}\n`);
   const playbook = join(dir, `run-${lang}.yml`);

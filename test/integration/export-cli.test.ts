@@ -63,7 +63,15 @@ describe('runguide export', () => {
     ['a malformed --param', [slug, '--fix', 'shell', '--param', 'alice'], /--param takes name=value/],
     ['a value the schema refuses', [slug, '--fix', 'shell', '--param', 'user=Alice;reboot'], /not a valid user/],
     ['a value too long', [slug, '--fix', 'shell', '--param', `user=${'a'.repeat(17)}`], /not a valid user/],
-    ...(missing ? [[`a locale whose MDX is missing (${missing})`, [slug, '--lang', missing], new RegExp(`${missing}\\.mdx is missing`)] as [string, string[], RegExp]] : []),
+    ...(missing
+      ? [
+          [`a locale whose MDX is missing (${missing})`, [slug, '--lang', missing], new RegExp(`${missing}\\.mdx is missing`)] as [
+            string,
+            string[],
+            RegExp,
+          ],
+        ]
+      : []),
   ];
   for (const [what, args, message] of bad)
     test(`${what}: a clear error, exit 2, nothing on stdout`, () => {

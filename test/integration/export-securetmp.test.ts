@@ -59,7 +59,9 @@ describe.skipIf(process.getuid?.() !== 0)('fix 3 (securetmp), the script, on a l
     expect(r.out).toContain('Applied: /tmp leaves the loop device at the next reboot');
     expect(r.err).toContain(`${fill(t.restartNeeded, { title, id: remove.id })}\n${t.restartAdvice}\n`);
     expect(r.err).not.toContain(t.undoApplied);
-    expect(r.err.slice(r.err.indexOf(t.undoAnyway))).toBe(`${t.undoAnyway}\n\n# ${remove.id}: ${title}\n${renderCommand(remove, 'rollback', LOCAL_DISTRO)}\n`);
+    expect(r.err.slice(r.err.indexOf(t.undoAnyway))).toBe(
+      `${t.undoAnyway}\n\n# ${remove.id}: ${title}\n${renderCommand(remove, 'rollback', LOCAL_DISTRO)}\n`,
+    );
     expect(r.code).toBe(4);
 
     // Run again (an operator who retries): nothing more changes, the saved fstab stays the first one.
@@ -119,7 +121,10 @@ describe.skipIf(process.getuid?.() !== 0)('fix 3 (securetmp), the script, on a l
     expect(verify.code).toBe(2);
     // What is not in place is an error too: an fstab line active again.
     sh('sed -i "s|^#runguide# ||" /etc/fstab');
-    expect(sh(renderCommand(remove, 'verify', LOCAL_DISTRO))).toMatchObject({ code: 2, out: expect.stringContaining('still active in /etc/fstab') });
+    expect(sh(renderCommand(remove, 'verify', LOCAL_DISTRO))).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('still active in /etc/fstab'),
+    });
   }, 120_000);
 });
 
@@ -141,7 +146,11 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook on a live server',
       const [cmd, ...args] = ns.enter;
       r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {
         encoding: 'utf8',
-        env: { ...ansibleJsonEnvIn(`${INSIDE}/ansible`), ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`, TMPDIR: `${INSIDE}/controller-tmp` },
+        env: {
+          ...ansibleJsonEnvIn(`${INSIDE}/ansible`),
+          ANSIBLE_REMOTE_TEMP: `${INSIDE}/ansible/remote`,
+          TMPDIR: `${INSIDE}/controller-tmp`,
+        },
         timeout: 540_000,
       });
       after = state();
@@ -153,11 +162,18 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook on a live server',
     expect(after.tmp).toMatch(/^\/dev\/loop\d+$/);
     const out = readRun(r.stdout);
     expect(out.stats.target!.failures).toBe(1);
-    const ran = (name: string) => out.plays[0]!.tasks.filter((x) => x.task.name === name && !x.hosts.target!.skipped).map((x) => x.hosts.target!);
+    const ran = (name: string) =>
+      out.plays[0]!.tasks.filter((x) => x.task.name === name && !x.hosts.target!.skipped).map((x) => x.hosts.target!);
     const title = texts[lang]!.steps[remove.id]!.title;
     const restart = fill(t.sh.restartNeeded, { title, id: remove.id });
     const [advice] = ran(t.ansible.restart);
-    expect(advice?.msg).toEqual([restart, t.sh.restartAdvice, t.sh.undoAnyway, `# ${remove.id}: ${title}`, renderCommand(remove, 'rollback', 'ubuntu')]);
+    expect(advice?.msg).toEqual([
+      restart,
+      t.sh.restartAdvice,
+      t.sh.undoAnyway,
+      `# ${remove.id}: ${title}`,
+      renderCommand(remove, 'rollback', 'ubuntu'),
+    ]);
     expect(ran(restart)[0]).toMatchObject({ failed: true, msg: `${restart} ${t.sh.restartAdvice}` });
     // Not the rollback as the advice: the "undo what was applied" task and the plain failure never ran.
     expect(ran(t.sh.undoApplied.replace(/\s*:\s*$/, ''))).toEqual([]);

@@ -6,7 +6,16 @@ import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assess, diagnosisSteps } from '../../core/render.ts';
 import { exportStrings, outcomeText } from '../../i18n/export.ts';
-import { LOCAL_DISTRO, expectedStatus, generate, localVerdicts, locales, reportedVerdicts, runbook, texts } from '../helpers/export-common.ts';
+import {
+  LOCAL_DISTRO,
+  expectedStatus,
+  generate,
+  localVerdicts,
+  locales,
+  reportedVerdicts,
+  runbook,
+  texts,
+} from '../helpers/export-common.ts';
 import { run, scriptFolder } from '../helpers/export-shell-common.ts';
 
 const { at, write } = scriptFolder();
@@ -27,7 +36,7 @@ describe('the diagnosis on this machine', () => {
     });
 });
 
-describe('a step\'s output while it runs', () => {
+describe("a step's output while it runs", () => {
   // A long step (a package upgrade, a slow journal) must show its lines as they come, not only
   // once it has ended. The stand-in grep, first in PATH, holds up tmp-loop's search for tmpDSK
   // (right after the check printed what /tmp is mounted from) until the test has seen that line,

@@ -33,7 +33,10 @@ describe('a fix script', () => {
   const varLib = () => at('var-lib');
   const isolated = (path: string): [string, string[]] => {
     spawnSync('mkdir', ['-p', varLib()]);
-    return ['unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', `mount --bind '${varLib()}' /var/lib && exec bash "$0" "$@"`, path]];
+    return [
+      'unshare',
+      ['--mount', '--propagation', 'private', '--', 'bash', '-c', `mount --bind '${varLib()}' /var/lib && exec bash "$0" "$@"`, path],
+    ];
   };
   const runFix = (path: string, args: string[], e: NodeJS.ProcessEnv) => {
     const [cmd, pre] = isolated(path);
@@ -99,7 +102,9 @@ describe('a fix script', () => {
     expect(r.status).toBe(0);
     // The state before the mask is kept for the rollback, then the mask, then the verify.
     expect(readFileSync(join(varLib(), 'runguide', 'qemu-guest-agent.before-mask'), 'utf8')).toBe('active=inactive\n');
-    expect(readFileSync(log, 'utf8')).toBe('is-active qemu-guest-agent\nmask --now qemu-guest-agent\nis-active qemu-guest-agent\nis-enabled qemu-guest-agent\n');
+    expect(readFileSync(log, 'utf8')).toBe(
+      'is-active qemu-guest-agent\nmask --now qemu-guest-agent\nis-active qemu-guest-agent\nis-enabled qemu-guest-agent\n',
+    );
     expect(r.stdout).toContain(exportStrings.en.sh.fixDone);
   });
 

@@ -27,7 +27,10 @@ describe('every locale × fix × distro', () => {
           const hasRollback = fix !== 'none' && fixSteps(runbook, fix).some((s) => s.rollback);
           if (hasRollback)
             files.push(
-              write(`${lang}-${fix}-${distro}-rollback.sh`, generate({ lang, fix, distro, rollback: true, params: paramsFor(fix, true) }).content),
+              write(
+                `${lang}-${fix}-${distro}-rollback.sh`,
+                generate({ lang, fix, distro, rollback: true, params: paramsFor(fix, true) }).content,
+              ),
             );
         }
       const sc = spawnSync('shellcheck', ['-S', 'style', '-s', 'bash', ...files], { encoding: 'utf8' });
@@ -112,7 +115,9 @@ describe('a script run on a host of another distribution', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(t.wrongDistro.replace('{family}', distroLabels.el).replace('{host}', prettyName));
-      expect(r.stderr).toContain(t.exportFor.replace('{command}', `runguide export ${runbook.slug} --lang ${lang} --fix none --format sh --distro ubuntu`));
+      expect(r.stderr).toContain(
+        t.exportFor.replace('{command}', `runguide export ${runbook.slug} --lang ${lang} --fix none --format sh --distro ubuntu`),
+      );
     });
 
   test('an EL fix with --yes changes nothing here; its --dry-run and --help still work', () => {
@@ -136,10 +141,14 @@ describe('a script run on a host of another distribution', () => {
   /** Runs `script` in a mount namespace whose /etc/os-release is `content` (root only, as here). */
   const runAs = (content: string, script: string) => {
     const fake = write(`os-release-${content.length}`, content);
-    return spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', 'mount --bind "$1" /etc/os-release && exec bash "$2"', '_', fake, script], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return spawnSync(
+      'unshare',
+      ['--mount', '--propagation', 'private', '--', 'bash', '-c', 'mount --bind "$1" /etc/os-release && exec bash "$2"', '_', fake, script],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   };
 
   test('the Ubuntu/Debian script refuses an AlmaLinux host and points to --distro el; the EL script runs there', () => {
@@ -162,7 +171,9 @@ describe('a script run on a host of another distribution', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('Arch Linux');
-      expect(r.stderr).toContain(exportStrings.pl.sh.unknownDistro.replace('{el}', distroLabels.el).replace('{ubuntu}', distroLabels.ubuntu));
+      expect(r.stderr).toContain(
+        exportStrings.pl.sh.unknownDistro.replace('{el}', distroLabels.el).replace('{ubuntu}', distroLabels.ubuntu),
+      );
     }
   });
 });

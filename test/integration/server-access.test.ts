@@ -74,7 +74,12 @@ describe('Host header (DNS rebinding)', () => {
     for (const host of [`evil.example:${r.port}`, `127.0.0.1:1`, 'localhost', `127.0.0.1.evil.example:${r.port}`])
       expect((await raw(r.port, '/api/runner', { ...r.auth, host })).status, host).toBe(403);
     expect((await raw(r.port, '/en/', { host: `rebind.example:${r.port}` })).status).toBe(403);
-    expect(await wsStatus(`ws://127.0.0.1:${r.port}/api/term`, { origin: `http://evil.example:${r.port}`, headers: { ...r.auth, host: `evil.example:${r.port}` } })).toBe(403);
+    expect(
+      await wsStatus(`ws://127.0.0.1:${r.port}/api/term`, {
+        origin: `http://evil.example:${r.port}`,
+        headers: { ...r.auth, host: `evil.example:${r.port}` },
+      }),
+    ).toBe(403);
   });
 });
 

@@ -35,7 +35,11 @@ afterAll(async () => {
 
 const auditLines = (): { step: string; verdict: string; exitCode: number | null }[] => {
   try {
-    return readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   } catch {
     return [];
   }
@@ -59,11 +63,20 @@ describe('a pipelined run', () => {
       const refused = (await c.next((m) => m.type === 'error', 60_000, since)) as ErrorMessage;
       expect(refused).toMatchObject({ code: 'busy', run: { step: 'virtfs-mounts' } });
       const result = await c.next((m) => m.type === 'result', 60_000, since);
-      expect(c.messages.slice(since).filter((m) => m.type === 'started').map((m) => (m as { step: string }).step)).toEqual(['agent-channel']);
+      expect(
+        c.messages
+          .slice(since)
+          .filter((m) => m.type === 'started')
+          .map((m) => (m as { step: string }).step),
+      ).toEqual(['agent-channel']);
       // The verdict is what the step's own command gives here.
       const step = findStep(runbooks[RB]!, 'agent-channel')!;
       const direct = spawnSync('bash', ['-c', renderCommand(step, 'run', 'ubuntu')], { encoding: 'utf8' });
-      expect(result).toMatchObject({ step: 'agent-channel', verdict: evaluate(step.expect, direct.status!, direct.stdout), exitCode: direct.status });
+      expect(result).toMatchObject({
+        step: 'agent-channel',
+        verdict: evaluate(step.expect, direct.status!, direct.stdout),
+        exitCode: direct.status,
+      });
       const lines = auditLines().slice(audited);
       expect(lines.map((l) => [l.step, l.exitCode])).toEqual([['agent-channel', direct.status]]);
       // The terminal is not left waiting for a payload: the next step runs at once.
@@ -188,7 +201,11 @@ describe('the payload exchange', () => {
   async function typeAndAnswer(answer: (payload: string, nonce: string) => string): Promise<number> {
     const nonce = newNonce();
     const { line, payload } = markedCommand('echo ran-$((40+2)); exit 7', nonce);
-    const p = pty.spawn('bash', ['--norc', '--noprofile'], { cols: 200, rows: 24, env: { PATH: process.env.PATH!, TERM: 'xterm-256color', PS1: '$ ' } });
+    const p = pty.spawn('bash', ['--norc', '--noprofile'], {
+      cols: 200,
+      rows: 24,
+      env: { PATH: process.env.PATH!, TERM: 'xterm-256color', PS1: '$ ' },
+    });
     try {
       const w = new MarkWatcher(nonce, () => p.write(answer(payload!, nonce)));
       p.onData((d) => w.feed(d));

@@ -25,11 +25,20 @@ describe('hosts', () => {
     writeFileSync(join(r.home, '.ssh', 'more.conf'), 'Host delta\n');
     let res = await get();
     expect(res.errors).toEqual([]);
-    expect(res.hosts.map((h) => `${h.id}:${h.source}`)).toEqual(['local:builtin', 'web1:hosts-file', 'alpha:ssh-config', 'beta:ssh-config', 'delta:ssh-config']);
+    expect(res.hosts.map((h) => `${h.id}:${h.source}`)).toEqual([
+      'local:builtin',
+      'web1:hosts-file',
+      'alpha:ssh-config',
+      'beta:ssh-config',
+      'delta:ssh-config',
+    ]);
 
     const lab = join(r.home, '.local', 'state', 'runguide');
     mkdirSync(lab, { recursive: true });
-    writeFileSync(join(lab, 'lab.json'), JSON.stringify({ host: '127.0.0.1', port: 2222, user: 'root', identityFile: '/x/key', knownHostsFile: '/x/kh' }));
+    writeFileSync(
+      join(lab, 'lab.json'),
+      JSON.stringify({ host: '127.0.0.1', port: 2222, user: 'root', identityFile: '/x/key', knownHostsFile: '/x/kh' }),
+    );
     res = await get();
     expect(res.hosts.find((h) => h.id === 'lab')).toMatchObject({ kind: 'ssh', source: 'lab' });
 
@@ -60,7 +69,14 @@ describe('real host names', () => {
     mkdirSync(join(r.home, '.ssh'), { recursive: true });
     writeFileSync(join(r.home, '.ssh', 'config'), 'Host vps-ovh-prod vps_ovh.staging\n  HostName vps-1a2b3c4d.vps.ovh.net\n');
     const res = await get();
-    expect(res.hosts.filter((h) => h.source !== 'lab').map((h) => h.id)).toEqual(['local', 'vps-1a2b3c4d.vps.ovh.net', 'v6', 'as-deploy', 'vps-ovh-prod', 'vps_ovh.staging']);
+    expect(res.hosts.filter((h) => h.source !== 'lab').map((h) => h.id)).toEqual([
+      'local',
+      'vps-1a2b3c4d.vps.ovh.net',
+      'v6',
+      'as-deploy',
+      'vps-ovh-prod',
+      'vps_ovh.staging',
+    ]);
     expect(res.hosts.find((h) => h.id === 'vps-1a2b3c4d.vps.ovh.net')!.label).toBe('root@vps-1a2b3c4d.vps.ovh.net');
     expect(res.errors).toHaveLength(2);
     expect(res.errors[0]).toMatch(/entry 2 \(evil;reboot\) is invalid, skipped/);
@@ -70,7 +86,11 @@ describe('real host names', () => {
 
 describe('adding a server (POST /api/hosts)', () => {
   const post = (body: unknown, headers: Record<string, string> = r.auth) =>
-    fetch(`${r.origin}/api/hosts`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${r.origin}/api/hosts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const file = () => join(r.home, '.config', 'runguide', 'hosts.json');
 
   it('appends it to hosts.json, lists it at once, and refuses duplicates, bad names and strangers', async () => {
@@ -80,7 +100,9 @@ describe('adding a server (POST /api/hosts)', () => {
     const body = AddHostResponseSchema.parse(await ok.json());
     expect(body.added).toBe('root@vps-9c8d7e6f.vps.ovh.net');
     expect(body.hosts.map((h) => h.id)).toContain('root@vps-9c8d7e6f.vps.ovh.net');
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual([{ host: 'vps-9c8d7e6f.vps.ovh.net', user: 'root', port: 22, id: 'root@vps-9c8d7e6f.vps.ovh.net' }]);
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual([
+      { host: 'vps-9c8d7e6f.vps.ovh.net', user: 'root', port: 22, id: 'root@vps-9c8d7e6f.vps.ovh.net' },
+    ]);
     expect((await post({ host: 'vps-9c8d7e6f.vps.ovh.net', user: 'root' })).status).toBe(409);
     expect((await post({ host: '-oProxyCommand=x' })).status).toBe(400);
     expect((await post({ host: 'a', extra: 1 })).status).toBe(400);

@@ -104,7 +104,9 @@ describe('step timeout', () => {
     const session = r.sessions.get(a.session)!;
     const res = await session.exec('sleep 3604; echo never', { timeoutMs: 1000 });
     expect(res).toMatchObject({ timedOut: true, exitCode: null });
-    await expect.poll(() => processesNamed('sleep').filter((p) => sessionMembers(session.pty.pid).includes(p)), { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(() => processesNamed('sleep').filter((p) => sessionMembers(session.pty.pid).includes(p)), { timeout: 10_000 })
+      .toEqual([]);
     const ok = await session.exec('echo fine; exit 3', { timeoutMs: 30_000 });
     expect(ok).toMatchObject({ timedOut: false, exitCode: 3 });
     expect(ok.output).toMatch(/fine/);
@@ -189,7 +191,7 @@ describe('recording', () => {
     const a = await connect(r.origin, r.token, { cols: 80, rows: 24 });
     expect(a.ready.recording).toBe(true);
     await a.waitForText(/[#$]\s*$/);
-    a.input("read -r -s -p 'Password: ' pw; echo; echo \"len=${#pw}\"\r");
+    a.input('read -r -s -p \'Password: \' pw; echo; echo "len=${#pw}"\r');
     // The prompt itself, alone on its line (not the echo of the command that prints it).
     await a.waitForText(/^Password: ?$/m);
     a.input('hunter2-Sekr1t\r');

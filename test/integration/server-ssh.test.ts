@@ -17,7 +17,10 @@ beforeAll(async () => {
   // `stranger`: same server, but a known_hosts without its key, so ssh asks about the host key.
   const empty = join(home.home, 'empty_known_hosts');
   writeFileSync(empty, '');
-  writeHostsFile(home.home, [{ ...sshd.hostsEntry('box'), label: 'Throwaway sshd' }, { ...sshd.hostsEntry('stranger'), knownHostsFile: empty }]);
+  writeHostsFile(home.home, [
+    { ...sshd.hostsEntry('box'), label: 'Throwaway sshd' },
+    { ...sshd.hostsEntry('stranger'), knownHostsFile: empty },
+  ]);
   r = await startTestRunner({ home, graceMs: 1000 });
 });
 afterAll(async () => {
@@ -35,9 +38,23 @@ describe('ssh host', () => {
     const session = r.sessions.get(c.session)!;
     // The PTY runs ssh itself, with an argv (no shell in between).
     const cmdline = () => readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8').split('\0');
-    await expect.poll(cmdline, { timeout: 10_000 }).toEqual(
-      expect.arrayContaining(['ssh', '-tt', '-p', String(sshd.port), '-l', sshd.user, '-i', sshd.clientKey, `UserKnownHostsFile=${sshd.knownHosts}`, '--', '127.0.0.1']),
-    );
+    await expect
+      .poll(cmdline, { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'ssh',
+          '-tt',
+          '-p',
+          String(sshd.port),
+          '-l',
+          sshd.user,
+          '-i',
+          sshd.clientKey,
+          `UserKnownHostsFile=${sshd.knownHosts}`,
+          '--',
+          '127.0.0.1',
+        ]),
+      );
     c.input('echo "over-ssh $SSH_CONNECTION"\r');
     await c.waitForText(new RegExp(`over-ssh 127\\.0\\.0\\.1 \\d+ 127\\.0\\.0\\.1 ${sshd.port}`), 30_000);
 

@@ -81,7 +81,8 @@ afterAll(async () => {
   } catch (e) {
     console.error(`userdel ${USER}: ${e}`);
   }
-  for (const p of [SUDOERS, `${SUDOERS}.new`, `/run/sudo/ts/${USER}`, `/var/lib/sudo/lectured/${USER}`, work]) if (p) rmSync(p, { recursive: true, force: true });
+  for (const p of [SUDOERS, `${SUDOERS}.new`, `/run/sudo/ts/${USER}`, `/var/lib/sudo/lectured/${USER}`, work])
+    if (p) rmSync(p, { recursive: true, force: true });
 });
 
 describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
@@ -95,7 +96,13 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
     expect(res).toMatchObject(asRoot);
     // sudo's log: it ran the step's own command, as root, for this user.
     expect(log()).toMatch(new RegExp(`: ${USER} : .*USER=root ; COMMAND=/usr/bin/bash -c .*journalctl -k -b -1`));
-    expect(lastAudit()).toMatchObject({ host: 'as-user', step: 'past-hang', sudo: 'ran', verdict: asRoot.verdict, exitCode: asRoot.exitCode });
+    expect(lastAudit()).toMatchObject({
+      host: 'as-user',
+      step: 'past-hang',
+      sudo: 'ran',
+      verdict: asRoot.verdict,
+      exitCode: asRoot.exitCode,
+    });
     expect(c.allText()).not.toMatch(PROMPT);
 
     // A step that needs no root is not run through sudo.
@@ -106,7 +113,7 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
     await c.close();
   });
 
-  it('a non-root user\'s tmp-loop check sees a tmpDSK loop device (losetup is not on their PATH)', async () => {
+  it("a non-root user's tmp-loop check sees a tmpDSK loop device (losetup is not on their PATH)", async () => {
     // A real loop device backed by a file named like cPanel's /usr/tmpDSK (in this test's dir).
     const dsk = join(work, 'tmpDSK');
     execFileSync('truncate', ['-s', '8M', dsk]);
@@ -124,7 +131,7 @@ describe.skipIf(!isRoot)('root steps from a non-root ssh user (sudo)', () => {
     }
   });
 
-  it('shows sudo\'s password prompt in the terminal, takes the typed password, never records it', async () => {
+  it("shows sudo's password prompt in the terminal, takes the typed password, never records it", async () => {
     sudoers(`${USER} ALL=(root) ALL`);
     const c = await connect(r.origin, r.token, { host: 'as-user' });
     // Not a root step: no sudo, so no prompt (it would wait for a password and never pass).

@@ -56,7 +56,10 @@ describe('bad input', () => {
   });
 
   it('names the refused run, so the page marks the right step', async () => {
-    const e = await errorFor(c, JSON.stringify({ type: 'run', runbook: RB, step: 'shell-user', which: 'verify', params: { user: 'Bad User' } }));
+    const e = await errorFor(
+      c,
+      JSON.stringify({ type: 'run', runbook: RB, step: 'shell-user', which: 'verify', params: { user: 'Bad User' } }),
+    );
     expect(e).toMatchObject({ code: 'bad-params', run: { runbook: RB, step: 'shell-user', which: 'verify' } });
   });
 
@@ -70,7 +73,9 @@ describe('bad input', () => {
     ws.send(JSON.stringify({ type: 'open', host: 'nowhere', cols: 80, rows: 24 }));
     ws.send(JSON.stringify({ type: 'open', host: 'local', cols: 80, rows: 24, resume: 'deadbeef' }));
     ws.send(JSON.stringify({ type: 'open', host: 'local', cols: 80, rows: 24 }));
-    await expect.poll(() => got.map((m) => (m.type === 'error' ? m.code : m.type)), { timeout: 20_000 }).toEqual(['not-open', 'unknown-host', 'unknown-session', 'ready']);
+    await expect
+      .poll(() => got.map((m) => (m.type === 'error' ? m.code : m.type)), { timeout: 20_000 })
+      .toEqual(['not-open', 'unknown-host', 'unknown-session', 'ready']);
     expect((got[1] as { message: string }).message).toMatch(/Unknown host "nowhere"; known hosts: local/);
     ws.close();
   });

@@ -33,9 +33,20 @@ describe('steps', () => {
     expect(res.output).toBe('0 VirtFS mount(s) under /home/virtfs');
     expect(c.messages.some((m) => m.type === 'distro' && m.distro === 'ubuntu')).toBe(true);
     await c.waitForText(/0 VirtFS mount\(s\)/);
-    const log = readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(join(r.home, '.local/state/runguide/audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const last = log.at(-1);
-    expect(last).toMatchObject({ host: 'local', runbook: RB, step: 'virtfs-mounts', which: 'run', exitCode: 0, verdict: 'pass', session: c.session });
+    expect(last).toMatchObject({
+      host: 'local',
+      runbook: RB,
+      step: 'virtfs-mounts',
+      which: 'run',
+      exitCode: 0,
+      verdict: 'pass',
+      session: c.session,
+    });
     expect(last.command).toMatch(/VirtFS mount/);
     expect(Date.parse(last.time)).not.toBeNaN();
     expect(typeof last.durationMs).toBe('number');

@@ -83,7 +83,13 @@ describe('the built site', () => {
             const block = section.querySelector(`.rg-block[data-which="${which}"]`);
             // What the copy button copies, and what the reader sees (one .ec-line per line).
             const copied = block?.querySelectorAll('.copy button[data-code]').map(copyText) ?? [];
-            const seen = block?.querySelectorAll('pre code').map((c) => c.querySelectorAll('.ec-line').map((l) => l.text).join('\n')) ?? [];
+            const seen =
+              block?.querySelectorAll('pre code').map((c) =>
+                c
+                  .querySelectorAll('.ec-line')
+                  .map((l) => l.text)
+                  .join('\n'),
+              ) ?? [];
             const want = JSON.stringify(expectedTexts(command));
             if (JSON.stringify(copied) !== want) problems.push(`${page}: step ${id}, ${which}: copies ${JSON.stringify(copied)}`);
             if (JSON.stringify(seen) !== want) problems.push(`${page}: step ${id}, ${which}: shows ${JSON.stringify(seen)}`);
@@ -158,7 +164,8 @@ describe('the built site', () => {
         const toc = new Set(html.querySelectorAll('starlight-toc a').map((a) => a.getAttribute('href')));
         for (const section of html.querySelectorAll('section.rg-step')) {
           const heading = section.querySelector(`#${section.getAttribute('aria-labelledby')}`);
-          if (!heading || !/^H[2-4]$/.test(heading.tagName)) problems.push(`${page}: step ${section.getAttribute('data-step')} has no heading`);
+          if (!heading || !/^H[2-4]$/.test(heading.tagName))
+            problems.push(`${page}: step ${section.getAttribute('data-step')} has no heading`);
           else if (!toc.has(`#${heading.id}`)) problems.push(`${page}: step ${heading.id} is not in the table of contents`);
           else links++;
         }

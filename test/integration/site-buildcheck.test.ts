@@ -18,8 +18,7 @@ function projectCopy(edit: (mdx: string) => string): string {
   mkdirSync(join(root, '.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, '.cache', 'site-buildcheck-'));
   copies.push(dir);
-  for (const entry of SITE)
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of SITE) if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   const mdx = join(dir, 'src/content/docs/en', `${slug}.mdx`);
   writeFileSync(mdx, edit(readFileSync(mdx, 'utf8')));
   return dir;

@@ -26,7 +26,11 @@ describe('the built runbook pages', () => {
         // In document order (node-html-parser's querySelectorAll keeps it).
         const order = content.querySelectorAll('h2, .rg-assessment, section.rg-step, details.rg-lab');
         const at = (el: (typeof order)[number] | undefined) => (el ? order.indexOf(el) : -1);
-        const h2Before = (i: number) => order.slice(0, i).filter((e) => e.tagName === 'H2').at(-1);
+        const h2Before = (i: number) =>
+          order
+            .slice(0, i)
+            .filter((e) => e.tagName === 'H2')
+            .at(-1);
         const steps = order.filter((e) => e.classList.contains('rg-step'));
         const first = at(steps[0]);
         const last = at(steps.at(-1));
@@ -38,7 +42,9 @@ describe('the built runbook pages', () => {
         // The diagnosis heading is the h2 over the first step, and the page's first section.
         const diagnose = h2Before(first);
         if (!diagnose || diagnose !== order.find((e) => e.tagName === 'H2'))
-          problems.push(`${page}: the first section is "${order.find((e) => e.tagName === 'H2')?.text.trim()}", not the diagnosis ("${diagnose?.text.trim()}")`);
+          problems.push(
+            `${page}: the first section is "${order.find((e) => e.tagName === 'H2')?.text.trim()}", not the diagnosis ("${diagnose?.text.trim()}")`,
+          );
         const cards = content.querySelectorAll('.rg-assessment');
         if (cards.length !== 1) problems.push(`${page}: ${cards.length} verdict cards (.rg-assessment)`);
         else if (!(at(diagnose) < at(cards[0]) && at(cards[0]) < first))
@@ -50,7 +56,9 @@ describe('the built runbook pages', () => {
         if (labs[0]) {
           const background = h2Before(at(labs[0]));
           if (!background || at(background) < last)
-            problems.push(`${page}: the background section "${background?.text.trim()}" (with the lab evidence) comes before the last step`);
+            problems.push(
+              `${page}: the background section "${background?.text.trim()}" (with the lab evidence) comes before the last step`,
+            );
           if (at(cards[0]) > at(background)) problems.push(`${page}: the verdict card comes after the background section`);
         }
       }
@@ -72,7 +80,8 @@ describe('the built runbook pages', () => {
           const details = table.closest('details');
           if (!details) problems.push(`${page}: a lab table outside any <details>`);
           else if (details.hasAttribute('open')) problems.push(`${page}: the lab evidence's <details> is open by default`);
-          else if (!/\d/.test(details.querySelector('summary')?.text ?? '')) problems.push(`${page}: the lab summary says no count: "${details.querySelector('summary')?.text}"`);
+          else if (!/\d/.test(details.querySelector('summary')?.text ?? ''))
+            problems.push(`${page}: the lab summary says no count: "${details.querySelector('summary')?.text}"`);
         }
         checked++;
       }
@@ -98,7 +107,7 @@ describe('the built runbook pages', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test("links within a runbook page (#…) lead to an element of that page", () => {
+  test('links within a runbook page (#…) lead to an element of that page', () => {
     const problems: string[] = [];
     let links = 0;
     for (const slug of slugs)

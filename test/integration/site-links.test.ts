@@ -93,15 +93,15 @@ describe('the built site', () => {
       if (html.querySelector('html')?.getAttribute('lang') !== LOCALES[locale]) problems.push(`${locale}/: lang`);
       if (html.querySelector('main')?.getAttribute('lang') !== LOCALES[locale]) problems.push(`${locale}/: fallback content`);
       const hrefs = html.querySelectorAll('main a').map((a) => a.getAttribute('href'));
-      for (const slug of slugs)
-        if (!hrefs.includes(`/${locale}/${slug}/`)) problems.push(`${locale}/: no link to ${slug}`);
+      for (const slug of slugs) if (!hrefs.includes(`/${locale}/${slug}/`)) problems.push(`${locale}/: no link to ${slug}`);
       if (!html.querySelector('main')?.text.includes('./runguide start')) problems.push(`${locale}/: no ./runguide start`);
       // The runner section: the instructions shown, the "runner is running" line there but hidden
       // until the page's script finds the runner (test/ui-page-layout.test.ts sees it shown).
       const section = html.querySelector('main .rg-runner-home');
       const start = section?.querySelector('.rg-runner-start');
       const ready = section?.querySelector('.rg-runner-ready');
-      if (!start?.text.includes('./runguide start') || start.hasAttribute('hidden')) problems.push(`${locale}/: the start instructions are not shown`);
+      if (!start?.text.includes('./runguide start') || start.hasAttribute('hidden'))
+        problems.push(`${locale}/: the start instructions are not shown`);
       if (ready?.text.trim() !== t(locale).home.runnerRunning || !ready.hasAttribute('hidden'))
         problems.push(`${locale}/: no hidden "${t(locale).home.runnerRunning}"`);
     }

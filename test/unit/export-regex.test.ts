@@ -24,10 +24,14 @@ function bashMatches(ere: string, text: string): boolean {
   return r.status === 0;
 }
 function pythonMatches(pattern: string, texts: string[]): boolean[] {
-  const r = spawnSync('python3', ['-c', 'import json,re,sys; p,ts=json.load(sys.stdin); print(json.dumps([bool(re.search(p,t)) for t in ts]))'], {
-    input: JSON.stringify([pattern, texts]),
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'python3',
+    ['-c', 'import json,re,sys; p,ts=json.load(sys.stdin); print(json.dumps([bool(re.search(p,t)) for t in ts]))'],
+    {
+      input: JSON.stringify([pattern, texts]),
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(r.stdout) as boolean[];
 }
 
@@ -36,7 +40,10 @@ describe('JS regex translation', () => {
     test(`/${re.source}/ matches the same samples in JS, bash and Python`, () => {
       const js = samples.map((s) => re.test(s));
       const ere = toBashEre(re);
-      expect(samples.map((s) => bashMatches(ere, s)), `bash ERE ${ere}`).toEqual(js);
+      expect(
+        samples.map((s) => bashMatches(ere, s)),
+        `bash ERE ${ere}`,
+      ).toEqual(js);
       // Ansible's stdout has its trailing newline stripped; the other samples compare as is.
       expect(pythonMatches(toPython(re), samples), `python ${toPython(re)}`).toEqual(js);
     });

@@ -49,8 +49,9 @@ function prose(mdx: string): string {
     .replace(/`[^`\n]*`/g, 'x')
     .replace(/\{[^{}]*\}/g, ' ')
     .replace(/\]\([^)\s]*\)/g, ']')
-    .replace(/<\/?[A-Za-z][\w.]*((?:\s+[\w-]+(?:=(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/g, (_, attrs: string) =>
-      ` ${[...attrs.matchAll(/=(?:"([^"]*)"|'([^']*)')/g)].map((m) => m[1] ?? m[2]).join('\n')} `,
+    .replace(
+      /<\/?[A-Za-z][\w.]*((?:\s+[\w-]+(?:=(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/g,
+      (_, attrs: string) => ` ${[...attrs.matchAll(/=(?:"([^"]*)"|'([^']*)')/g)].map((m) => m[1] ?? m[2]).join('\n')} `,
     );
 }
 
@@ -157,7 +158,12 @@ describe.each(localeIds)('%s', (locale) => {
 
   test('the lab evidence and the step cards say the answers, the fixes and the rollback the glossary way', () => {
     const lab = labStrings(locale);
-    expect(lab.atRisk).toEqual({ yes: g.outcome['at-risk'], latent: g.outcome['at-risk-latent'], no: g.outcome['not-at-risk'], unknown: g.outcome.undecided });
+    expect(lab.atRisk).toEqual({
+      yes: g.outcome['at-risk'],
+      latent: g.outcome['at-risk-latent'],
+      no: g.outcome['not-at-risk'],
+      unknown: g.outcome.undecided,
+    });
     const ids: FixId[] = ['agent', 'shell', 'securetmp', 'upgrade'];
     expect(lab.fixNames).toEqual(Object.fromEntries(ids.map((id, i) => [id, `${i + 1}. ${g.fixes[id]}`])));
     expect(lab.fixes.fix).toBe(cap(g.fix));
@@ -170,7 +176,7 @@ describe.each(localeIds)('%s', (locale) => {
     expect(bold).toEqual([g.verdict.pass, g.verdict.fail, g.verdict.error]);
   });
 
-  test("each runbook page names its fixes as the glossary does, in its fix headings", () => {
+  test('each runbook page names its fixes as the glossary does, in its fix headings', () => {
     const ids = ['agent', 'shell', 'securetmp', 'upgrade'] as const;
     for (const [slug, rb] of Object.entries(runbooks)) {
       const file = join(ROOT, 'runbooks', slug, `${locale}.mdx`);
@@ -190,7 +196,9 @@ describe.each(localeIds)('%s', (locale) => {
 // Typography that only some languages have: one test each, for the locales it applies to.
 describe('typography', () => {
   test('fr: strings and prose have no-break spaces before : ; ? ! and inside « »', () => {
-    const problems = allText('fr').flatMap(([where, text]) => frenchTypographyProblems(text).map((p) => `${where}: ${p} in: ${JSON.stringify(text)}`));
+    const problems = allText('fr').flatMap(([where, text]) =>
+      frenchTypographyProblems(text).map((p) => `${where}: ${p} in: ${JSON.stringify(text)}`),
+    );
     expect(problems, problems.join('\n')).toEqual([]);
   });
 

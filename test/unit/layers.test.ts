@@ -54,7 +54,8 @@ export function importProblems(files: Record<string, string>): Problem[] {
         continue;
       }
       const to = layerOf(target);
-      if (to !== from && !allowed.includes(to)) problems.push({ file, spec: spec!, why: `${from === '.' ? 'a root file' : `${from}/`} may not import ${to}/` });
+      if (to !== from && !allowed.includes(to))
+        problems.push({ file, spec: spec!, why: `${from === '.' ? 'a root file' : `${from}/`} may not import ${to}/` });
     }
   }
   return problems;

@@ -19,7 +19,8 @@ test('the domain unions (which, verdict, distro, risk) are spelled once, in core
   const problems: string[] = [];
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    for (const [re, home] of UNIONS) if (f !== home && re.test(text)) problems.push(`${f}: spells ${re.source.split('|')[0]} (import it from ${home})`);
+    for (const [re, home] of UNIONS)
+      if (f !== home && re.test(text)) problems.push(`${f}: spells ${re.source.split('|')[0]} (import it from ${home})`);
   }
   expect(problems, problems.join('\n')).toEqual([]);
   // Each is defined in its home.

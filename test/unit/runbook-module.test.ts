@@ -67,9 +67,9 @@ describe('defineRunbook', () => {
   it('refuses a parameter pattern that is not anchored', () => {
     const [check, apply] = minimal().steps;
     const param = { pattern: /[a-z]+/, example: 'alice', maxLength: 16 };
-    expect(() =>
-      defineRunbook(minimal({ steps: [check!, { ...apply!, run: 'id {{user}}', params: { user: param } }] })),
-    ).toThrow(/anchored/);
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, run: 'id {{user}}', params: { user: param } }] }))).toThrow(
+      /anchored/,
+    );
   });
 
   it('refuses an at-risk rule naming a factor no step checks', () => {
@@ -90,11 +90,13 @@ describe('ifVerifyFails: what a failed verify calls for', () => {
   it("refuses another value, and 'restart' where it could never apply", () => {
     expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, ifVerifyFails: 'reboot' as 'restart' }] }))).toThrow(/ifVerifyFails/);
     // The verify has no fail expectation: it can only pass or err.
-    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, ifVerifyFails: 'restart' }] }))).toThrow(/needs a change step whose verify has a fail/);
+    expect(() => defineRunbook(minimal({ steps: [check!, { ...apply!, ifVerifyFails: 'restart' }] }))).toThrow(
+      /needs a change step whose verify has a fail/,
+    );
     expect(() => defineRunbook(minimal({ steps: [{ ...check!, ifVerifyFails: 'restart' }, apply!] }))).toThrow(/needs a change step/);
   });
 
-  it('adviceAfter: a restart only for the verify\'s fail of such a step; a rollback for any other failed change', () => {
+  it("adviceAfter: a restart only for the verify's fail of such a step; a rollback for any other failed change", () => {
     const remove = findStep(rb, 'securetmp-remove')!;
     expect(remove.ifVerifyFails).toBe('restart');
     expect(adviceAfter(remove, 'verify', 'fail')).toBe('restart');
@@ -199,11 +201,26 @@ describe('evaluate and assess', () => {
   });
 
   it('finds the host at risk only when every condition group has a failed factor', () => {
-    const atRisk = { 'agent-running': 'fail', 'agent-enabled': 'pass', 'agent-version': 'fail', 'freeze-order': 'fail', 'tmp-loop': 'fail', 'virtfs-users': 'fail' } as const;
+    const atRisk = {
+      'agent-running': 'fail',
+      'agent-enabled': 'pass',
+      'agent-version': 'fail',
+      'freeze-order': 'fail',
+      'tmp-loop': 'fail',
+      'virtfs-users': 'fail',
+    } as const;
     expect(assess(rb, atRisk)).toMatchObject({ outcome: 'at-risk', atRisk: true, recommend: 'agent' });
     // The mounts are safe now, but VirtFS will mount after the loop /tmp.
-    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass' })).toMatchObject({ outcome: 'at-risk-latent', atRisk: true, recommend: 'agent' });
-    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass', 'virtfs-users': 'pass' })).toMatchObject({ outcome: 'not-at-risk', atRisk: false, recommend: null });
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass' })).toMatchObject({
+      outcome: 'at-risk-latent',
+      atRisk: true,
+      recommend: 'agent',
+    });
+    expect(assess(rb, { ...atRisk, 'freeze-order': 'pass', 'virtfs-users': 'pass' })).toMatchObject({
+      outcome: 'not-at-risk',
+      atRisk: false,
+      recommend: null,
+    });
     // The agent masked: neither running nor enabled.
     expect(assess(rb, { ...atRisk, 'agent-running': 'pass', 'agent-enabled': 'pass' }).outcome).toBe('not-at-risk');
     // A check that could not run leaves the verdict open rather than calling the host safe.

@@ -96,7 +96,14 @@ describe('the verdict over every combination of check results', () => {
   });
 
   test('the controls the issue names stay "not at risk", and the cases it names are never "not at risk"', () => {
-    const base = { 'agent-running': 'fail', 'agent-enabled': 'fail', 'agent-version': 'fail', 'freeze-order': 'fail', 'tmp-loop': 'fail', 'virtfs-users': 'fail' } as const;
+    const base = {
+      'agent-running': 'fail',
+      'agent-enabled': 'fail',
+      'agent-version': 'fail',
+      'freeze-order': 'fail',
+      'tmp-loop': 'fail',
+      'virtfs-users': 'fail',
+    } as const;
     // Controls: agent 10.x running; no loop device; a loop /tmp and nobody who can get VirtFS.
     expect(assess(runbook, { ...base, 'agent-version': 'pass' }).outcome).toBe('not-at-risk');
     expect(assess(runbook, { ...base, 'tmp-loop': 'pass', 'freeze-order': 'pass' }).outcome).toBe('not-at-risk');
