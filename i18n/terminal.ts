@@ -1,7 +1,7 @@
 // The terminal panel's interface text, in every locale of the site. The page renders the few
 // strings its loader shows; the panel's lazy chunk reads the rest here, by the page's lang.
 import type { Factor, FixId, Outcome, Risk } from '../core/schema.ts';
-import { LOCALES, type Locale, localeOf } from '../core/locales.ts';
+import { type Locale, localeOf } from '../core/locales.ts';
 import { cap, capAll, glossaries } from '../core/glossary.ts';
 import type { Verdict, Which } from '../core/step-ref.ts';
 

@@ -12,7 +12,7 @@ import { LOCALES, localeIds } from '../../core/locales.ts';
 import { copyText, DIST, htmlPages, readPage, runbookPage } from '../helpers/site-dist.ts';
 
 const slugs = Object.keys(runbooks);
-const pages = htmlPages();
+const _pages = htmlPages();
 
 /** The texts a step's block for `which` must show: one, or one per distro family. */
 function expectedTexts(command: Command): string[] {

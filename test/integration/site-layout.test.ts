@@ -8,7 +8,7 @@ import { localeIds } from '../../core/locales.ts';
 import { DIST, htmlPages, readPage, runbookPage } from '../helpers/site-dist.ts';
 
 const slugs = Object.keys(runbooks);
-const pages = htmlPages();
+const _pages = htmlPages();
 
 describe('the built runbook pages', () => {
   test('runbook pages start with what to do: diagnosis and verdict card first, the background after the last step', () => {
