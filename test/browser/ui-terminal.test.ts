@@ -1,10 +1,9 @@
-
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../../runbooks/index.ts';
-import { assess, } from '../../core/render.ts';
+import { assess } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { terminalStrings } from '../../i18n/terminal.ts';
 import {
