@@ -1,3 +1,5 @@
+// The terminal panel end to end: the real runner (real PTY, real bash on this machine), the real
+// built page, real chromium. What a user sees: lazy loading, output, verdicts, confirmation, summary.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../helpers/browser.ts';
