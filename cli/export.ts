@@ -47,10 +47,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(argv: string[]) {
-  let parsed;
+// A function, so that its result has the type of what parseArgs returns (fail() never returns).
+function parseFlags(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -68,7 +68,10 @@ function main(argv: string[]) {
   } catch (e) {
     fail((e as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+function main(argv: string[]) {
+  const { values, positionals } = parseFlags(argv);
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return;
@@ -96,7 +99,7 @@ function main(argv: string[]) {
     );
 
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  let file;
+  let file: ReturnType<typeof exportRunbook>;
   try {
     file = exportRunbook(
       runbook,

@@ -44,7 +44,7 @@ function tokenize(re: RegExp): Token[] {
   const s = re.source;
   const out: Token[] = [];
   let i = 0;
-  const escape = (inClass: boolean): Item[] | Token => {
+  const readEscape = (inClass: boolean): Item[] | Token => {
     const c = s[i + 1];
     i += 2;
     if (c === undefined) refuse(re, 'trailing backslash');
@@ -60,7 +60,7 @@ function tokenize(re: RegExp): Token[] {
   while (i < s.length) {
     const c = s[i]!;
     if (c === '\\') {
-      const t = escape(false);
+      const t = readEscape(false);
       out.push(Array.isArray(t) ? { kind: 'class', negated: false, items: t } : t);
     } else if (c === '[') {
       i++;
@@ -71,14 +71,14 @@ function tokenize(re: RegExp): Token[] {
         if (i >= s.length) refuse(re, 'unterminated character class');
         let item: Item[];
         if (s[i] === '\\') {
-          const t = escape(true);
+          const t = readEscape(true);
           item = Array.isArray(t) ? t : [{ kind: 'char', c: (t as { c: string }).c }];
         } else if (s[i] === '[') refuse(re, 'nested [ in a character class');
         else item = [{ kind: 'char', c: s[i++]! }];
         // a-z: a range between two single characters
         if (item.length === 1 && item[0]!.kind === 'char' && s[i] === '-' && s[i + 1] !== ']' && s[i + 1] !== undefined) {
           i++;
-          const to = s[i] === '\\' ? escape(true) : { kind: 'literal' as const, c: s[i++]! };
+          const to = s[i] === '\\' ? readEscape(true) : { kind: 'literal' as const, c: s[i++]! };
           if (Array.isArray(to) || to.kind !== 'literal') refuse(re, 'a range must end with a single character');
           if (/[\]\-^[]/.test(item[0]!.c + to.c)) refuse(re, 'a range may not start or end with ] - ^ or [');
           items.push({ kind: 'range', from: item[0]!.c, to: to.c });
@@ -154,6 +154,9 @@ export function toBashEre(re: RegExp): string {
           return '^';
         case 'end':
           return '$';
+        default:
+          // Unreachable: every kind has its case (the compiler checks it).
+          return t satisfies never;
       }
     })
     .join('');
@@ -179,6 +182,9 @@ export function toPython(re: RegExp): string {
           return '\\A';
         case 'end':
           return '\\Z';
+        default:
+          // Unreachable: every kind has its case (the compiler checks it).
+          return t satisfies never;
       }
     })
     .join('');

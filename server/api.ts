@@ -77,7 +77,10 @@ export function apiHandler({ paths, env, token, sessions, extraHosts, log }: Api
   /** GET /api/sessions/:id/recording.cast: the asciicast file, also after the session ended. */
   function recording(res: ServerResponse, id: string): void {
     const file = sessions.recordings.get(id);
-    if (!file || !existsSync(file)) return json(res, 404, { error: 'No recording for this session' });
+    if (!file || !existsSync(file)) {
+      json(res, 404, { error: 'No recording for this session' });
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'application/x-asciicast',
       'content-disposition': `attachment; filename="runguide-${id}.cast"`,

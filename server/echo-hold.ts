@@ -81,8 +81,10 @@ export function withoutEcho(raw: string, typed: string): string {
     // Before it: the line's leading spaces, and the bell of Ctrl-E or Ctrl-U on an empty line.
     for (let spaces = lead; start > from; ) {
       if (raw[start - 1] === '\x07') start--;
-      else if (raw[start - 1] === ' ' && spaces > 0) start--, spaces--;
-      else break;
+      else if (raw[start - 1] === ' ' && spaces > 0) {
+        start--;
+        spaces--;
+      } else break;
     }
     if (raw.slice(start - CTL_ECHO.length, start) === CTL_ECHO) start -= CTL_ECHO.length;
     let end = at[k + want.length - 1]! + 1;
@@ -91,8 +93,10 @@ export function withoutEcho(raw: string, typed: string): string {
       SEQUENCE.lastIndex = end;
       const m = raw[end] === '\r' ? null : SEQUENCE.exec(raw);
       if (raw[end] === '\r') end++;
-      else if (raw[end] === '\n' && !newline) (newline = true), end++;
-      else if (m && m[0].length > 0 && !m[0].startsWith('\x1b]')) end += m[0].length;
+      else if (raw[end] === '\n' && !newline) {
+        newline = true;
+        end++;
+      } else if (m && m[0].length > 0 && !m[0].startsWith('\x1b]')) end += m[0].length;
       else break;
     }
     out += raw.slice(from, start);

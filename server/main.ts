@@ -35,24 +35,27 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let raw;
-try {
-  raw = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'max-sessions': { type: 'string' },
-      grace: { type: 'string' },
-      record: { type: 'boolean' },
-      dist: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  }).values;
-} catch (e) {
-  fail((e as Error).message);
+// A function, so that `raw` gets the type of what parseArgs returns (fail() never returns).
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'max-sessions': { type: 'string' },
+        grace: { type: 'string' },
+        record: { type: 'boolean' },
+        dist: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
 }
+const raw = readFlags();
 const number = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
 const parsed = FlagOptionsSchema.safeParse({
   port: number(raw.port),
@@ -71,7 +74,7 @@ if (raw.help) {
 
 // Loaded after the flags are checked: a typo gets its answer without loading node-pty and xterm.
 const { BindError, startServer } = await import('./index.ts');
-let server;
+let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer(options);
 } catch (e) {

@@ -25,7 +25,10 @@ export class OutputGatherer {
 
   /** Output of the terminal: sent now, or gathered with what follows closely. */
   output(data: string): void {
-    if (this.#chars === 0 && performance.now() - this.#lastFrame >= GATHER_MS) return this.send(data);
+    if (this.#chars === 0 && performance.now() - this.#lastFrame >= GATHER_MS) {
+      this.send(data);
+      return;
+    }
     this.#gathered.push(data);
     this.#chars += data.length;
     if (this.#chars >= GATHER_MAX) this.flush();

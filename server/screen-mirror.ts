@@ -75,7 +75,10 @@ export class ScreenMirror {
     this.#tickChars += data.length;
     this.#fresh = true;
     this.#timer ??= setTimeout(() => this.#tick(), TICK_MS);
-    if (!this.#flooding && this.#tickChars <= BATCH) return this.#hand();
+    if (!this.#flooding && this.#tickChars <= BATCH) {
+      this.#hand();
+      return;
+    }
     this.#flooding = true;
     if (this.#queued > MAX_BACKLOG) this.#trim();
   }

@@ -70,7 +70,10 @@ function inside(root: string, file: string): boolean {
   try {
     // The root's real path, resolved once: every file served would ask again.
     let realRoot = realRoots.get(root);
-    if (realRoot === undefined) realRoots.set(root, (realRoot = realpathSync(root)));
+    if (realRoot === undefined) {
+      realRoot = realpathSync(root);
+      realRoots.set(root, realRoot);
+    }
     const real = realpathSync(file);
     return real === realRoot || real.startsWith(realRoot + sep);
   } catch {
@@ -103,11 +106,15 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    return notFound(root, req, res);
+    notFound(root, req, res);
+    return;
   }
   const file = resolve(root, '.' + rel);
   // Anything outside dist/ (../, encoded or not) or with a NUL byte is simply not there.
-  if (rel.includes('\0') || (file !== root && !file.startsWith(root + sep))) return notFound(root, req, res);
+  if (rel.includes('\0') || (file !== root && !file.startsWith(root + sep))) {
+    notFound(root, req, res);
+    return;
+  }
   const st = statOrNull(file);
   if (st?.isDirectory()) {
     if (!pathname.endsWith('/')) {
@@ -117,17 +124,27 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
       res.writeHead(301, { location: `/${rel ? rel + '/' : ''}${search}` }).end();
       return;
     }
-    return sendFile(join(file, 'index.html'), req, res, 200, root);
+    sendFile(join(file, 'index.html'), req, res, 200, root);
+    return;
   }
-  if (st?.isFile()) return sendFile(file, req, res, 200, root);
+  if (st?.isFile()) {
+    sendFile(file, req, res, 200, root);
+    return;
+  }
   // Astro's "page.html" style output, reached without the extension.
-  if (statOrNull(file + '.html')?.isFile()) return sendFile(file + '.html', req, res, 200, root);
-  return notFound(root, req, res);
+  if (statOrNull(file + '.html')?.isFile()) {
+    sendFile(file + '.html', req, res, 200, root);
+    return;
+  }
+  notFound(root, req, res);
 }
 
 function notFound(root: string, req: IncomingMessage, res: ServerResponse): void {
   const page = join(root, '404.html');
-  if (statOrNull(page)?.isFile()) return sendFile(page, req, res, 404, root, true);
+  if (statOrNull(page)?.isFile()) {
+    sendFile(page, req, res, 404, root, true);
+    return;
+  }
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 }
 
@@ -138,7 +155,8 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    return notFound(root, req, res);
+    notFound(root, req, res);
+    return;
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers: Record<string, string | number> = {

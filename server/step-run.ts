@@ -14,7 +14,6 @@ import type { Session } from './session.ts';
 
 type RunMessage = Extract<ClientMessage, { type: 'run' }>;
 type ConfirmMessage = Extract<ClientMessage, { type: 'confirm' }>;
-type Which = RunMessage['which'];
 
 export class StepError extends Error {
   readonly code: ErrorCode;

@@ -74,7 +74,8 @@ export function setUpExportPanel(root: HTMLElement) {
       params,
     };
     try {
-      const [{ exportRunbook }, { runbooks }] = await (generator ??= loadGenerator());
+      generator ??= loadGenerator();
+      const [{ exportRunbook }, { runbooks }] = await generator;
       const file = exportRunbook(runbooks[data.slug]!, data.texts, options as never, data.version);
       const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
       const a = document.createElement('a');

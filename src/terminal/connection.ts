@@ -89,7 +89,7 @@ export class Connection {
     ws.onmessage = (event) => {
       if (ws !== this.#ws) return;
       if (event.data instanceof ArrayBuffer) return this.#output(new Uint8Array(event.data));
-      let parsed;
+      let parsed: ReturnType<typeof ServerMessageSchema.safeParse> | undefined;
       try {
         parsed = ServerMessageSchema.safeParse(JSON.parse(String(event.data)));
       } catch {

@@ -21,7 +21,7 @@ export function createRunAll(d: RunAllDeps): () => Promise<void> {
     if (running) return;
     running = true;
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.rg-run-all')];
-    buttons.forEach((b) => (b.disabled = true));
+    for (const b of buttons) b.disabled = true;
     try {
       await d.open();
       const stopped = await runAllChecks(
@@ -33,7 +33,7 @@ export function createRunAll(d: RunAllDeps): () => Promise<void> {
       d.verdicts.ranAll(stopped);
     } finally {
       running = false;
-      buttons.forEach((b) => (b.disabled = false));
+      for (const b of buttons) b.disabled = false;
     }
   };
 }

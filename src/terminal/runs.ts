@@ -141,7 +141,7 @@ export function createRuns(d: RunsDeps): Runs {
     run,
     message,
     abandon() {
-      pending.forEach((p) => p.resolve(null));
+      for (const p of pending.values()) p.resolve(null);
       pending.clear();
     },
     lost(problem) {

@@ -86,7 +86,7 @@ export function createSession(d: SessionDeps): Session {
     stateText.textContent = text;
     if (state === 'stopped') alert.say(s.runnerStopped);
     if (state === 'open' || state === 'closed' || state === 'stopped') {
-      waiters.forEach((w) => w(state === 'open'));
+      for (const w of waiters) w(state === 'open');
       waiters = [];
     }
     if (state === 'closed' || state === 'reconnecting' || state === 'stopped') {

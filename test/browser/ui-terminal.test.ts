@@ -1,10 +1,11 @@
-
+// The terminal panel end to end: the real runner (real PTY, real bash on this machine), the real
+// built page, real chromium. What a user sees: lazy loading, output, verdicts, confirmation, summary.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../helpers/browser.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runbooks } from '../../runbooks/index.ts';
-import { assess, } from '../../core/render.ts';
+import { assess } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { terminalStrings } from '../../i18n/terminal.ts';
 import {

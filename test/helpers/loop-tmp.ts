@@ -16,7 +16,7 @@ export const INSIDE = '/usr/local/runguide-test';
 /** Taken for the namespace's lifetime: a tmpDSK loop device of one test must not meet another's. */
 const LOCK = '/tmp/runguide-loop-tmp.lock';
 
-const SETUP = String.raw`set -euo pipefail
+const SETUP = `set -euo pipefail
 base=$1 holder=$2 inside=$3 securetmp=$4
 layers=$base/layers
 mkdir -p "$layers"

@@ -42,7 +42,7 @@ afterAll(async () => {
  * as securetmp does, /var/tmp bound to it, and a tmpfs /home for VirtFS. Mount options follow
  * cPanel's securetmp (lab/guest/usr/local/cpanel/scripts/securetmp says from where).
  */
-const LAYOUT = String.raw`set -euo pipefail
+const LAYOUT = `set -euo pipefail
 # The test's folder is under the machine's /tmp, which the loop /tmp hides: seen here as /srv.
 mount --bind "$1" /srv
 work=/srv

@@ -5,7 +5,7 @@
 // mounts, the loop device, sed on /etc/fstab and the fix's state files are real. The loop device is
 // seen by the whole machine, so this file runs with the loop-device tests (vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,8 +140,8 @@ describe.skipIf(process.getuid?.() !== 0)('the fix 3 playbook on a live server',
     // the namespace's /tmp (noexec); over SSH they are on another machine.
     mkdirSync(join(work, 'controller-tmp'));
     const { ns, state } = await securetmpServer(work);
-    let r;
-    let after;
+    let r: SpawnSyncReturns<string>;
+    let after: ReturnType<typeof state>;
     try {
       const [cmd, ...args] = ns.enter;
       r = spawnSync(cmd!, [...args, 'ansible-playbook', '-i', `${INSIDE}/inventory`, `${INSIDE}/fix.yml`], {

@@ -24,7 +24,10 @@ function cli(args: string[]) {
 const portOpen = (port: number) =>
   new Promise<boolean>((ok) => {
     const s = netConnect(port, '127.0.0.1');
-    s.on('connect', () => (s.destroy(), ok(true)));
+    s.on('connect', () => {
+      s.destroy();
+      ok(true);
+    });
     s.on('error', () => ok(false));
   });
 

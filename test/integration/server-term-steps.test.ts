@@ -94,7 +94,15 @@ describe('steps', () => {
       const before = auditLines();
       let asked: Extract<ServerMessage, { type: 'confirm' }> | undefined;
       const since = d.messages.length;
-      const declined = await d.run(RB, 'shell-user', { params: { user }, confirm: (q) => ((asked = q), false) }).catch((e: unknown) => e);
+      const declined = await d
+        .run(RB, 'shell-user', {
+          params: { user },
+          confirm: (q) => {
+            asked = q;
+            return false;
+          },
+        })
+        .catch((e: unknown) => e);
       expect((declined as RunnerError).code).toBe('declined');
       expect(asked).toMatchObject({
         step: 'shell-user',

@@ -2,7 +2,7 @@
 // exports' strings and the lab evidence say each term of core/glossary.ts the glossary's way.
 // No browser: the catalogues are read as objects, the MDX as text whose code is set aside.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runbooks } from '../../runbooks/index.ts';
 import { exportStrings } from '../../i18n/export.ts';

@@ -7,7 +7,7 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 /** What each layer may import, besides itself. */
-export const LAYERS: Record<string, readonly string[]> = {
+const LAYERS: Record<string, readonly string[]> = {
   core: [],
   i18n: ['core'],
   runbooks: ['core'],
@@ -25,14 +25,14 @@ const CORE_PACKAGES = ['zod'];
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
 
-export interface Problem {
+interface Problem {
   file: string;
   spec: string;
   why: string;
 }
 
 /** The problems of a set of files, given as path → source. */
-export function importProblems(files: Record<string, string>): Problem[] {
+function importProblems(files: Record<string, string>): Problem[] {
   const problems: Problem[] = [];
   const layerOf = (path: string) => (path.includes('/') ? path.split('/')[0]! : '.');
   for (const [file, text] of Object.entries(files)) {

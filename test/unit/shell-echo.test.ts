@@ -10,7 +10,10 @@ const readlineEcho = (text: string, cols: number, col: number) => {
   let out = '';
   for (const ch of text.replace(/^[\x00-\x1f]+/, '').replace(/\r$/, '')) {
     out += ch;
-    if (++col === cols) (out += ' \r'), (col = 0);
+    if (++col === cols) {
+      out += ' \r';
+      col = 0;
+    }
   }
   return `${out}\r\n`;
 };
