@@ -2,24 +2,19 @@
 // Prints a table, writes bench/results.json and the results section of bench/README.md.
 // Method and caveats: bench/README.md. Every measurement has a time cap; the whole run is capped.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { startBareChild, startBareInProcess } from './bare-target.ts';
 import { bytesOf, idle, latency, latencyStats, stall, throughput, type Latency, type Throughput } from './measure.ts';
-import {
-  makeHome,
-  peerVersions,
-  PEER_DIR,
-  startBareChild,
-  startBareInProcess,
-  startRunner,
-  startTtyd,
-  startWetty,
-  type Target,
-} from './targets.ts';
+import { startRunner } from './runner-target.ts';
+import { makeHome, type Target } from './targets.ts';
+import { startTtyd } from './ttyd-target.ts';
 import { ensureTtyd, ttydBuilt } from './ttyd-build.ts';
+import { ensurePeer, peerVersions } from './wetty-install.ts';
+import { startWetty } from './wetty-target.ts';
 
 const METRICS = ['throughput', 'latency', 'stall', 'idle'] as const;
 const Options = z.object({
@@ -50,8 +45,6 @@ const HELP = `Usage: ./runguide bench [options]
 
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..');
-const WETTY = '3.2.0';
-const SOCKET_IO_CLIENT = '4.8.4';
 /** The whole run stops here, whatever is still going. */
 const RUN_CAP_MS = 15 * 60_000;
 
@@ -96,23 +89,6 @@ function options(): Options {
     process.exit(2);
   }
   return parsed.data;
-}
-
-/** wetty and its client live in bench/.peer, outside the project's dependencies. */
-function ensurePeer(): string | null {
-  if (peerVersions()) return null;
-  console.error(`bench: installing the peer (wetty@${WETTY}, socket.io-client@${SOCKET_IO_CLIENT}) into bench/.peer`);
-  try {
-    mkdirSync(PEER_DIR, { recursive: true });
-    writeFileSync(join(PEER_DIR, 'package.json'), JSON.stringify({ private: true, allowScripts: { 'node-pty': true } }, null, 2) + '\n');
-    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', `wetty@${WETTY}`, `socket.io-client@${SOCKET_IO_CLIENT}`], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      timeout: 5 * 60_000,
-    });
-  } catch (e) {
-    return `could not install wetty into bench/.peer: ${(e as Error).message}`;
-  }
-  return peerVersions() ? null : 'wetty was installed but cannot be found in bench/.peer';
 }
 
 function git(args: string[]): string {
@@ -179,7 +155,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }, RUN_CAP_MS);
   watchdog.unref();
-  // Ctrl-C: the servers are killed on exit (targets.ts); the throwaway HOME goes too.
+  // Ctrl-C: the servers are killed on exit (servers.ts); the throwaway HOME goes too.
   process.once('SIGINT', () => {
     env.remove();
     process.exit(130);
