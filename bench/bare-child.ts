@@ -1,5 +1,5 @@
 // The floor for memory: a process that only holds node-pty terminals (bash, output read and
-// dropped), no WebSocket, no mirror. Driven over stdin/stdout by bench/targets.ts, one line each:
+// dropped), no WebSocket, no mirror. Driven over stdin/stdout by bench/bare-target.ts, one line each:
 //   open → "ready <id>" (a new terminal whose shell answered)   close <id> → "closed"
 import { createInterface } from 'node:readline';
 import * as pty from 'node-pty';

@@ -1,5 +1,5 @@
 // The runner under test, in a process of its own so that its memory can be read from /proc.
-// Started by bench/targets.ts; prints one JSON line {port, token, pid} once it listens, and closes
+// Started by bench/runner-target.ts; prints one JSON line {port, token, pid} once it listens, and closes
 // cleanly when its stdin ends (the benchmark exited or was killed).
 import { startServer } from '../server/index.ts';
 

@@ -1,61 +1,24 @@
-// One lab VM: QEMU booting the image's kernel directly, a throwaway qcow2 overlay over the cached
-// image (every boot starts from the same clean disk), the guest agent's virtio-serial channel on a
-// host Unix socket, SSH forwarded to 127.0.0.1 only, the serial console captured to a file.
+// One lab VM's life: QEMU started (qemu.ts builds its command line) over a throwaway qcow2 overlay
+// of the cached image (every boot starts from the same clean disk), waited for until SSH answers,
+// rebooted or reset (qmp.ts), and stopped with its files removed. SSH itself is ssh.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image } from './image.ts';
 import { freePort } from '../server/free-port.ts';
+import { qemuArgs, VmError, type VmOptions } from './qemu.ts';
+import { qmp } from './qmp.ts';
+import { ssh, sshArgs, type SshResult, type SshTarget } from './ssh.ts';
 
-export type Accel = 'kvm' | 'tcg';
-
-export interface VmOptions {
-  accel: Accel;
-  /** kernel.hung_task_panic: 0 keeps a hung VM inspectable, 1 shows the panic. */
-  hungTaskPanic?: 0 | 1;
-  /** kernel.hung_task_timeout_secs, lowered so that a hang is reported quickly. */
-  hungTaskTimeout?: number;
-  memoryMiB?: number;
-  cpus?: number;
-  bootTimeoutMs?: number;
-  /** A fixed host port for SSH (the CLI); default a free one. */
-  sshPort?: number;
-}
-
-export interface SshResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-export class VmError extends Error {
-  override name = 'VmError';
-}
+export { kernelCmdline, qemuVersion, VmError, type Accel, type VmOptions } from './qemu.ts';
+export type { SshResult } from './ssh.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The initramfs prints this on the console at every boot (the kernel's own banner is below the
 // console log level), so it marks a restart.
 const BOOT_MARK = /Loading, please wait/;
-
-
-export function qemuVersion(): string {
-  const r = spawnSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' });
-  return /version (\S+)/.exec(r.stdout ?? '')?.[1] ?? 'unknown';
-}
-
-export function kernelCmdline(o: Pick<VmOptions, 'hungTaskPanic' | 'hungTaskTimeout'>): string {
-  return [
-    'root=/dev/vda rw console=ttyS0 loglevel=5 systemd.show_status=false',
-    `sysctl.kernel.hung_task_timeout_secs=${o.hungTaskTimeout ?? 20}`,
-    `sysctl.kernel.hung_task_panic=${o.hungTaskPanic ?? 0}`,
-    // After a panic, stay down (the console keeps the report) rather than reboot.
-    'panic=0',
-  ].join(' ');
-}
 
 export class LabVm {
   readonly image: Image;
@@ -100,25 +63,7 @@ export class LabVm {
   async #start(overlay: string): Promise<void> {
     this.sshPort = this.opts.sshPort ?? (await freePort());
     writeFileSync(this.knownHostsFile, `[127.0.0.1]:${this.sshPort} ${this.image.hostKeyLine}\n`);
-    const accel = this.opts.accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg,thread=multi', '-cpu', 'max'];
-    const args = [
-      ...accel,
-      '-nodefaults', '-display', 'none', '-no-user-config',
-      '-m', String(this.opts.memoryMiB ?? 1024),
-      '-smp', String(this.opts.cpus ?? 2),
-      '-kernel', this.image.kernel,
-      '-initrd', this.image.initrd,
-      '-append', kernelCmdline(this.opts),
-      '-drive', `file=${overlay},if=virtio,format=qcow2,cache=unsafe,discard=unmap`,
-      '-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.sshPort}-:22,restrict=on`,
-      '-device', 'virtio-net-pci,netdev=n0',
-      '-device', 'virtio-rng-pci',
-      '-chardev', `socket,path=${this.qgaSocket},server=on,wait=off,id=qga0`,
-      '-device', 'virtio-serial',
-      '-device', 'virtserialport,chardev=qga0,name=org.qemu.guest_agent.0',
-      '-qmp', `unix:${this.qmpSocket},server=on,wait=off`,
-      '-serial', `file:${this.consoleLog}`,
-    ];
+    const args = qemuArgs(this.image, this.opts, { overlay, sshPort: this.sshPort, qgaSocket: this.qgaSocket, qmpSocket: this.qmpSocket, consoleLog: this.consoleLog });
     // setpriv --pdeathsig: QEMU dies with the process that started it, even if that one is killed.
     const p = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'qemu-system-x86_64', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.#proc = p;
@@ -167,32 +112,18 @@ export class LabVm {
     }
   }
 
+  /** How to reach this VM over SSH: its forwarded port, the image's key, its pinned host key. */
+  get #sshTarget(): SshTarget {
+    return { sshPort: this.sshPort, identityFile: this.image.identityFile, knownHostsFile: this.knownHostsFile };
+  }
+
   sshArgs(): string[] {
-    return [
-      '-p', String(this.sshPort), '-l', 'root',
-      '-i', this.image.identityFile, '-o', 'IdentitiesOnly=yes',
-      '-o', `UserKnownHostsFile=${this.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes',
-      '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'LogLevel=ERROR',
-      '127.0.0.1',
-    ];
+    return sshArgs(this.#sshTarget);
   }
 
   /** Runs a command over plain SSH (lab set-up, not runbook steps: those go through the runner). */
   ssh(command: string, timeoutMs = 60_000): Promise<SshResult> {
-    return new Promise((ok) => {
-      const p = spawn('ssh', [...this.sshArgs(), '--', command], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '', stderr = '', timedOut = false;
-      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const t = setTimeout(() => {
-        timedOut = true;
-        p.kill('SIGKILL');
-      }, timeoutMs);
-      p.on('close', (code) => {
-        clearTimeout(t);
-        ok({ code, stdout, stderr, timedOut });
-      });
-    });
+    return ssh(this.#sshTarget, command, timeoutMs);
   }
 
   /** Like ssh(), but throws unless the command exits 0. */
@@ -225,41 +156,17 @@ export class LabVm {
   /** Presses the reset button (same disk, like a hypervisor resetting a hung VPS); waits for SSH. */
   async hardReset(timeoutMs = 300_000): Promise<void> {
     const mark = this.console().length;
-    await this.#qmp([{ execute: 'qmp_capabilities' }, { execute: 'system_reset' }], 10_000, true);
+    await qmp(this.qmpSocket, [{ execute: 'qmp_capabilities' }, { execute: 'system_reset' }], 10_000, true);
     if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart after system_reset');
     await this.waitSsh(timeoutMs);
   }
 
-  /** Sends QMP commands; resolves when QEMU closes the connection (quit) or, with `hangUp`, after the replies. */
-  async #qmp(commands: object[], timeoutMs = 5000, hangUp = false): Promise<void> {
-    await new Promise<void>((ok, fail) => {
-      const s = connect(this.qmpSocket);
-      const t = setTimeout(() => {
-        s.destroy();
-        fail(new VmError('QMP did not answer'));
-      }, timeoutMs);
-      s.on('error', (e) => {
-        clearTimeout(t);
-        fail(e);
-      });
-      let replies = -1; // the greeting comes first
-      s.on('data', (d: Buffer) => {
-        if (replies === -1) for (const c of commands) s.write(JSON.stringify(c) + '\n');
-        replies += d.toString().split('\n').filter((l) => l.includes('"return"')).length + (replies === -1 ? 1 : 0);
-        if (hangUp && replies >= commands.length) s.end();
-      });
-      s.on('close', () => {
-        clearTimeout(t);
-        ok();
-      });
-    });
-  }
 
   /** Quits QEMU (QMP quit, then SIGTERM, then SIGKILL) and removes the VM's files. Idempotent. */
   async stop(): Promise<void> {
     if (this.running) {
       try {
-        await this.#qmp([{ execute: 'qmp_capabilities' }, { execute: 'quit' }]);
+        await qmp(this.qmpSocket, [{ execute: 'qmp_capabilities' }, { execute: 'quit' }]);
       } catch {
         /* falls back to signals below */
       }
