@@ -10,7 +10,13 @@ const say = (line: string): void => void process.stdout.write(line + '\n');
 
 function open(): void {
   const id = next++;
-  const p = pty.spawn('/bin/bash', ['-l'], { name: 'xterm-256color', cols: 80, rows: 30, cwd: process.env.HOME, env: process.env as Record<string, string> });
+  const p = pty.spawn('/bin/bash', ['-l'], {
+    name: 'xterm-256color',
+    cols: 80,
+    rows: 30,
+    cwd: process.env.HOME,
+    env: process.env as Record<string, string>,
+  });
   terms.set(id, p);
   let seen = '';
   const sub = p.onData((d) => {
@@ -25,7 +31,10 @@ function open(): void {
 
 function close(id: number): void {
   const p = terms.get(id);
-  if (!p) return say(`error: no terminal ${id}`);
+  if (!p) {
+    say(`error: no terminal ${id}`);
+    return;
+  }
   terms.delete(id);
   p.onExit(() => say('closed'));
   p.kill('SIGKILL');

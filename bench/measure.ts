@@ -47,7 +47,7 @@ export async function throughput(target: Target, size: string, capMs: number): P
       () => false,
       () => true,
     );
-    const cpu = () => (target.pid ? cpuSeconds(target.pid) ?? NaN : process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6);
+    const cpu = () => (target.pid ? (cpuSeconds(target.pid) ?? NaN) : process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6);
     const cpu0 = cpu();
     const t0 = performance.now();
     term.input(`yes '${LINE}' | head -c ${size}; printf 'BENCH%s\\n' _END\r`);
@@ -171,7 +171,9 @@ export async function stall(target: Target, seconds: number): Promise<Stall> {
     const sessionKept = descendants(pid).some((p) => comm(p) === 'yes');
     const r = rss.stop();
     let after = 0;
-    const count = (c: string | Buffer) => void (after += c.length);
+    const count = (c: string | Buffer) => {
+      after += c.length;
+    };
     term.listeners.add(count);
     term.unstall();
     await sleep(5000);

@@ -54,7 +54,15 @@ export function report(r: Row): string {
     ]);
     // The issue set no throughput goal against ttyd: the ratio is shown, not judged.
     rows.push(['Throughput compared with ttyd, round by round', ttyd?.text ?? '—', '', '', '', 'none set; compared', '—']);
-    rows.push(['Throughput, runner started with `--record` (asciicast of every byte)', cell('throughput', 'runnerRecord', tp), '', '', '', 'diagnostic', '—']);
+    rows.push([
+      'Throughput, runner started with `--record` (asciicast of every byte)',
+      cell('throughput', 'runnerRecord', tp),
+      '',
+      '',
+      '',
+      'diagnostic',
+      '—',
+    ]);
     const cpu = (v: Num) => fmt(v.serverCpuMsPerMiB as number, 0);
     const [ru, ...peers] = servers('throughput', cpu);
     rows.push([
@@ -86,7 +94,13 @@ export function report(r: Row): string {
     const ru = get('stall', 'runner');
     const bounded = ru ? (ru.lateGrowth as number) < 1024 && (ru.peak as number) - (ru.before as number) < 16 * 1024 : null;
     const peak = (v: Num) => `${fmt(mib(v.peak as number))} (+${fmt(mib((v.peak as number) - (v.before as number)))})`;
-    rows.push([`Peak server RSS, MiB, client stalled ${s} s under \`yes\` (growth)`, ...servers('stall', peak), 'n/a', 'bounded', yesNo(bounded)]);
+    rows.push([
+      `Peak server RSS, MiB, client stalled ${s} s under \`yes\` (growth)`,
+      ...servers('stall', peak),
+      'n/a',
+      'bounded',
+      yesNo(bounded),
+    ]);
     const late = (v: Num) => `${fmt(mib(v.lateGrowth as number), 2)}`;
     rows.push([`RSS growth over the stall's second half, MiB`, ...servers('stall', late), 'n/a', '< 1 MiB', yesNo(bounded)]);
     const kept = (v: Num) => `${v.sessionKept ? 'kept' : 'dropped'}; ${fmt(v.afterResumeMiB as number)} MiB in 5 s once read again`;
@@ -96,7 +110,13 @@ export function report(r: Row): string {
   if (r.idle) {
     const n = settings.sessions;
     const per = (v: Num) => `${fmt(v.serverPerSession as number, 0)}${(v.opened as number) < n ? ` (${v.opened} opened)` : ''}`;
-    rows.push([`Idle: server RSS per session, KiB (${n} idle \`bash -l\`)`, ...servers('idle', per), cell('idle', 'bare', per), 'none set; compared', '—']);
+    rows.push([
+      `Idle: server RSS per session, KiB (${n} idle \`bash -l\`)`,
+      ...servers('idle', per),
+      cell('idle', 'bare', per),
+      'none set; compared',
+      '—',
+    ]);
     const sh = (v: Num) => fmt(v.shellsPerSession as number, 0);
     rows.push(['Idle: shell processes, PSS per session, KiB', ...servers('idle', sh), cell('idle', 'bare', sh), '—', '—']);
     const base = (v: Num) => fmt(mib(v.before as number));

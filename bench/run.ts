@@ -34,8 +34,14 @@ function git(args: string[]): string {
 const results: Row = {};
 
 /** Runs one measurement on a freshly started target; returns its result, or records its error. */
-async function measure<T>(metric: string, name: string, start: () => Promise<Target> | Target, run: (t: Target) => Promise<T>): Promise<T | null> {
-  const slot = ((results[metric] as Row | undefined) ?? (results[metric] = {})) as Row;
+async function measure<T>(
+  metric: string,
+  name: string,
+  start: () => Promise<Target> | Target,
+  run: (t: Target) => Promise<T>,
+): Promise<T | null> {
+  results[metric] ??= {};
+  const slot = results[metric] as Row;
   process.stderr.write(`bench: ${metric} / ${name} … `);
   const t0 = performance.now();
   let target: Target | null = null;
@@ -113,7 +119,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < o.rounds; i++)
       for (const [name, start] of i % 2 ? [...runs].reverse() : runs) {
         const r = await measure('throughput', name, start, (t) => throughput(t, o.size, cap));
-        (rounds[name] ??= []).push(r);
+        rounds[name] ??= [];
+        rounds[name].push(r);
       }
     const slot = results.throughput as Row;
     for (const [name, list] of Object.entries(rounds)) {
@@ -132,7 +139,10 @@ async function main(): Promise<void> {
   }
   if (o.only.includes('latency')) {
     const cap = 60_000;
-    const runs: [string, () => Promise<Target> | Target][] = [['bare', bare], ['runner', runner]];
+    const runs: [string, () => Promise<Target> | Target][] = [
+      ['bare', bare],
+      ['runner', runner],
+    ];
     if (ttyd) runs.push(['ttyd', ttyd]);
     if (wetty) runs.push(['wetty', wetty]);
     // Interleaved rounds in alternating order, like throughput: a burst of the neighbours' work
@@ -141,12 +151,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < o.rounds; i++)
       for (const [name, start] of i % 2 ? [...runs].reverse() : runs) {
         const r = await measure('latency', name, start, (t) => latency(t, o.samples, o.warmup, cap));
-        if (r) (rounds[name] ??= []).push(r);
+        if (r) {
+          rounds[name] ??= [];
+          rounds[name].push(r);
+        }
       }
     const slot = results.latency as Row;
     for (const [name, list] of Object.entries(rounds))
       slot[name] = {
-        ...latencyStats(list.flatMap((r) => r.times), o.samples * o.rounds),
+        ...latencyStats(
+          list.flatMap((r) => r.times),
+          o.samples * o.rounds,
+        ),
         rounds: list.map((r) => ({ p50: r.p50, p99: r.p99 })),
       };
   }
@@ -160,7 +176,12 @@ async function main(): Promise<void> {
     await measure('idle', 'runner', runner, (t) => idle(t, o.sessions, cap));
     if (wetty) await measure('idle', 'wetty', wetty, (t) => idle(t, o.sessions, cap));
     if (ttyd) await measure('idle', 'ttyd', ttyd, (t) => idle(t, o.sessions, cap));
-    await measure('idle', 'bare', () => startBareChild(env.env, env.home), (t) => idle(t, o.sessions, cap));
+    await measure(
+      'idle',
+      'bare',
+      () => startBareChild(env.env, env.home),
+      (t) => idle(t, o.sessions, cap),
+    );
   }
   (results.machine as Row).loadEnd = loadavg().map((l) => +l.toFixed(2));
   env.remove();

@@ -49,4 +49,3 @@ export async function answersHttp(name: string, child: ChildProcess, url: string
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-

@@ -14,7 +14,19 @@ export const TTYD = {
   sha256: '48eba3f76af237f4c09cceb5ddbe0f845832557819f7e5c60c88285f8822af88',
 };
 /** bookworm packages the build needs; libwebsockets-dev brings libwebsockets-evlib-uv (ttyd needs LWS_WITH_LIBUV). */
-export const TTYD_BUILD_DEPS = ['xz-utils', 'cmake', 'make', 'gcc', 'libc6-dev', 'pkg-config', 'libwebsockets-dev', 'libjson-c-dev', 'libuv1-dev', 'zlib1g-dev', 'libssl-dev'];
+export const TTYD_BUILD_DEPS = [
+  'xz-utils',
+  'cmake',
+  'make',
+  'gcc',
+  'libc6-dev',
+  'pkg-config',
+  'libwebsockets-dev',
+  'libjson-c-dev',
+  'libuv1-dev',
+  'zlib1g-dev',
+  'libssl-dev',
+];
 
 const DIR = join(new URL('.', import.meta.url).pathname, '.peer', 'ttyd');
 export const TTYD_BIN = join(DIR, 'bin', 'ttyd');
@@ -34,7 +46,13 @@ export function ttydBuilt(): TtydBuild | null {
 }
 
 const run = (cmd: string, args: string[], o: { cwd?: string; timeout: number }) =>
-  execFileSync(cmd, args, { cwd: o.cwd, timeout: o.timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync(cmd, args, {
+    cwd: o.cwd,
+    timeout: o.timeout,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 
 /** Why a failed command failed, in a few lines (its stderr's tail). */
 function why(e: unknown): string {

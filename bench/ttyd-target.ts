@@ -22,7 +22,11 @@ export async function startTtyd(env: Record<string, string>, home: string): Prom
   const port = await freePort();
   // -W: ttyd ≥ 1.7 is read-only unless told otherwise. -d 3: errors and warnings only (no line per connection).
   const child = track(
-    spawn(TTYD_BIN, ['-i', '127.0.0.1', '-p', String(port), '-W', '-w', home, '-d', '3', 'bash', '-l'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(TTYD_BIN, ['-i', '127.0.0.1', '-p', String(port), '-W', '-w', home, '-d', '3', 'bash', '-l'], {
+      env,
+      cwd: home,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));

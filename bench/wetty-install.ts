@@ -27,10 +27,14 @@ export function ensurePeer(): string | null {
   try {
     mkdirSync(PEER_DIR, { recursive: true });
     writeFileSync(join(PEER_DIR, 'package.json'), JSON.stringify({ private: true, allowScripts: { 'node-pty': true } }, null, 2) + '\n');
-    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', `wetty@${WETTY}`, `socket.io-client@${SOCKET_IO_CLIENT}`], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      timeout: 5 * 60_000,
-    });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', `wetty@${WETTY}`, `socket.io-client@${SOCKET_IO_CLIENT}`],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        timeout: 5 * 60_000,
+      },
+    );
   } catch (e) {
     return `could not install wetty into bench/.peer: ${(e as Error).message}`;
   }

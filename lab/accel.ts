@@ -19,11 +19,35 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function kvmBoots(image: Image, timeoutMs: number): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'rglab-kvm-'));
   const log = join(dir, 'console.log');
-  const p = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'qemu-system-x86_64',
-    '-accel', 'kvm', '-cpu', 'host', '-nodefaults', '-display', 'none', '-no-user-config', '-no-reboot',
-    '-m', '512', '-kernel', image.kernel, '-initrd', image.initrd,
-    '-append', 'console=ttyS0 panic=-1 root=/dev/nonexistent rootdelay=1', '-serial', `file:${log}`,
-  ], { stdio: 'ignore' });
+  const p = spawn(
+    'setpriv',
+    [
+      '--pdeathsig',
+      'KILL',
+      '--',
+      'qemu-system-x86_64',
+      '-accel',
+      'kvm',
+      '-cpu',
+      'host',
+      '-nodefaults',
+      '-display',
+      'none',
+      '-no-user-config',
+      '-no-reboot',
+      '-m',
+      '512',
+      '-kernel',
+      image.kernel,
+      '-initrd',
+      image.initrd,
+      '-append',
+      'console=ttyS0 panic=-1 root=/dev/nonexistent rootdelay=1',
+      '-serial',
+      `file:${log}`,
+    ],
+    { stdio: 'ignore' },
+  );
   let exited = false;
   p.on('exit', () => (exited = true));
   try {

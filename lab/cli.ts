@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       if (r.status !== 0) process.exit(r.status ?? 1);
       // Then the site's table of the results (an Astro component, so its own Vite set-up).
       const site = spawnSync('npx', ['vitest', 'run', '--config', 'lab/vitest.site.config.ts'], { stdio: 'inherit', cwd });
-      process.exit(site.status ?? 1);
+      return process.exit(site.status ?? 1);
     }
     case 'help':
     case '--help':

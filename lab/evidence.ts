@@ -22,7 +22,12 @@ export function readEvidence(file = EVIDENCE_FILE): Evidence | null {
  */
 export function writeEvidence(e: Evidence, file = EVIDENCE_FILE): void {
   const old = readEvidence(file);
-  const same = old && old.kernel === e.kernel && old.qemu === e.qemu && old.accel === e.accel && JSON.stringify(old.agents) === JSON.stringify(e.agents);
+  const same =
+    old &&
+    old.kernel === e.kernel &&
+    old.qemu === e.qemu &&
+    old.accel === e.accel &&
+    JSON.stringify(old.agents) === JSON.stringify(e.agents);
   const merged: Evidence = same
     ? {
         ...e,

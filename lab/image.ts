@@ -27,16 +27,17 @@ export interface Image {
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
 /** A key over everything that goes into the image. */
 export function imageKey(): string {
   const h = createHash('sha256');
   for (const f of [join(here, 'build-image.sh'), ...files(join(here, 'guest')).sort()]) {
-    h.update(relative(here, f)).update('\0').update(String(statSync(f).mode & 0o777)).update('\0');
+    h.update(relative(here, f))
+      .update('\0')
+      .update(String(statSync(f).mode & 0o777))
+      .update('\0');
     h.update(readFileSync(f)).update('\0');
   }
   return h.digest('hex').slice(0, 16);
@@ -68,7 +69,8 @@ export function buildBlockers(env: Env = process.env): string[] {
   for (const tool of ['/usr/sbin/debootstrap', '/usr/sbin/mke2fs', '/usr/bin/dpkg-scanpackages', '/usr/bin/qemu-img'])
     if (!existsSync(tool)) out.push(`${tool} is missing (./runguide setup lab installs it)`);
   const fs = statfsSync(cacheDir(env));
-  if (fs.bavail * fs.bsize < BUILD_SPACE) out.push(`less than 6 GiB free in ${cacheDir(env)} (${Math.floor((fs.bavail * fs.bsize) / 2 ** 20)} MiB)`);
+  if (fs.bavail * fs.bsize < BUILD_SPACE)
+    out.push(`less than 6 GiB free in ${cacheDir(env)} (${Math.floor((fs.bavail * fs.bsize) / 2 ** 20)} MiB)`);
   return out;
 }
 
@@ -95,6 +97,7 @@ export async function ensureImage(env: Env = process.env, log: (line: string) =>
   });
   // Older images (built from an earlier build script or guest files) are of no further use.
   for (const d of readdirSync(cacheDir(env)))
-    if (d.startsWith('image-') && join(cacheDir(env), d) !== dir && !d.includes('.build.')) rmSync(join(cacheDir(env), d), { recursive: true, force: true });
+    if (d.startsWith('image-') && join(cacheDir(env), d) !== dir && !d.includes('.build.'))
+      rmSync(join(cacheDir(env), d), { recursive: true, force: true });
   return load(dir);
 }

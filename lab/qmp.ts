@@ -17,7 +17,11 @@ export async function qmp(socket: string, commands: object[], timeoutMs = 5000, 
     let replies = -1; // the greeting comes first
     s.on('data', (d: Buffer) => {
       if (replies === -1) for (const c of commands) s.write(JSON.stringify(c) + '\n');
-      replies += d.toString().split('\n').filter((l) => l.includes('"return"')).length + (replies === -1 ? 1 : 0);
+      replies +=
+        d
+          .toString()
+          .split('\n')
+          .filter((l) => l.includes('"return"')).length + (replies === -1 ? 1 : 0);
       if (hangUp && replies >= commands.length) s.end();
     });
     s.on('close', () => {

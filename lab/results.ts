@@ -10,13 +10,17 @@ const out = [
   '',
   '| configuration | agent | freeze | time | frozen | kernel report | diagnosis | agrees |',
   '|---|---|---|---|---|---|---|---|',
-  ...ev.configurations.map((c) =>
-    `| ${c.id} | ${agent(c.agent)} | ${c.outcome}${c.note ? ` (${c.note})` : ''} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.frozen ?? '–'} | ${c.panic ?? c.hungTask ?? '–'} | ${risk(c.atRisk)} | ${c.agrees ? 'yes' : '**no**'} |`),
+  ...ev.configurations.map(
+    (c) =>
+      `| ${c.id} | ${agent(c.agent)} | ${c.outcome}${c.note ? ` (${c.note})` : ''} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.frozen ?? '–'} | ${c.panic ?? c.hungTask ?? '–'} | ${risk(c.atRisk)} | ${c.agrees ? 'yes' : '**no**'} |`,
+  ),
   '',
   '| fix | steps (verdicts) | before | after | freeze after | after rollback |',
   '|---|---|---|---|---|---|',
-  ...ev.fixes.map((f) =>
-    `| ${f.fix} | ${f.steps.map((s) => `${s.step}${s.which === 'run' ? '' : ` ${s.which}`}: ${s.verdict}`).join(', ')} | ${risk(f.atRiskBefore)} | ${risk(f.atRiskAfter)} | ${f.freeze}${f.frozen !== null ? ` (${f.frozen})` : ''} | ${f.atRiskAfterRollback === null ? 'no rollback step' : risk(f.atRiskAfterRollback)} |`),
+  ...ev.fixes.map(
+    (f) =>
+      `| ${f.fix} | ${f.steps.map((s) => `${s.step}${s.which === 'run' ? '' : ` ${s.which}`}: ${s.verdict}`).join(', ')} | ${risk(f.atRiskBefore)} | ${risk(f.atRiskAfter)} | ${f.freeze}${f.frozen !== null ? ` (${f.frozen})` : ''} | ${f.atRiskAfterRollback === null ? 'no rollback step' : risk(f.atRiskAfterRollback)} |`,
+  ),
   '',
   ...ev.notes.map((n) => `- ${n}`),
 ];

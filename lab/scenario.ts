@@ -3,7 +3,18 @@
 import { z } from 'zod';
 import type { LabVm } from './vm.ts';
 
-export const LAYOUTS = ['safe-order', 'hang-order', 'no-loop', 'no-binds', 'latent', 'latent-login', 'noshell', 'replaced-backing', 'agent-outside-unit', 'upgraded-not-restarted'] as const;
+export const LAYOUTS = [
+  'safe-order',
+  'hang-order',
+  'no-loop',
+  'no-binds',
+  'latent',
+  'latent-login',
+  'noshell',
+  'replaced-backing',
+  'agent-outside-unit',
+  'upgraded-not-restarted',
+] as const;
 export const LayoutSchema = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof LayoutSchema>;
 
@@ -17,10 +28,10 @@ export const LAYOUT_HELP: Record<Layout, string> = {
   'no-loop': 'hang-order without the loop /tmp (fix 3 state)',
   'no-binds': 'loop /tmp, no Jailed Shell user and no VirtFS mounts (fix 2 state)',
   latent: 'loop /tmp, a Jailed Shell user, no VirtFS mounted yet (as right after a reboot)',
-  'latent-login': 'from latent: the user logs in and VirtFS mounts in cPanel\'s order (/tmp before /usr)',
+  'latent-login': "from latent: the user logs in and VirtFS mounts in cPanel's order (/tmp before /usr)",
   noshell: 'hang-order for a user without a shell (noshell): VirtFS for mail and cron',
   'replaced-backing': 'hang-order, then /usr/tmpDSK deleted and created anew (the loop device keeps the old file)',
-  'agent-outside-unit': 'hang-order, the agent\'s unit masked and stopped, qemu-ga started by hand',
+  'agent-outside-unit': "hang-order, the agent's unit masked and stopped, qemu-ga started by hand",
   'upgraded-not-restarted': 'hang-order, the agent package upgraded to 10.0 without a restart (7.2 still runs)',
 };
 
@@ -38,7 +49,10 @@ export async function installedAgent(vm: LabVm): Promise<string> {
 /** Installs trixie's agent from the image's local repository (for `--agent 10.0`). */
 export async function useAgent(vm: LabVm, agent: AgentVersion): Promise<string> {
   if (agent === '10.0')
-    await vm.sshOk('DEBIAN_FRONTEND=noninteractive apt-get install -y -q --only-upgrade qemu-guest-agent >/dev/null && systemctl restart qemu-guest-agent', 600_000);
+    await vm.sshOk(
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --only-upgrade qemu-guest-agent >/dev/null && systemctl restart qemu-guest-agent',
+      600_000,
+    );
   return installedAgent(vm);
 }
 

@@ -18,10 +18,24 @@ export interface SshTarget {
 
 export function sshArgs(target: SshTarget): string[] {
   return [
-    '-p', String(target.sshPort), '-l', 'root',
-    '-i', target.identityFile, '-o', 'IdentitiesOnly=yes',
-    '-o', `UserKnownHostsFile=${target.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes',
-    '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'LogLevel=ERROR',
+    '-p',
+    String(target.sshPort),
+    '-l',
+    'root',
+    '-i',
+    target.identityFile,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    `UserKnownHostsFile=${target.knownHostsFile}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=10',
+    '-o',
+    'LogLevel=ERROR',
     '127.0.0.1',
   ];
 }
@@ -30,7 +44,9 @@ export function sshArgs(target: SshTarget): string[] {
 export function ssh(target: SshTarget, command: string, timeoutMs: number): Promise<SshResult> {
   return new Promise((ok) => {
     const p = spawn('ssh', [...sshArgs(target), '--', command], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '', timedOut = false;
+    let stdout = '',
+      stderr = '',
+      timedOut = false;
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const t = setTimeout(() => {

@@ -63,17 +63,25 @@ export class LabVm {
   async #start(overlay: string): Promise<void> {
     this.sshPort = this.opts.sshPort ?? (await freePort());
     writeFileSync(this.knownHostsFile, `[127.0.0.1]:${this.sshPort} ${this.image.hostKeyLine}\n`);
-    const args = qemuArgs(this.image, this.opts, { overlay, sshPort: this.sshPort, qgaSocket: this.qgaSocket, qmpSocket: this.qmpSocket, consoleLog: this.consoleLog });
+    const args = qemuArgs(this.image, this.opts, {
+      overlay,
+      sshPort: this.sshPort,
+      qgaSocket: this.qgaSocket,
+      qmpSocket: this.qmpSocket,
+      consoleLog: this.consoleLog,
+    });
     // setpriv --pdeathsig: QEMU dies with the process that started it, even if that one is killed.
     const p = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'qemu-system-x86_64', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.#proc = p;
     let stderr = '';
     p.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    this.#exited = new Promise((ok) => p.on('exit', (code) => {
-      this.exitCode = code;
-      if (code) this.stderr = stderr;
-      ok(code);
-    }));
+    this.#exited = new Promise((ok) =>
+      p.on('exit', (code) => {
+        this.exitCode = code;
+        if (code) this.stderr = stderr;
+        ok(code);
+      }),
+    );
     // QEMU creates its sockets before the guest starts: wait for them (or for an early exit).
     const deadline = Date.now() + 15_000;
     while (!existsSync(this.qmpSocket) || !existsSync(this.qgaSocket)) {
@@ -129,7 +137,8 @@ export class LabVm {
   /** Like ssh(), but throws unless the command exits 0. */
   async sshOk(command: string, timeoutMs = 120_000): Promise<string> {
     const r = await this.ssh(command, timeoutMs);
-    if (r.code !== 0) throw new VmError(`"${command}" on the lab VM: ${r.timedOut ? 'timed out' : `exit ${r.code}`}\n${r.stdout}${r.stderr}`);
+    if (r.code !== 0)
+      throw new VmError(`"${command}" on the lab VM: ${r.timedOut ? 'timed out' : `exit ${r.code}`}\n${r.stdout}${r.stderr}`);
     return r.stdout;
   }
 
@@ -137,12 +146,15 @@ export class LabVm {
     const deadline = Date.now() + timeoutMs;
     let last: SshResult | null = null;
     while (Date.now() < deadline) {
-      if (!this.running) throw new VmError(`QEMU exited (${this.exitCode}) before SSH answered: ${this.stderr.trim()}\n${this.console().slice(-1500)}`);
+      if (!this.running)
+        throw new VmError(`QEMU exited (${this.exitCode}) before SSH answered: ${this.stderr.trim()}\n${this.console().slice(-1500)}`);
       last = await this.ssh('true', 20_000);
       if (last.code === 0) return;
       await sleep(2000);
     }
-    throw new VmError(`SSH did not answer within ${timeoutMs / 1000} s (${last?.stderr.trim()}); console tail:\n${this.console().slice(-1500)}`);
+    throw new VmError(
+      `SSH did not answer within ${timeoutMs / 1000} s (${last?.stderr.trim()}); console tail:\n${this.console().slice(-1500)}`,
+    );
   }
 
   /** Reboots the guest (same disk) and waits for SSH again. */
@@ -160,7 +172,6 @@ export class LabVm {
     if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart after system_reset');
     await this.waitSsh(timeoutMs);
   }
-
 
   /** Quits QEMU (QMP quit, then SIGTERM, then SIGKILL) and removes the VM's files. Idempotent. */
   async stop(): Promise<void> {

@@ -19,13 +19,16 @@ async function render(locale: string) {
 const headers = (doc: ReturnType<typeof parse>) => doc.querySelectorAll('thead th').map((th) => th.text.trim());
 
 describe.skipIf(!evidence)('LabEvidence', () => {
-  test('one row per configuration, with its outcome, under the run\'s kernel', async () => {
+  test("one row per configuration, with its outcome, under the run's kernel", async () => {
     const doc = await render('en');
-    const rows = doc.querySelectorAll('tr[data-config]').map((tr) => `${tr.getAttribute('data-config')}:${tr.getAttribute('data-outcome')}`);
+    const rows = doc
+      .querySelectorAll('tr[data-config]')
+      .map((tr) => `${tr.getAttribute('data-config')}:${tr.getAttribute('data-outcome')}`);
     expect(rows.sort()).toEqual(evidence!.configurations.map((c) => `${c.id}:${c.outcome}`).sort());
     expect(headers(doc)).toContain('Diagnosis');
     // Whether the diagnosis was right is said in its cell, under the diagnosis itself.
-    for (const tr of doc.querySelectorAll('tr[data-config]')) expect(tr.querySelector('td:last-child')!.text).toContain('Diagnosis right: yes');
+    for (const tr of doc.querySelectorAll('tr[data-config]'))
+      expect(tr.querySelector('td:last-child')!.text).toContain('Diagnosis right: yes');
     expect(doc.querySelector('caption')!.text).toContain(evidence!.kernel);
   });
 

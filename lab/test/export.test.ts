@@ -71,7 +71,8 @@ interface Exec {
 function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 600_000): Promise<Exec> {
   return new Promise((ok) => {
     const p = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
@@ -177,7 +178,8 @@ describe('the exported runbook on a lab VM (agent 7.2, hang layout)', () => {
     const { d, s } = await bothDiagnoses(diagnosisScript, 'hang-order');
     expect(d.assessment.atRisk).toBe(true);
     expect(s.code).toBe(1);
-    for (const id of ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'freeze-order']) expect(s.verdicts[id], id).toBe('fail');
+    for (const id of ['agent-running', 'agent-enabled', 'agent-version', 'tmp-loop', 'freeze-order'])
+      expect(s.verdicts[id], id).toBe('fail');
     // assess() recommends fix 1; the script names it and the export that applies it.
     expect(d.assessment.recommend).toBe('agent');
     expect(s.stdout).toContain(`${t.verdict.recommend} ${t.fixes.agent}\n`);
@@ -209,7 +211,13 @@ describe('the exported runbook on a lab VM (agent 7.2, hang layout)', () => {
 
   test('fix 1 from its exported script (--yes): not at risk, the freeze finds no agent and the VM answers; the exported rollback playbook brings the risk back', async () => {
     const fix = await runScript(exported('fix-agent.sh', ['--fix', 'agent', '--distro', 'ubuntu']), ['--yes']);
-    console.log(`lab: export: fix-agent.sh --yes → exit ${fix.code}: ${fix.stdout.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim()).join(' / ')}`);
+    console.log(
+      `lab: export: fix-agent.sh --yes → exit ${fix.code}: ${fix.stdout
+        .split('\n')
+        .filter((l) => /^ {2}\S/.test(l))
+        .map((l) => l.trim())
+        .join(' / ')}`,
+    );
     expect(fix.code, fix.stdout + fix.stderr).toBe(0);
     expect(fix.stdout).toContain(t.sh.fixDone);
 

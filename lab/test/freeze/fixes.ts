@@ -56,7 +56,16 @@ export async function fix1AgentMasked({ vm, runner }: SharedVm): Promise<void> {
   expect((await step(runner(), log, 'agent-mask', 'rollback')).verdict).toBe('pass');
   expect((await vm().ssh('systemctl is-active qemu-guest-agent')).stdout.trim()).toBe('inactive');
   await vm().sshOk('systemctl start qemu-guest-agent');
-  fixRecord('agent', log, before, after, f, responsive, rolledBack, 'With no agent nothing is frozen: backups are then crash-consistent only. The rollback starts the agent only if it was running before the mask; run twice, it changes nothing.');
+  fixRecord(
+    'agent',
+    log,
+    before,
+    after,
+    f,
+    responsive,
+    rolledBack,
+    'With no agent nothing is frozen: backups are then crash-consistent only. The rollback starts the agent only if it was running before the mask; run twice, it changes nothing.',
+  );
   expect(before.assessment.atRisk).toBe(true);
   expect(after.verdicts).toMatchObject({ 'agent-running': 'pass', 'agent-enabled': 'pass' });
   expect(after.assessment.atRisk).toBe(false);
@@ -70,7 +79,11 @@ export async function fix2NormalShell({ vm, runner }: SharedVm): Promise<void> {
   const log: StepRun[] = [];
   const user = { user: 'alice' };
   const before = await runner().diagnose();
-  for (const [id, params] of [['shell-default', {}], ['shell-user', user], ['shell-release-virtfs', user]] as const) {
+  for (const [id, params] of [
+    ['shell-default', {}],
+    ['shell-user', user],
+    ['shell-release-virtfs', user],
+  ] as const) {
     expect((await step(runner(), log, id, 'run', params)).verdict, id).toBe('pass');
     expect((await step(runner(), log, id, 'verify', params)).verdict, `${id} verify`).toBe('pass');
   }
@@ -93,7 +106,16 @@ export async function fix2NormalShell({ vm, runner }: SharedVm): Promise<void> {
   // cPanel re-creates VirtFS at the jailed user's next login, mail or cron run (SIMULATED here).
   await vm().sshOk('/usr/local/cpanel/bin/runguide-lab-virtfs mount alice tmp-first');
   const relogged = await runner().diagnose();
-  fixRecord('shell', log, before, after, f, responsive, relogged, `Right after the rollback VirtFS is still unmounted (the diagnosis: ${rolledBack.assessment.outcome}); the jailed user's next login mounts it again.`);
+  fixRecord(
+    'shell',
+    log,
+    before,
+    after,
+    f,
+    responsive,
+    relogged,
+    `Right after the rollback VirtFS is still unmounted (the diagnosis: ${rolledBack.assessment.outcome}); the jailed user's next login mounts it again.`,
+  );
   expect(before.assessment.atRisk).toBe(true);
   expect(after.verdicts).toMatchObject({ 'virtfs-users': 'pass', 'virtfs-mounts': 'pass', 'freeze-order': 'pass' });
   expect(after.assessment.atRisk).toBe(false);
@@ -111,7 +133,18 @@ export async function fix4AgentUpgraded({ vm, runner }: SharedVm): Promise<void>
   expect((await step(runner(), log, 'agent-upgrade')).verdict).toBe('pass');
   expect((await step(runner(), log, 'agent-upgrade', 'verify')).verdict).toBe('pass');
   const row = await configuration(vm(), runner(), '10.0-hang-order', 'completes');
-  fixRecord('upgrade', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs }, row.responsive, null, 'No rollback step: the runbook does not downgrade the agent.');
+  fixRecord(
+    'upgrade',
+    log,
+    before,
+    { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } },
+    row.outcome === 'completes'
+      ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs }
+      : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs },
+    row.responsive,
+    null,
+    'No rollback step: the runbook does not downgrade the agent.',
+  );
   expect(before.assessment.atRisk).toBe(true);
   expect(row.agent).toMatch(/^1:10\./);
   expect(diagnosis[row.id]!['agent-version']).toBe('pass');
@@ -138,7 +171,14 @@ export async function fix3Securetmp({ vm, runner }: SharedVm): Promise<void> {
   expect(await vm().sshOk('findmnt -n -o SOURCE /tmp'), 'the running server keeps its /tmp until the reboot').toMatch(/^\/dev\/loop/);
   await runner().disconnect();
   await vm().reboot();
-  const booted = (await vm().ssh('findmnt -n -o SOURCE,TARGET /tmp || echo "/tmp not a mount point"; systemctl is-enabled securetmp.service 2>&1; grep -n tmpDSK /etc/fstab', 60_000)).stdout.trim().replace(/\n/g, ' | ');
+  const booted = (
+    await vm().ssh(
+      'findmnt -n -o SOURCE,TARGET /tmp || echo "/tmp not a mount point"; systemctl is-enabled securetmp.service 2>&1; grep -n tmpDSK /etc/fstab',
+      60_000,
+    )
+  ).stdout
+    .trim()
+    .replace(/\n/g, ' | ');
   let note = `Right after the step, /tmp was still the loop device (nothing unmounted on the running server) and the verify said "applied, reboot"; after the reboot: ${booted}`;
   console.log(`lab: ${note}`);
   expect(await activeFstabLines(vm()), 'the fstab edit survives the reboot').toEqual([]);
@@ -156,8 +196,20 @@ export async function fix3Securetmp({ vm, runner }: SharedVm): Promise<void> {
   await vm().reboot();
   const rolledBack = await runner().diagnose();
   note += `. After the rollback and another reboot, /tmp is ${rolledBack.verdicts['tmp-loop'] === 'fail' ? 'a loop device again' : 'still not a loop device'}.`;
-  const f: FreezeResult = row.outcome === 'completes' ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs } : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs };
-  fixRecord('securetmp', log, before, { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } }, f, row.responsive, rolledBack, note);
+  const f: FreezeResult =
+    row.outcome === 'completes'
+      ? { outcome: 'completed', frozen: row.frozen!, thawed: row.frozen!, durationMs: row.durationMs }
+      : { outcome: 'error', message: row.note ?? '', durationMs: row.durationMs };
+  fixRecord(
+    'securetmp',
+    log,
+    before,
+    { verdicts: diagnosis[row.id]!, assessment: { outcome: row.riskOutcome!, atRisk: row.atRisk, factors: [], recommend: null } },
+    f,
+    row.responsive,
+    rolledBack,
+    note,
+  );
   notes.push(note);
   expect(before.assessment.atRisk).toBe(true);
   expect(diagnosis[row.id]!['tmp-loop']).toBe('pass');

@@ -52,7 +52,11 @@ export function sharedVm(hungTaskPanic: 0 | 1): SharedVm {
   return { vm: () => vm!, runner: () => runner! };
 }
 
-export async function freezeAndCheck(vm: LabVm, runner: LabRunner, expectPanic = false): Promise<{ f: FreezeResult; responsive: boolean | null }> {
+export async function freezeAndCheck(
+  vm: LabVm,
+  runner: LabRunner,
+  expectPanic = false,
+): Promise<{ f: FreezeResult; responsive: boolean | null }> {
   // The runner's SSH session is closed first: a hang would leave it stuck on the frozen root.
   await runner.disconnect();
   const f = await freezeThaw(vm, { expectPanic });
@@ -62,7 +66,13 @@ export async function freezeAndCheck(vm: LabVm, runner: LabRunner, expectPanic =
 }
 
 /** Freezes the VM in its current layout, records the configuration's row, and returns it. */
-export async function configuration(vm: LabVm, runner: LabRunner, id: string, expected: Configuration['expected'], hungTaskPanic: 0 | 1 = 0): Promise<Configuration> {
+export async function configuration(
+  vm: LabVm,
+  runner: LabRunner,
+  id: string,
+  expected: Configuration['expected'],
+  hungTaskPanic: 0 | 1 = 0,
+): Promise<Configuration> {
   const agent = (await vm.sshOk("dpkg-query -W -f='${Version}' qemu-guest-agent")).trim();
   const layout = id.replace(/^[\d.]+-/, '').replace(/-panic$/, '');
   const order = await mountOrder(vm);
@@ -72,7 +82,12 @@ export async function configuration(vm: LabVm, runner: LabRunner, id: string, ex
   const { f, responsive } = await freezeAndCheck(vm, runner, hungTaskPanic === 1);
   const outcome = outcomeOf(f);
   const row: Configuration = {
-    id, layout, agent, hungTaskPanic, expected, outcome,
+    id,
+    layout,
+    agent,
+    hungTaskPanic,
+    expected,
+    outcome,
     durationMs: f.durationMs,
     frozen: f.outcome === 'completed' ? f.frozen : null,
     hungTask: f.outcome === 'hang' ? f.hungTask : null,
@@ -96,14 +111,29 @@ export async function configuration(vm: LabVm, runner: LabRunner, id: string, ex
 }
 
 /** Runs a step through the runner and keeps the record for the evidence. */
-export async function step(runner: LabRunner, log: StepRun[], id: string, which: StepRun['which'] = 'run', params: Record<string, string> = {}): Promise<StepRun> {
+export async function step(
+  runner: LabRunner,
+  log: StepRun[],
+  id: string,
+  which: StepRun['which'] = 'run',
+  params: Record<string, string> = {},
+): Promise<StepRun> {
   const r = await runner.run(id, which, params);
   log.push(r);
   console.log(`lab: ${id} (${which}) → ${r.verdict}`);
   return r;
 }
 
-export function fixRecord(fix: string, log: StepRun[], before: Diagnosis, after: Diagnosis, f: FreezeResult, responsive: boolean | null, rolledBack: Diagnosis | null, note?: string): FixEvidence {
+export function fixRecord(
+  fix: string,
+  log: StepRun[],
+  before: Diagnosis,
+  after: Diagnosis,
+  f: FreezeResult,
+  responsive: boolean | null,
+  rolledBack: Diagnosis | null,
+  note?: string,
+): FixEvidence {
   const rec: FixEvidence = {
     fix,
     steps: log.map(({ step, which, verdict }) => ({ step, which, verdict })),
