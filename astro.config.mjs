@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { runbookPages } from './src/build/runbook-integration.ts';
+import { precompressSite } from './src/build/compress.ts';
 import { labelTableCells } from './src/markdown/table-labels.ts';
 import { runbooks } from './runbooks/index.ts';
 import { labelTranslations, starlightLocales } from './i18n/site.ts';
@@ -49,5 +50,7 @@ export default defineConfig({
       },
     }),
     mdx(),
+    // Last: after Starlight's search index is written, brotli and gzip copies of the text files.
+    precompressSite(),
   ],
 });

@@ -5,6 +5,8 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCALES, type Locale } from '../core/locales.ts';
 import { inlineScriptHashes, securityHeaders } from './headers.ts';
+import { pickEncoding } from './compression.ts';
+import { PRECOMPRESSED } from '../core/wire.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -159,9 +161,16 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
     return;
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  // A copy the build compressed, if the browser takes it (and it lies in dist/ too).
+  const encoded = pickEncoding(req.headers['accept-encoding'], (e) => inside(root, file + e.suffix));
+  const body = encoded ? file + encoded.suffix : file;
+  const size = encoded ? (statOrNull(body)?.size ?? st.size) : st.size;
+  const compressible = PRECOMPRESSED.some((e) => statOrNull(file + e.suffix)?.isFile());
   const headers: Record<string, string | number> = {
     'content-type': type,
-    'content-length': st.size,
+    'content-length': size,
+    ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
     ...securityHeaders(type.startsWith('text/html') ? inlineScriptHashes(file, st.mtimeMs) : []),
     // Hashed asset names under /_astro/ never change; pages may.
     'cache-control': file.startsWith(join(root, '_astro') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -171,7 +180,7 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
     res.end();
     return;
   }
-  createReadStream(file)
+  createReadStream(body)
     .on('error', () => res.destroy())
     .pipe(res);
 }
