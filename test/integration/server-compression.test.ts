@@ -74,7 +74,7 @@ describe('compressed site', () => {
       const decoded = encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body;
       expect(decoded.equals(original), accept).toBe(true);
       // The page's security headers come with every encoding.
-      expect(res.headers['content-security-policy'], accept).toMatch(/script-src 'self' 'sha256-/);
+      expect(res.headers['content-security-policy'], accept).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     }
   });
 
