@@ -28,6 +28,8 @@ interface Sample {
   openMs: number;
   /** Bytes on the wire for that. */
   openBytes: number;
+  /** Of which scripts: the terminal's code. */
+  openScriptBytes: number;
 }
 
 const rounds = Number(/^--rounds=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 3);
@@ -41,8 +43,14 @@ async function sample(browser: Browser, origin: string, token: string, variant: 
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+  let scriptBytes = 0;
+  const scripts = new Set<string>();
+  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
+    if (e.type === 'Script') scripts.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
     bytes += e.encodedDataLength;
+    if (scripts.has(e.requestId)) scriptBytes += e.encodedDataLength;
   });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -62,10 +70,12 @@ async function sample(browser: Browser, origin: string, token: string, variant: 
     const pageBytes = bytes;
     await page.locator('.rg-open').waitFor({ state: 'visible', timeout: 120_000 });
     const before = bytes;
+    const scriptsBefore = scriptBytes;
     const t1 = performance.now();
     await page.locator('.rg-open').click();
     await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent?.startsWith('Connected'), null, { timeout: 120_000 });
-    return { pageMs, pageBytes, openMs: performance.now() - t1, openBytes: bytes - before };
+    const openMs = performance.now() - t1;
+    return { pageMs, pageBytes, openMs, openBytes: bytes - before, openScriptBytes: scriptBytes - scriptsBefore };
   } finally {
     await context.close();
   }
@@ -102,7 +112,7 @@ try {
 
 const row = (v: Variant, label: string) => {
   const m = (k: keyof Sample) => median(samples[v].map((x) => x[k]));
-  return `| ${label} | ${kb(m('pageBytes'))} | ${s(m('pageMs'))} | ${kb(m('openBytes'))} | ${s(m('openMs'))} |`;
+  return `| ${label} | ${kb(m('pageBytes'))} | ${s(m('pageMs'))} | ${kb(m('openBytes'))} (scripts ${kb(m('openScriptBytes'))}) | ${s(m('openMs'))} |`;
 };
 const table = [
   `Throttled link (Chromium DevTools emulation: ${RTT_MS} ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up, CPU ×${CPU_SLOWDOWN}),`,
