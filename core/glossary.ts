@@ -5,7 +5,7 @@
 // the word itself, as German does nouns); a label capitalises them with cap(), the exported script
 // writes its verdict words with upper(). Fix names are written as the page's "## Fix N — …"
 // headings give them. `forbidden` lists the synonyms a reviewer found in use for these terms:
-// test/glossary.test.ts rejects them in every catalogue and in the MDX prose of that locale.
+// test/unit/glossary.test.ts rejects them in every catalogue and in the MDX prose of that locale.
 import type { FixId, Outcome } from './schema.ts';
 import type { Locale } from './locales.ts';
 import { LOCALES, localeOf } from './locales.ts';

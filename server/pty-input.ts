@@ -2,7 +2,7 @@
 // kernel refused (EAGAIN, while the foreground program reads nothing) in a queue of its own, without
 // bound, and retries them in order: a Ctrl-C typed then waits behind megabytes. That queue is not
 // public API, so it is read here only, through one small shape; should a node-pty release rename
-// it, the backlog reads 0 and input is simply not bounded (test/server-hardening.test.ts notices).
+// it, the backlog reads 0 and input is simply not bounded (test/integration/server-hardening.test.ts notices).
 import type { IPty } from 'node-pty';
 
 interface WriteQueue {
