@@ -35,7 +35,11 @@ async function start() {
   dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
 
   let panel: Promise<Panel> | undefined;
-  const load = () => (panel ??= import('./panel.ts').then((m) => m.createPanel(dock)));
+  // The panel and its text in the page's language only, fetched side by side.
+  const load = () =>
+    (panel ??= Promise.all([import('./panel.ts'), import('./strings.ts').then((m) => m.loadStrings(document.documentElement.lang))]).then(
+      ([m, s]) => m.createPanel(dock, s),
+    ));
 
   dock.querySelector('.rg-open')!.addEventListener('click', async () => (await load()).toggle());
   document.addEventListener('click', async (event) => {

@@ -5,7 +5,7 @@
 import '../zod-jitless.ts';
 import { glossaryFor } from '../../core/glossary.ts';
 import type { Verdict } from '../../core/step-ref.ts';
-import { terminalStringsFor } from '../../i18n/terminal.ts';
+import type { TerminalStrings } from '../../i18n/terminal.ts';
 // Imported here rather than in page-verdicts.ts: the bundler then keeps the runbooks chunk as is
 // for the export panel, which loads it too.
 import { runbooks } from '../../runbooks/index.ts';
@@ -34,8 +34,8 @@ export interface Panel {
   runAllChecks(): Promise<void>;
 }
 
-export function createPanel(dock: HTMLElement): Panel {
-  const s = terminalStringsFor(document.documentElement.lang);
+/** The panel of `dock`, speaking `s` (the page's language, loaded by strings.ts). */
+export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   const g = glossaryFor(document.documentElement.lang);
   const $ = <T extends Element>(sel: string) => dock.querySelector<T>(sel)!;
   const alert = new AlertLine($('.rg-alert'));

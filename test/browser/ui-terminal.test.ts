@@ -83,6 +83,11 @@ describe('terminal panel with the runner', () => {
     await page.locator('.rg-screen .xterm').waitFor();
     // The terminal's code came as one script, fetched on the click.
     expect(await xtermLoaded()).toHaveLength(1);
+    // With it, the panel's text in the page's language only, not the six others.
+    const locales = (await Promise.all(scripts))
+      .map(([url]) => /\/_astro\/(en|pt-pt|fr|de|es|it|pl)\.[^/]+\.js$/.exec(url)?.[1])
+      .filter(Boolean);
+    expect(locales).toEqual(['en']);
     expect(await page.locator('.rg-open').getAttribute('aria-expanded')).toBe('true');
     // The focus moves into the terminal.
     await page.waitForFunction(() => document.activeElement?.classList.contains('xterm-helper-textarea'));
