@@ -28,7 +28,7 @@ interface Sample {
   openMs: number;
   /** Bytes on the wire for that. */
   openBytes: number;
-  /** Of which scripts: the terminal's code. */
+  /** Of which the bodies of scripts (headers aside): the terminal's code, as compressed. */
   openScriptBytes: number;
 }
 
@@ -48,9 +48,11 @@ async function sample(browser: Browser, origin: string, token: string, variant: 
   cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
     if (e.type === 'Script') scripts.add(e.requestId);
   });
-  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-    bytes += e.encodedDataLength;
+  cdp.on('Network.dataReceived', (e: { requestId: string; encodedDataLength: number }) => {
     if (scripts.has(e.requestId)) scriptBytes += e.encodedDataLength;
+  });
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
   });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -112,7 +114,7 @@ try {
 
 const row = (v: Variant, label: string) => {
   const m = (k: keyof Sample) => median(samples[v].map((x) => x[k]));
-  return `| ${label} | ${kb(m('pageBytes'))} | ${s(m('pageMs'))} | ${kb(m('openBytes'))} (scripts ${kb(m('openScriptBytes'))}) | ${s(m('openMs'))} |`;
+  return `| ${label} | ${kb(m('pageBytes'))} | ${s(m('pageMs'))} | ${kb(m('openBytes'))} (script bodies ${kb(m('openScriptBytes'))}) | ${s(m('openMs'))} |`;
 };
 const table = [
   `Throttled link (Chromium DevTools emulation: ${RTT_MS} ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up, CPU ×${CPU_SLOWDOWN}),`,
