@@ -21,9 +21,15 @@ export const LocaleSchema = z.enum(localeIds as [Locale, ...Locale[]]);
  * English when the site has no such language.
  */
 export function localeOf(lang: string | undefined): Locale {
+  return matchLocale(lang) ?? 'en';
+}
+
+/** The site's locale for a route key or a BCP 47 tag: the exact one, else the same language; or null. */
+export function matchLocale(lang: string | undefined): Locale | null {
   const tag = (lang ?? '').toLowerCase();
+  if (!tag) return null;
   const exact = localeIds.find((l) => l === tag || LOCALES[l].toLowerCase() === tag);
-  return exact ?? localeIds.find((l) => l.split('-')[0] === tag.split('-')[0]) ?? 'en';
+  return exact ?? localeIds.find((l) => l.split('-')[0] === tag.split('-')[0]) ?? null;
 }
 
 /** Fills `{name}` slots; a slot without a value stays as it is. */

@@ -3,7 +3,7 @@
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LOCALES, type Locale } from '../core/locales.ts';
+import { type Locale, matchLocale } from '../core/locales.ts';
 import { inlineScriptHashes, securityHeaders } from './headers.ts';
 import { pickEncoding } from './compression.ts';
 import { PRECOMPRESSED } from '../core/wire.ts';
@@ -52,13 +52,9 @@ export function pickLocale(header: string | undefined): Locale | null {
     })
     .filter((w) => w.tag && w.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
-  const ids = Object.keys(LOCALES) as Locale[];
   for (const { tag } of wanted) {
-    const exact = ids.find((id) => id === tag || LOCALES[id].toLowerCase() === tag);
-    if (exact) return exact;
-    const base = tag.split('-')[0];
-    const byLanguage = ids.find((id) => id.split('-')[0] === base);
-    if (byLanguage) return byLanguage;
+    const locale = matchLocale(tag);
+    if (locale) return locale;
   }
   return null;
 }
@@ -161,11 +157,17 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, statu
     return;
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  // A copy the build compressed, if the browser takes it (and it lies in dist/ too).
-  const encoded = pickEncoding(req.headers['accept-encoding'], (e) => inside(root, file + e.suffix));
+  // The copies the build compressed (inside dist/ too), each looked at once; the browser's pick.
+  const copies = new Map(
+    PRECOMPRESSED.flatMap((e) => {
+      const copy = inside(root, file + e.suffix) ? statOrNull(file + e.suffix) : null;
+      return copy?.isFile() ? [[e.encoding, copy.size] as const] : [];
+    }),
+  );
+  const encoded = pickEncoding(req.headers['accept-encoding'], (e) => copies.has(e.encoding));
   const body = encoded ? file + encoded.suffix : file;
-  const size = encoded ? (statOrNull(body)?.size ?? st.size) : st.size;
-  const compressible = PRECOMPRESSED.some((e) => statOrNull(file + e.suffix)?.isFile());
+  const size = encoded ? copies.get(encoded.encoding)! : st.size;
+  const compressible = copies.size > 0;
   const headers: Record<string, string | number> = {
     'content-type': type,
     'content-length': size,
