@@ -5,8 +5,7 @@ import { detectRunner } from './token.ts';
 import { hasResults } from './results.ts';
 import { followParams } from './placeholders.ts';
 import type { Which } from '../../core/step-ref.ts';
-
-const SESSION_KEY = 'runguide:terminal-session';
+import { SESSION_KEY } from './session-key.ts';
 
 /** Keeps the page's bottom padding equal to the dock's height so the dock never hides the text. */
 function trackDockHeight(dock: HTMLElement) {

@@ -9,9 +9,9 @@ import type { AlertLine } from './alert.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import type { HostPicker } from './host-picker.ts';
 import type { RecordingLink } from './recording-link.ts';
+import { SESSION_KEY } from './session-key.ts';
 
 /** loader.ts reads it too: a tab that has it reopens the panel on load. */
-const SESSION_KEY = 'runguide:terminal-session';
 
 export interface SessionDeps {
   term: Terminal;
