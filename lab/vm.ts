@@ -52,7 +52,7 @@ export class LabVm {
       const r = spawnSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'raw', '-b', image.rootfs, overlay], { encoding: 'utf8' });
       if (r.status !== 0) throw new VmError(`qemu-img create failed: ${r.stderr}`);
       await vm.#start(overlay);
-      await vm.waitSsh(opts.bootTimeoutMs ?? 300_000);
+      await vm.#up(opts.bootTimeoutMs ?? 300_000);
       return vm;
     } catch (e) {
       await vm.stop();
@@ -157,20 +157,38 @@ export class LabVm {
     );
   }
 
+  /**
+   * Once SSH answers after a boot, the hung-task settings of this VM: a boot that a loaded host
+   * slows down is then never itself taken for a hang (and, with hung_task_panic=1, panicked).
+   */
+  async #up(timeoutMs: number): Promise<void> {
+    await this.waitSsh(timeoutMs);
+    await this.sshOk(
+      `sysctl -q -w kernel.hung_task_timeout_secs=${this.opts.hungTaskTimeout ?? 20} kernel.hung_task_panic=${this.opts.hungTaskPanic ?? 0}`,
+    );
+  }
+
+  /** Waits for the boot mark after a restart began at console character `mark`. */
+  async #restarted(mark: number, what: string): Promise<void> {
+    // 300 s: under TCG, with three VMs on two host cores, a reset took over 180 s to reach it.
+    if (!(await this.waitConsole(BOOT_MARK, 300_000, mark)))
+      throw new VmError(`the guest did not restart after ${what}; console tail:\n${this.console().slice(-1500)}`);
+  }
+
   /** Reboots the guest (same disk) and waits for SSH again. */
   async reboot(timeoutMs = 300_000): Promise<void> {
     const mark = this.console().length;
     await this.ssh('systemctl reboot', 20_000);
-    if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart');
-    await this.waitSsh(timeoutMs);
+    await this.#restarted(mark, 'systemctl reboot');
+    await this.#up(timeoutMs);
   }
 
   /** Presses the reset button (same disk, like a hypervisor resetting a hung VPS); waits for SSH. */
   async hardReset(timeoutMs = 300_000): Promise<void> {
     const mark = this.console().length;
     await qmp(this.qmpSocket, [{ execute: 'qmp_capabilities' }, { execute: 'system_reset' }], 10_000, true);
-    if (!(await this.waitConsole(BOOT_MARK, 180_000, mark))) throw new VmError('the guest did not restart after system_reset');
-    await this.waitSsh(timeoutMs);
+    await this.#restarted(mark, 'system_reset');
+    await this.#up(timeoutMs);
   }
 
   /** Quits QEMU (QMP quit, then SIGTERM, then SIGKILL) and removes the VM's files. Idempotent. */
