@@ -1,7 +1,7 @@
 // Flow control towards the attached browser: the PTY is paused while too much output waits for the
 // browser's acks, or for the socket to drain, and resumed once both are low again. Input is never
-// paused (a Ctrl-C under a flood works at once). The mirror needs none: its backlog is bounded (it
-// drops the oldest unparsed output).
+// paused (a Ctrl-C under a flood works at once). The output log needs none: it is bounded (it
+// drops the oldest output).
 
 // VS Code's numbers: pause the PTY above 100 000 unacknowledged characters, resume below 5 000.
 export const HIGH_WATER = 100_000;

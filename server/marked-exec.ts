@@ -4,7 +4,7 @@
 // so the user sees a label, never the wrapper.
 import { EchoHold } from './echo-hold.ts';
 import { MarkWatcher, markedCommand, newNonce } from './shell-marks.ts';
-import type { ScreenMirror } from './screen-mirror.ts';
+import type { CursorLine } from './cursor-line.ts';
 
 /** How long a run waits for the shell to show a prompt before typing anyway. */
 const PROMPT_WAIT_MS = 5_000;
@@ -32,7 +32,7 @@ export interface ExecOptions {
 /** The terminal a command is typed into: its session. */
 export interface ExecTerminal {
   readonly ended: boolean;
-  readonly mirror: ScreenMirror;
+  cursor(): CursorLine;
   input(data: string): boolean;
 }
 
@@ -42,7 +42,7 @@ export class MarkedExec {
   #watchers = new Set<MarkWatcher>();
   #hold: EchoHold | null = null;
 
-  /** `show`: shows output to the user (browser, mirror, recording), for what a hold lets go. */
+  /** `show`: shows output to the user (browser, log, recording), for what a hold lets go. */
   constructor(term: ExecTerminal, show: (data: string) => void) {
     this.#term = term;
     this.#show = show;
@@ -108,19 +108,15 @@ export class MarkedExec {
   }
 
   /**
-   * Waits (a while) until the cursor sits right after a prompt, as parsed by the mirror: a line
+   * Waits (a while) until the cursor sits right after a prompt (cursor-line.ts): a line
    * typed before the shell reads its input would be echoed twice (by the terminal, then by the
    * shell). Right after a previous step's end mark the shell has not drawn its prompt yet either.
    */
   async #prompt(): Promise<void> {
-    const { mirror } = this.#term;
-    const b = mirror.term.buffer.active;
     const until = performance.now() + PROMPT_WAIT_MS;
     for (let first = true; !this.#term.ended && performance.now() < until; first = false) {
       if (!first) await new Promise((ok) => setTimeout(ok, 50));
-      await mirror.settled();
-      const beforeCursor = (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
-      if (/[$#%>❯] $/.test(beforeCursor)) return;
+      if (/[$#%>❯] $/.test(this.#term.cursor().beforeCursor)) return;
     }
   }
 }

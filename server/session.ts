@@ -1,10 +1,12 @@
-// One terminal session: a PTY running the user's shell (or ssh), a mirror of its screen (replayed
-// on reconnect, as VS Code does; see screen-mirror.ts), a recording, and the attached browser. It
-// composes flow control towards that browser (flow-control.ts), the marked commands that steps
+// One terminal session: a PTY running the user's shell (or ssh), a log of its output (replayed on
+// reconnect, as VS Code does: output-log.ts, screen-mirror.ts), a recording, and the attached
+// browser. It composes flow control towards that browser (flow-control.ts), the marked commands that steps
 // type (marked-exec.ts) and the cleanup of its processes when it ends (session-processes.ts).
 import { randomUUID } from 'node:crypto';
 import * as pty from 'node-pty';
-import { ScreenMirror } from './screen-mirror.ts';
+import { OutputLog } from './output-log.ts';
+import { cursorLine, type CursorLine } from './cursor-line.ts';
+import { replayScreen } from './screen-mirror.ts';
 import { Recorder } from './recording.ts';
 import { FlowControl } from './flow-control.ts';
 import { MarkedExec, type ExecOptions, type ExecResult } from './marked-exec.ts';
@@ -52,7 +54,8 @@ export class Session {
   ended = false;
   exitCode: number | null = null;
 
-  readonly mirror: ScreenMirror;
+  /** What the user saw, bounded: replayed on reconnect, read for the cursor's line. */
+  readonly log: OutputLog;
   #sink: Sink | null = null;
   #flow: FlowControl;
   #marked: MarkedExec;
@@ -64,7 +67,7 @@ export class Session {
     this.#onEnd = o.onEnd;
     const env = { ...cleanEnv(o.env), TERM: 'xterm-256color', COLORTERM: 'truecolor' };
     this.pty = pty.spawn(o.host.spawn.file, o.host.spawn.args, { name: 'xterm-256color', cols: o.cols, rows: o.rows, cwd: o.cwd, env });
-    this.mirror = new ScreenMirror(o.cols, o.rows);
+    this.log = new OutputLog(o.cols, o.rows);
     this.recorder = o.recordings
       ? new Recorder(o.recordings, this.id, o.cols, o.rows, { SHELL: o.host.spawn.file, TERM: 'xterm-256color' })
       : null;
@@ -87,9 +90,9 @@ export class Session {
     if (shown) this.#show(shown);
   }
 
-  /** What the user sees: the browser, the mirror (replayed on reconnect) and the recording. */
+  /** What the user sees: the browser, the log (replayed on reconnect) and the recording. */
   #show(data: string): void {
-    this.mirror.write(data);
+    this.log.write(data);
     this.recorder?.output(data);
     if (this.#sink) {
       this.#sink.output(data);
@@ -125,32 +128,18 @@ export class Session {
     } catch {
       return; // the terminal closed before its exit was reported (EBADF): nothing to resize
     }
-    this.mirror.resize(cols, rows);
+    this.log.resize(cols, rows);
     this.recorder?.resize(cols, rows);
   }
 
-  /** The screen and scrollback as escape sequences, once everything received so far is parsed. */
+  /** The screen and scrollback as escape sequences, from everything shown so far. */
   serialize(): Promise<string> {
-    return this.mirror.serialize();
+    return replayScreen(this.log);
   }
 
-  /** The visible screen as plain text lines, once everything received so far is parsed. */
-  async screenLines(): Promise<string[]> {
-    await this.mirror.settled();
-    const t = this.mirror.term;
-    const b = t.buffer.active;
-    const lines: string[] = [];
-    for (let i = b.viewportY; i < b.viewportY + t.rows; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
-    return lines;
-  }
-
-  /**
-   * The line the cursor is on, e.g. to see that ssh is asking for a password. Synchronous, so it
-   * reads the mirror as parsed: output is parsed within a few tens of ms once the terminal is quiet.
-   */
-  cursorLine(): string {
-    const b = this.mirror.term.buffer.active;
-    return b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '';
+  /** The line the cursor is on, e.g. to see that ssh is asking for a password, or a prompt. */
+  cursor(): CursorLine {
+    return cursorLine(this.log.tail(), this.log.size.cols);
   }
 
   /** Attaches a browser; the caller sends `serialize()` first. Output counts towards flow control. */
@@ -195,8 +184,6 @@ export class Session {
     if (this.#grace) clearTimeout(this.#grace);
     killSessionProcesses(this.pty.pid);
     this.recorder?.close();
-    // The mirror parses the last output, then goes.
-    this.mirror.dispose();
     this.#sink?.exit(exitCode);
     this.#onEnd(this);
   }

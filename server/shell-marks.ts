@@ -21,8 +21,8 @@
 // - Ctrl-E Ctrl-U first clears whatever the user had half-typed at the prompt.
 // - The wrapper's first output is the P mark (inline commands print it too, without reading): the
 //   session holds back everything the terminal shows from the moment it types the line until that
-//   mark (EchoHold, in echo-hold.ts), so the echo of the line never reaches the screen, the mirror
-//   or the recording.
+//   mark (EchoHold, in echo-hold.ts), so the echo of the line never reaches the screen, the output
+//   log or the recording.
 //   The dimmed label then follows the prompt, as if the user had typed it.
 import { randomBytes } from 'node:crypto';
 

@@ -186,7 +186,7 @@ export class StepRunner {
 
   /** Typing into a password or host-key prompt would answer it with our command line: refuse. */
   #refuseAtPrompt(): void {
-    if (ASKING.test(this.#session.cursorLine()))
+    if (ASKING.test(this.#session.cursor().text))
       throw new StepError(
         'not-at-prompt',
         'The terminal is waiting for an answer (password or host key): answer it in the terminal first, then run the step again',
@@ -202,7 +202,7 @@ export class StepRunner {
     if (s.host.kind !== 'ssh') return;
     const until = performance.now() + SSH_SETTLE_MS;
     while (performance.now() < until && !s.ended) {
-      const line = s.cursorLine();
+      const line = s.cursor().text;
       if (ASKING.test(line)) break;
       if (/[$#%>❯]\s*$/.test(line)) return;
       await new Promise((ok) => setTimeout(ok, 100));

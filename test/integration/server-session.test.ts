@@ -51,15 +51,15 @@ describe('reconnect', () => {
     await c.close();
   });
 
-  it('replays the screen after a flood bigger than what the mirror keeps unparsed', async () => {
+  it('replays the screen after a flood bigger than what the output log keeps', async () => {
     const a = await connect(r.origin, r.token, { cols: 80, rows: 24 });
     const session = r.sessions.get(a.session)!;
-    // About 2.6 MB: the mirror drops most of it unparsed and parses the tail.
+    // About 2.6 MB: the log drops most of it and keeps the tail.
     a.input('seq 1 400000; echo "flood-$((6*7))"\r');
     await a.waitForText(/^flood-42\n\S*[#$]\s*$/m, 120_000);
     await a.flush();
     await a.close();
-    expect(session.mirror.dropped).toBeGreaterThan(1_000_000);
+    expect(session.log.dropped).toBeGreaterThan(1_000_000);
     const b = await connect(r.origin, r.token, { cols: 80, rows: 24, resume: a.session });
     await b.waitForText(/^flood-42$/m);
     await b.flush();
