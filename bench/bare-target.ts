@@ -1,5 +1,5 @@
 // Bare node-pty as a benchmark target: in this process for throughput and latency (the ceiling),
-// and in bench/bare-child.ts for memory (the floor).
+// and in bench/bare-child.js for memory (the floor).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,9 +36,9 @@ export function startBareInProcess(env: Record<string, string>, home: string): T
   };
 }
 
-/** node-pty in a process of its own (bench/bare-child.ts), for memory: sessions only open and close. */
+/** node-pty in a process of its own (bench/bare-child.js), for memory: sessions only open and close. */
 export async function startBareChild(env: Record<string, string>, home: string): Promise<Target> {
-  const child = track(spawn(process.execPath, [join(here, 'bare-child.ts')], { env, cwd: home, stdio: ['pipe', 'pipe', 'pipe'] }));
+  const child = track(spawn(process.execPath, [join(here, 'bare-child.js')], { env, cwd: home, stdio: ['pipe', 'pipe', 'pipe'] }));
   const lines = createInterface({ input: child.stdout! });
   const queue: ((line: string) => void)[] = [];
   const ask = (cmd: string) =>

@@ -1,7 +1,8 @@
-// The runner as a benchmark target: our server (bench/runner-child.ts) and a Node WebSocket client
-// that acknowledges output the way the browser panel does (src/terminal/connection.ts), without
-// rendering.
+// The runner as a benchmark target: our server, built (bench/runner-child.js), and a Node WebSocket
+// client that acknowledges output the way the browser panel does (src/terminal/connection.ts),
+// without rendering.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { firstLine, stopChild, track } from './servers.ts';
@@ -14,8 +15,10 @@ const RUNNER_ACK = 5_000;
 /** `profileDir`: write a V8 CPU profile of the runner there (node --cpu-prof), to see where time goes. */
 export async function startRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}): Promise<Target> {
   const prof = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
+  if (!existsSync(join(here, '..', 'build', 'runner', 'server', 'index.js')))
+    throw new Error('the runner is not built: run `npm run build:runner` (./runguide bench does)');
   const child = track(
-    spawn(process.execPath, [...prof, join(here, 'runner-child.ts'), '200', o.record ? 'record' : 'no-record'], {
+    spawn(process.execPath, [...prof, join(here, 'runner-child.js'), '200', o.record ? 'record' : 'no-record'], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     }),

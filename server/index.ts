@@ -1,5 +1,6 @@
 // The runner: one local HTTP server for the built site, the JSON API and the terminal WebSocket.
-// `startServer` is what `node server/main.ts` runs, and what tests and the lab start in-process.
+// `startServer` is what `./runguide start` runs (main.ts, built into build/runner), and what
+// tests and the lab start in-process.
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';

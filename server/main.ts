@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { FlagOptionsSchema, OPTION_DEFAULTS as D, SSH_FORWARD } from './options.ts';
 
-const HELP = `Usage: ./runguide start [options]   (or: node server/main.ts [options])
+const HELP = `Usage: ./runguide start [options]   (or, once built: node build/runner/server/main.js [options])
 
 Serves the built site (dist/) and the runner on one local address, and prints a URL
 carrying a fresh token: open it in your browser.

@@ -1,6 +1,9 @@
 // Every option of the runner, with its default, written once: `startServer` (index.ts) reads its
 // options through this schema, and `./runguide start` (main.ts) checks its flags against it and
 // prints its defaults in --help. Light on purpose: main.ts loads it before node-pty and xterm.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { newToken } from './auth.ts';
 import { HostsFileSchema } from './hosts.ts';
@@ -8,13 +11,20 @@ import type { Env } from './paths.ts';
 
 const printLog = (line: string): void => console.log(`runguide: ${line}`);
 
+/** The project: the nearest folder above with a package.json (server/ in the sources, build/runner/server/ built). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 export const ServerOptionsSchema = z.object({
   /** 0 picks a free port (tests). */
   port: z.number().int().min(0).max(65535).default(4321),
   /** A loopback address (127.0.0.0/8, ::1, localhost): startServer refuses any other. */
   host: z.string().min(1).default('127.0.0.1'),
-  /** The built site: dist/ next to this folder. */
-  dist: z.string().default(new URL('../dist', import.meta.url).pathname),
+  /** The built site: the project's dist/. */
+  dist: z.string().default(() => join(projectRoot(), 'dist')),
   /** Terminals open at once. */
   maxSessions: z.number().int().min(1).max(256).default(8),
   /** How long a terminal outlives its closed socket, for the page to reconnect to it. */

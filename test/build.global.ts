@@ -1,4 +1,5 @@
-// Builds the site once before the tests: they check the real build output and serve it.
+// Builds the site and the runner once before the tests: they check the real build output, serve
+// it, and start the runner as `./runguide start` does (built, in build/runner).
 import { execFileSync } from 'node:child_process';
 
 export default function setup() {
@@ -9,4 +10,5 @@ export default function setup() {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.runner.json'], { stdio: 'inherit' });
 }

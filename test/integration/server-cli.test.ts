@@ -1,5 +1,6 @@
-// `node server/main.ts` as a user starts it: flags, refusals with exit code 2, the printed URL,
-// and Ctrl-C ending every terminal and closing the port.
+// The runner as `./runguide start` starts it, built (build/runner, by test/build.global.ts): flags,
+// refusals with exit code 2, the printed URL, the site served, and Ctrl-C ending every terminal
+// and closing the port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { connect } from '../../server/client.ts';
 import { sessionMembers } from '../../server/session-processes.ts';
 import { tempHome } from '../helpers/runner.ts';
 
-const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
+const MAIN = new URL('../../build/runner/server/main.js', import.meta.url).pathname;
 
 // One throwaway HOME for the file (no runner here ever reads the user's own), removed at the end.
 let home: ReturnType<typeof tempHome>;
@@ -69,6 +70,10 @@ describe('runguide start', () => {
       await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}/.test(out), { timeout: 30_000 }).toBe(true);
       const url = new URL(/http:\S+/.exec(out)![0]);
       const port = Number(url.port);
+      // The built runner finds the project's dist/ from build/runner/server/.
+      const page = await fetch(`${url.origin}/en/cpanel-backup-freeze/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('qemu-guest-agent');
       const c = await connect(url.origin, url.hash.replace('#token=', ''));
       c.input('sleep 3603 & echo "bg=$!"; echo "shell=$$"\r');
       await c.waitForText(/shell=\d+/);

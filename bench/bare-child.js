@@ -1,21 +1,24 @@
 // The floor for memory: a process that only holds node-pty terminals (bash, output read and
-// dropped), no WebSocket, no mirror. Driven over stdin/stdout by bench/bare-target.ts, one line each:
+// dropped), no WebSocket, no output log. Plain JavaScript like bench/runner-child.js, so that Node's
+// TypeScript stripper is not counted. Driven over stdin/stdout by bench/bare-target.ts, one line each:
 //   open → "ready <id>" (a new terminal whose shell answered)   close <id> → "closed"
 import { createInterface } from 'node:readline';
 import * as pty from 'node-pty';
 
-const terms = new Map<number, pty.IPty>();
+/** @type {Map<number, import('node-pty').IPty>} */
+const terms = new Map();
 let next = 1;
-const say = (line: string): void => void process.stdout.write(line + '\n');
+/** @param {string} line */
+const say = (line) => void process.stdout.write(`${line}\n`);
 
-function open(): void {
+function open() {
   const id = next++;
   const p = pty.spawn('/bin/bash', ['-l'], {
     name: 'xterm-256color',
     cols: 80,
     rows: 30,
     cwd: process.env.HOME,
-    env: process.env as Record<string, string>,
+    env: /** @type {Record<string, string>} */ (process.env),
   });
   terms.set(id, p);
   let seen = '';
@@ -29,7 +32,8 @@ function open(): void {
   p.write("printf 'BENCH%s\\n' _READY\r");
 }
 
-function close(id: number): void {
+/** @param {number} id */
+function close(id) {
   const p = terms.get(id);
   if (!p) {
     say(`error: no terminal ${id}`);
