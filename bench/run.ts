@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       if (ok.length) slot[name] = summarize(ok);
     }
     const paired: Record<string, number[]> = {};
-    for (const peerName of ['wetty', 'ttyd'])
+    for (const peerName of ['wetty', 'ttyd', 'bare'])
       if (rounds.runner && rounds[peerName])
         paired[peerName] = rounds.runner.flatMap((r, i) => {
           const p = rounds[peerName]![i];
