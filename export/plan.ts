@@ -17,11 +17,11 @@ export const FORMATS = ['sh', 'ansible'] as const;
 
 export const ExportOptionsSchema = z
   .object({
-    lang: LocaleSchema.default('en'),
+    lang: z._default(LocaleSchema, 'en'),
     fix: z.enum(['none', ...FixIdSchema.options]).default('none'),
     format: z.enum(FORMATS).default('sh'),
     /** Shell scripts only: a playbook picks each host's commands from its facts. */
-    distro: DistroSchema.optional(),
+    distro: z.optional(DistroSchema),
     params: z.record(z.string(), z.string()).default({}),
     rollback: z.boolean().default(false),
   })
