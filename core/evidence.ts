@@ -1,7 +1,7 @@
 // The lab's results as the site shows them (runbooks/<slug>/lab-evidence.json): what each
 // configuration did under a real freeze, what the diagnosis said of it, and what each fix changed.
 // Written by the lab (lab/evidence.ts), read by the page (src/components/LabEvidence.astro).
-import { z } from 'zod/mini';
+import { z } from './zod.ts';
 import { OutcomeSchema } from './schema.ts';
 import { VerdictSchema, WhichSchema } from './step-ref.ts';
 

@@ -1,7 +1,7 @@
 // The runner's wire protocol: one WebSocket per terminal session, at /api/term.
 // Text frames carry JSON messages validated by these schemas; binary frames carry terminal bytes
 // (server → client: PTY output; never client → server). See server/PROTOCOL.md.
-import { z } from 'zod/mini';
+import { z } from './zod.ts';
 import { DistroSchema, RiskSchema } from './schema.ts';
 import { StepRefSchema, VerdictSchema, WhichSchema } from './step-ref.ts';
 

@@ -1,6 +1,6 @@
 // The typed step module: the one description of a runbook's commands that the site, the runner,
 // the exporters and the lab all read. Prose lives in the MDX of each locale; commands live here only.
-import { z } from 'zod/mini';
+import { z } from './zod.ts';
 import type { Which } from './step-ref.ts';
 
 /**

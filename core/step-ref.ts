@@ -1,6 +1,6 @@
 // The names of a step's run, the same on the wire, in the audit log, in a recording's marker, on the
 // page and in the lab: which of the step's commands ran, and how it came out.
-import { z } from 'zod/mini';
+import { z } from './zod.ts';
 
 /** Which command of a step: its main command, its verify, or its rollback. */
 export const WhichSchema = z.enum(['run', 'verify', 'rollback']);
