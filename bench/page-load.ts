@@ -16,6 +16,8 @@ const DOWN_BYTES_PER_S = 1_600_000 / 8;
 const UP_BYTES_PER_S = 750_000 / 8;
 const CPU_SLOWDOWN = 4;
 const PAGE = '/en/cpanel-backup-freeze/';
+/** Issue 13's goal: the terminal's code on open, compressed, at most this many KB. */
+const GOAL_KB = 120;
 const VARIANTS = { compressed: null, identity: 'identity' } as const;
 type Variant = keyof typeof VARIANTS;
 
@@ -71,6 +73,11 @@ async function sample(browser: Browser, origin: string, token: string, variant: 
     const pageMs = performance.now() - t0;
     const pageBytes = bytes;
     await page.locator('.rg-open').waitFor({ state: 'visible', timeout: 120_000 });
+    // The page settles first. Starlight's search fetches its UI (21 KB) when the browser is next
+    // idle, which on this link came after the click, counted as the terminal's code; an idle
+    // callback queued now runs after the search's, and the network then goes quiet.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
+    await page.waitForLoadState('networkidle', { timeout: 120_000 });
     const before = bytes;
     const scriptsBefore = scriptBytes;
     const t1 = performance.now();
@@ -116,6 +123,11 @@ const row = (v: Variant, label: string) => {
   const m = (k: keyof Sample) => median(samples[v].map((x) => x[k]));
   return `| ${label} | ${kb(m('pageBytes'))} | ${s(m('pageMs'))} | ${kb(m('openBytes'))} (script bodies ${kb(m('openScriptBytes'))}) | ${s(m('openMs'))} |`;
 };
+function goal(): string {
+  const scripts = median(samples.compressed.map((x) => x.openScriptBytes)) / 1024;
+  const met = scripts <= GOAL_KB ? '**yes**' : '**no**';
+  return `Issue 13's goal, the terminal's code on open ≤ ${GOAL_KB} KB compressed: ${scripts.toFixed(1)} KB of script bodies, ${met}.`;
+}
 const table = [
   `Throttled link (Chromium DevTools emulation: ${RTT_MS} ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up, CPU ×${CPU_SLOWDOWN}),`,
   `the runbook page ${PAGE}, cache disabled, median of ${rounds} rounds, on ${new Date().toISOString().slice(0, 10)}:`,
@@ -124,6 +136,8 @@ const table = [
   '|---|---|---|---|---|',
   row('identity', 'uncompressed (as before)'),
   row('compressed', 'brotli, precomputed at build'),
+  '',
+  goal(),
 ].join('\n');
 console.log(table);
 writeFileSync(join(here, 'page-load.json'), `${JSON.stringify({ date: new Date().toISOString(), rounds, samples }, null, 2)}\n`);

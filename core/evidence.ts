@@ -1,7 +1,7 @@
 // The lab's results as the site shows them (runbooks/<slug>/lab-evidence.json): what each
 // configuration did under a real freeze, what the diagnosis said of it, and what each fix changed.
 // Written by the lab (lab/evidence.ts), read by the page (src/components/LabEvidence.astro).
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { OutcomeSchema } from './schema.ts';
 import { VerdictSchema, WhichSchema } from './step-ref.ts';
 
@@ -14,37 +14,37 @@ export const ConfigurationSchema = z.object({
   outcome: z.enum(['completes', 'hangs', 'error', 'no-agent']),
   /** Time until the freeze returned, or until it was declared hung. */
   durationMs: z.number(),
-  frozen: z.number().nullable(),
-  hungTask: z.string().nullable(),
+  frozen: z.nullable(z.number()),
+  hungTask: z.nullable(z.string()),
   /** Tasks the kernel reported blocked, and where the loop device's worker waited. */
   blocked: z.array(z.string()),
-  loopWorker: z.string().nullable(),
-  panic: z.string().nullable(),
+  loopWorker: z.nullable(z.string()),
+  panic: z.nullable(z.string()),
   /** The runbook's diagnosis on the VM just before the freeze (assess()). */
-  atRisk: z.boolean().nullable(),
+  atRisk: z.nullable(z.boolean()),
   /** Its outcome (absent in rows measured before there were four). */
-  riskOutcome: OutcomeSchema.optional(),
+  riskOutcome: z.optional(OutcomeSchema),
   agrees: z.boolean(),
-  responsive: z.boolean().nullable(),
+  responsive: z.nullable(z.boolean()),
   mountOrder: z.array(z.string()),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   /** When this row was measured (rows of a partial run are merged into the file). */
-  measuredAt: z.string().optional(),
+  measuredAt: z.optional(z.string()),
 });
 
-export const StepRunSchema = z.object({ step: z.string(), which: WhichSchema, verdict: VerdictSchema, note: z.string().optional() });
+export const StepRunSchema = z.object({ step: z.string(), which: WhichSchema, verdict: VerdictSchema, note: z.optional(z.string()) });
 
 export const FixSchema = z.object({
   fix: z.string(),
   steps: z.array(StepRunSchema),
-  atRiskBefore: z.boolean().nullable(),
-  atRiskAfter: z.boolean().nullable(),
+  atRiskBefore: z.nullable(z.boolean()),
+  atRiskAfter: z.nullable(z.boolean()),
   freeze: z.enum(['completes', 'hangs', 'error', 'no-agent']),
-  frozen: z.number().nullable(),
+  frozen: z.nullable(z.number()),
   responsive: z.boolean(),
-  atRiskAfterRollback: z.boolean().nullable(),
-  note: z.string().optional(),
-  measuredAt: z.string().optional(),
+  atRiskAfterRollback: z.nullable(z.boolean()),
+  note: z.optional(z.string()),
+  measuredAt: z.optional(z.string()),
 });
 
 export const EvidenceSchema = z.object({

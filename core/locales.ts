@@ -1,6 +1,6 @@
 // The site's locales, and the two things every catalogue does with them: find the one a page's
 // language asks for, and fill a text's {name} slots.
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** Route keys of the site's locales (Starlight `locales` keys), with their BCP 47 tags. */
 export const LOCALES = {

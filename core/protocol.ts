@@ -1,50 +1,44 @@
 // The runner's wire protocol: one WebSocket per terminal session, at /api/term.
 // Text frames carry JSON messages validated by these schemas; binary frames carry terminal bytes
 // (server → client: PTY output; never client → server). See server/PROTOCOL.md.
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { DistroSchema, RiskSchema } from './schema.ts';
 import { StepRefSchema, VerdictSchema, WhichSchema } from './step-ref.ts';
 
 export const PROTOCOL_VERSION = 1;
 
-const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };
+const Size = { cols: z.int().check(z.minimum(2), z.maximum(1000)), rows: z.int().check(z.minimum(1), z.maximum(500)) };
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
 // refused before: a name the step does not have must never pass unseen.
-const ParamValues = z
-  .custom<Record<string, unknown>>(
+const ParamValues = z.pipe(
+  z.custom<Record<string, unknown>>(
     (v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'),
     'parameter names start with a letter',
-  )
-  .pipe(
-    z.record(
-      z
-        .string()
-        .regex(/^[A-Za-z][A-Za-z0-9_]*$/)
-        .max(64),
-      z.string().max(256),
-    ),
-  );
+  ),
+  z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.maxLength(64)), z.string().check(z.maxLength(256))),
+);
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** First message: start a session on a host, or reattach to one within its grace period. */
-  z.object({ type: z.literal('open'), host: z.string().min(1).max(128), ...Size, resume: z.string().max(64).optional() }).strict(),
-  z.object({ type: z.literal('input'), data: z.string().max(65536) }).strict(),
-  z.object({ type: z.literal('resize'), ...Size }).strict(),
+  z.strictObject({
+    type: z.literal('open'),
+    host: z.string().check(z.minLength(1), z.maxLength(128)),
+    ...Size,
+    resume: z.optional(z.string().check(z.maxLength(64))),
+  }),
+  z.strictObject({ type: z.literal('input'), data: z.string().check(z.maxLength(65536)) }),
+  z.strictObject({ type: z.literal('resize'), ...Size }),
   /** Flow control: the client has written this many more characters of output to its screen. */
-  z
-    .object({
-      type: z.literal('ack'),
-      chars: z
-        .number()
-        .int()
-        .positive()
-        .max(1 << 30),
-    })
-    .strict(),
+  z.strictObject({ type: z.literal('ack'), chars: z.int().check(z.positive(), z.maximum(1 << 30)) }),
   /** Run a step by id. The server resolves the command; the client never sends command text. */
-  StepRefSchema.extend({ type: z.literal('run'), which: WhichSchema.default('run'), params: ParamValues.default({}) }).strict(),
+  z.strictObject({
+    ...StepRefSchema.shape,
+    type: z.literal('run'),
+    which: z._default(WhichSchema, 'run'),
+    params: z._default(ParamValues, {}),
+  }),
   /** Answer to a `confirm` request for a step that changes the system. */
-  z.object({ type: z.literal('confirm'), runId: z.string().max(64), accept: z.boolean() }).strict(),
+  z.strictObject({ type: z.literal('confirm'), runId: z.string().check(z.maxLength(64)), accept: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -83,51 +77,51 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     session: z.string(),
     host: z.string(),
     /** Detected distro family, null until known (e.g. while an SSH login prompt waits). */
-    distro: DistroSchema.nullable(),
+    distro: z.nullable(DistroSchema),
     resumed: z.boolean(),
     /** The session is being recorded (the runner was started with --record): a download exists. */
     recording: z.boolean(),
   }),
   /** A step that changes the system waits for the user's explicit yes. */
-  StepRefSchema.extend({
+  z.extend(StepRefSchema, {
     type: z.literal('confirm'),
     runId: z.string(),
     command: z.string(),
     risk: RiskSchema,
-    rollback: z.string().nullable(),
+    rollback: z.nullable(z.string()),
     /** Who the command will run as on the host (`id -un`), as the runner detected it. */
-    user: z.string().nullable().default(null),
+    user: z._default(z.nullable(z.string()), null),
   }),
-  StepRefSchema.extend({ type: z.literal('started'), runId: z.string(), command: z.string() }),
-  StepRefSchema.extend({
+  z.extend(StepRefSchema, { type: z.literal('started'), runId: z.string(), command: z.string() }),
+  z.extend(StepRefSchema, {
     type: z.literal('result'),
     runId: z.string(),
     verdict: VerdictSchema,
-    exitCode: z.number().int().nullable(),
+    exitCode: z.nullable(z.int()),
     durationMs: z.number(),
     /** On fail or error of a change step (its run or its verify): the rollback command, for the page to offer. */
-    rollback: z.string().nullable(),
+    rollback: z.nullable(z.string()),
     /**
      * The verify of a step marked `ifVerifyFails: 'restart'` gave `fail`: the change is applied and
      * a restart of the server completes it. The page advises the restart and offers no rollback.
      */
-    restart: z.boolean().default(false),
+    restart: z._default(z.boolean(), false),
     /** The last line the command printed (plain text, at most 300 characters): what the page quotes. */
-    output: z.string().max(300).default(''),
+    output: z._default(z.string().check(z.maxLength(300)), ''),
   }),
   /** Sent once per session when the runner has probed the host: its distro family and login name. */
-  z.object({ type: z.literal('distro'), distro: DistroSchema, user: z.string().nullable().default(null) }),
+  z.object({ type: z.literal('distro'), distro: DistroSchema, user: z._default(z.nullable(z.string()), null) }),
   /** Bad input or a refused action; the connection stays usable unless `fatal`. */
   z.object({
     type: z.literal('error'),
     code: ErrorCodeSchema,
     message: z.string(),
-    fatal: z.boolean().default(false),
+    fatal: z._default(z.boolean(), false),
     /** When a `run` was refused before it started: which one, so the page marks the right step. */
-    run: StepRefSchema.optional(),
+    run: z.optional(StepRefSchema),
   }),
   /** The shell on the host ended. */
-  z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),
+  z.object({ type: z.literal('exit'), exitCode: z.nullable(z.int()) }),
 ]);
 export type ServerMessage = z.input<typeof ServerMessageSchema>;
 
@@ -145,7 +139,7 @@ export type HostEntry = z.infer<typeof HostEntrySchema>;
 export const HostsResponseSchema = z.object({ hosts: z.array(HostEntrySchema), errors: z.array(z.string()) });
 export type HostsResponse = z.infer<typeof HostsResponseSchema>;
 /** POST /api/hosts {host, user?, port?} → 201: the id it was added as, and the new list. */
-export const AddHostResponseSchema = HostsResponseSchema.extend({ added: z.string() });
+export const AddHostResponseSchema = z.extend(HostsResponseSchema, { added: z.string() });
 export type AddHostResponse = z.infer<typeof AddHostResponseSchema>;
 
 /** GET /api/runner: lets the page detect that it is served by the runner. */

@@ -1,6 +1,6 @@
 // The typed step module: the one description of a runbook's commands that the site, the runner,
 // the exporters and the lab all read. Prose lives in the MDX of each locale; commands live here only.
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { Which } from './step-ref.ts';
 
 /**
@@ -34,7 +34,8 @@ const ID = /^[a-z][a-z0-9-]*$/;
 const PLACEHOLDER = /\{\{([a-z][a-zA-Z0-9]*)\}\}/g;
 
 /** A command: one bash text for every distro, or one per distro family. `{{name}}` marks a parameter. */
-export const CommandSchema = z.union([z.string().min(1), z.object({ el: z.string().min(1), ubuntu: z.string().min(1) }).strict()]);
+const Text = z.string().check(z.minLength(1));
+export const CommandSchema = z.union([Text, z.strictObject({ el: Text, ubuntu: Text })]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /**
@@ -43,28 +44,29 @@ export type Command = z.infer<typeof CommandSchema>;
  */
 export const SAFE_VALUE = /^[A-Za-z0-9._-]+$/;
 export const ParamSchema = z
-  .object({
+  .strictObject({
     pattern: z.instanceof(RegExp),
     /** A valid value, used in the page's rendering, in tests and in shellcheck runs. */
     example: z.string(),
-    maxLength: z.number().int().positive().max(64),
+    maxLength: z.int().check(z.positive(), z.maximum(64)),
   })
-  .strict()
-  .refine((p) => p.pattern.source.startsWith('^') && p.pattern.source.endsWith('$'), {
-    message: 'a parameter pattern must be anchored with ^ and $',
-  })
-  .refine((p) => p.pattern.test(p.example) && SAFE_VALUE.test(p.example), {
-    message: 'the example must match the pattern and contain only shell-safe characters',
-  });
+  .check(
+    z.refine(
+      (p) => p.pattern.source.startsWith('^') && p.pattern.source.endsWith('$'),
+      'a parameter pattern must be anchored with ^ and $',
+    ),
+    z.refine(
+      (p) => p.pattern.test(p.example) && SAFE_VALUE.test(p.example),
+      'the example must match the pattern and contain only shell-safe characters',
+    ),
+  );
 export type Param = z.infer<typeof ParamSchema>;
 
 /** A match on a finished command: exit code in `exit`, and if given, stdout matching `stdout`. */
-export const MatchSchema = z
-  .object({
-    exit: z.array(z.number().int().min(0).max(255)).min(1),
-    stdout: z.instanceof(RegExp).optional(),
-  })
-  .strict();
+export const MatchSchema = z.strictObject({
+  exit: z.array(z.int().check(z.minimum(0), z.maximum(255))).check(z.minLength(1)),
+  stdout: z.optional(z.instanceof(RegExp)),
+});
 export type Match = z.infer<typeof MatchSchema>;
 
 /**
@@ -72,10 +74,10 @@ export type Match = z.infer<typeof MatchSchema>;
  * change: it was applied). `fail` is the outcome the check exists to catch. Anything else is `error`
  * (command missing, permission denied…), which is never read as a pass.
  */
-export const ExpectSchema = z.object({ pass: MatchSchema, fail: MatchSchema.optional() }).strict();
+export const ExpectSchema = z.strictObject({ pass: MatchSchema, fail: z.optional(MatchSchema) });
 export type Expect = z.infer<typeof ExpectSchema>;
 
-export const CheckSchema = z.object({ run: CommandSchema, expect: ExpectSchema }).strict();
+export const CheckSchema = z.strictObject({ run: CommandSchema, expect: ExpectSchema });
 
 export const FixIdSchema = z.enum(['agent', 'shell', 'securetmp', 'upgrade']);
 export type FixId = z.infer<typeof FixIdSchema>;
@@ -109,14 +111,14 @@ export type Factor = z.infer<typeof FactorSchema>;
  * one of its factors failed (found the factor). It does not hold when some group's checks all
  * passed; otherwise (a check errored or did not run) it is unknown.
  */
-export const RuleSchema = z.array(z.array(FactorSchema).min(1)).min(1);
+export const RuleSchema = z.array(z.array(FactorSchema).check(z.minLength(1))).check(z.minLength(1));
 export type Rule = z.infer<typeof RuleSchema>;
 
 /**
  * `now`: the host is at risk as it stands. `latent`: it is not yet, but becomes so by itself
  * (for this runbook: as soon as VirtFS mounts, at a user's login, mail or cron run).
  */
-export const RiskRulesSchema = z.object({ now: RuleSchema, latent: RuleSchema.optional() }).strict();
+export const RiskRulesSchema = z.strictObject({ now: RuleSchema, latent: z.optional(RuleSchema) });
 export type RiskRules = z.infer<typeof RiskRulesSchema>;
 
 /** What a diagnosis concludes. `undecided` whenever a check the conclusion depends on could not look. */
@@ -128,65 +130,65 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export const OUTCOME_EXIT: Record<Outcome, 0 | 1 | 3> = { 'at-risk': 1, 'at-risk-latent': 1, 'not-at-risk': 0, undecided: 3 };
 
 export const StepSchema = z
-  .object({
-    id: z.string().regex(ID),
+  .strictObject({
+    id: z.string().check(z.regex(ID)),
     /** Absent: a diagnosis step. Present: a step of that fix. */
-    fix: FixIdSchema.optional(),
+    fix: z.optional(FixIdSchema),
     /** For diagnosis steps: the factor a `fail` reveals. */
-    factor: FactorSchema.optional(),
+    factor: z.optional(FactorSchema),
     risk: RiskSchema,
     root: z.boolean(),
-    params: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), ParamSchema).default({}),
+    params: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), ParamSchema), {}),
     run: CommandSchema,
     expect: ExpectSchema,
     /** Re-checks the state a change step meant to reach. */
-    verify: CheckSchema.optional(),
+    verify: z.optional(CheckSchema),
     /** Undoes a change step. */
-    rollback: CommandSchema.optional(),
+    rollback: z.optional(CommandSchema),
     /** What to advise when the verify gives `fail` (read through render.ts `adviceAfter`). */
-    ifVerifyFails: IfVerifyFailsSchema.default('rollback'),
+    ifVerifyFails: z._default(IfVerifyFailsSchema, 'rollback'),
     /** Seconds before the runner gives up waiting for the step's end marker. */
-    timeout: z.number().int().positive().max(3600).default(60),
+    timeout: z._default(z.int().check(z.positive(), z.maximum(3600)), 60),
   })
-  .strict()
-  .superRefine((step, ctx) => {
-    if (step.risk !== 'read-only' && !step.fix)
-      ctx.addIssue({ code: 'custom', message: `step ${step.id}: only a fix's steps may change the system` });
-    if (!step.fix && !step.factor) ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
-    if (step.risk !== 'read-only' && !step.verify)
-      ctx.addIssue({ code: 'custom', message: `step ${step.id}: a change step needs a verify` });
-    // A restart is advised on the verify's `fail` only: the verify must be able to give one.
-    if (step.ifVerifyFails === 'restart' && (step.risk === 'read-only' || !step.verify?.expect.fail))
-      ctx.addIssue({
-        code: 'custom',
-        message: `step ${step.id}: ifVerifyFails: 'restart' needs a change step whose verify has a fail expectation`,
-      });
-    // Every placeholder must be a declared parameter, and every parameter must be used.
-    const used = new Set<string>();
-    for (const text of commandTexts(step)) for (const m of text.matchAll(PLACEHOLDER)) used.add(m[1]!);
-    for (const name of used)
-      if (!(name in step.params)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: {{${name}}} is not a declared parameter` });
-    for (const name of Object.keys(step.params))
-      if (!used.has(name)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: parameter ${name} is never used` });
-  });
+  .check(
+    z.superRefine((step, ctx) => {
+      if (step.risk !== 'read-only' && !step.fix)
+        ctx.addIssue({ code: 'custom', message: `step ${step.id}: only a fix's steps may change the system` });
+      if (!step.fix && !step.factor)
+        ctx.addIssue({ code: 'custom', message: `step ${step.id}: a diagnosis step names the factor it finds` });
+      if (step.risk !== 'read-only' && !step.verify)
+        ctx.addIssue({ code: 'custom', message: `step ${step.id}: a change step needs a verify` });
+      // A restart is advised on the verify's `fail` only: the verify must be able to give one.
+      if (step.ifVerifyFails === 'restart' && (step.risk === 'read-only' || !step.verify?.expect.fail))
+        ctx.addIssue({
+          code: 'custom',
+          message: `step ${step.id}: ifVerifyFails: 'restart' needs a change step whose verify has a fail expectation`,
+        });
+      // Every placeholder must be a declared parameter, and every parameter must be used.
+      const used = new Set<string>();
+      for (const text of commandTexts(step)) for (const m of text.matchAll(PLACEHOLDER)) used.add(m[1]!);
+      for (const name of used)
+        if (!(name in step.params)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: {{${name}}} is not a declared parameter` });
+      for (const name of Object.keys(step.params))
+        if (!used.has(name)) ctx.addIssue({ code: 'custom', message: `step ${step.id}: parameter ${name} is never used` });
+    }),
+  );
 export type StepInput = z.input<typeof StepSchema>;
 export type Step = z.output<typeof StepSchema>;
 
-export const FixSchema = z
-  .object({
-    id: FixIdSchema,
-    /** Disruptive fixes want a maintenance window; the page says so. */
-    maintenanceWindow: z.boolean(),
-  })
-  .strict();
+export const FixSchema = z.strictObject({
+  id: FixIdSchema,
+  /** Disruptive fixes want a maintenance window; the page says so. */
+  maintenanceWindow: z.boolean(),
+});
 
 export const RunbookSchema = z
-  .object({
-    slug: z.string().regex(ID),
+  .strictObject({
+    slug: z.string().check(z.regex(ID)),
     /** The guide the prose derives from, credited on every locale's page and in every export. */
-    source: z.object({ url: z.url(), licence: z.string(), licenceUrl: z.url() }).strict(),
-    fixes: z.array(FixSchema).min(1),
-    steps: z.array(StepSchema).min(1),
+    source: z.strictObject({ url: z.url(), licence: z.string(), licenceUrl: z.url() }),
+    fixes: z.array(FixSchema).check(z.minLength(1)),
+    steps: z.array(StepSchema).check(z.minLength(1)),
     /**
      * When the host is at risk, as rules in conjunctive form (see RiskRulesSchema). Declarative,
      * so the page, the runner, the script and the playbook decide alike (render.ts `assess`).
@@ -195,22 +197,23 @@ export const RunbookSchema = z
     /** The fix the page recommends for a host at risk. */
     recommend: FixIdSchema,
   })
-  .strict()
-  .superRefine((rb, ctx) => {
-    const seen = new Set<string>();
-    for (const s of rb.steps) {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${s.id}` });
-      seen.add(s.id);
-      if (s.fix && !rb.fixes.some((f) => f.id === s.fix)) ctx.addIssue({ code: 'custom', message: `step ${s.id}: unknown fix ${s.fix}` });
-    }
-    for (const f of rb.fixes)
-      if (!rb.steps.some((s) => s.fix === f.id)) ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
-    for (const factor of [...rb.risk.now, ...(rb.risk.latent ?? [])].flat())
-      if (!rb.steps.some((s) => s.factor === factor))
-        ctx.addIssue({ code: 'custom', message: `risk names ${factor}, which no step checks` });
-    if (!rb.fixes.some((f) => f.id === rb.recommend))
-      ctx.addIssue({ code: 'custom', message: `recommend names unknown fix ${rb.recommend}` });
-  });
+  .check(
+    z.superRefine((rb, ctx) => {
+      const seen = new Set<string>();
+      for (const s of rb.steps) {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${s.id}` });
+        seen.add(s.id);
+        if (s.fix && !rb.fixes.some((f) => f.id === s.fix)) ctx.addIssue({ code: 'custom', message: `step ${s.id}: unknown fix ${s.fix}` });
+      }
+      for (const f of rb.fixes)
+        if (!rb.steps.some((s) => s.fix === f.id)) ctx.addIssue({ code: 'custom', message: `fix ${f.id} has no steps` });
+      for (const factor of [...rb.risk.now, ...(rb.risk.latent ?? [])].flat())
+        if (!rb.steps.some((s) => s.factor === factor))
+          ctx.addIssue({ code: 'custom', message: `risk names ${factor}, which no step checks` });
+      if (!rb.fixes.some((f) => f.id === rb.recommend))
+        ctx.addIssue({ code: 'custom', message: `recommend names unknown fix ${rb.recommend}` });
+    }),
+  );
 export type RunbookInput = z.input<typeof RunbookSchema>;
 export type Runbook = z.output<typeof RunbookSchema>;
 

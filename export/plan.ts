@@ -1,7 +1,7 @@
 // What an export contains: the validated options, and the steps it runs with their localized texts
 // and their commands rendered by render.ts (so a script runs exactly what the page shows).
 // Browser-safe: the page and the CLI build the same plan from the same inputs.
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { DISTROS, DistroSchema, FixIdSchema, type Distro, type FixId, type Runbook, type Step } from '../core/schema.ts';
 import { LocaleSchema, type Locale } from '../core/locales.ts';
 import { ParamError, diagnosisSteps, fixSteps, renderCommand } from '../core/render.ts';
@@ -15,17 +15,15 @@ export class ExportError extends Error {
 
 export const FORMATS = ['sh', 'ansible'] as const;
 
-export const ExportOptionsSchema = z
-  .object({
-    lang: LocaleSchema.default('en'),
-    fix: z.enum(['none', ...FixIdSchema.options]).default('none'),
-    format: z.enum(FORMATS).default('sh'),
-    /** Shell scripts only: a playbook picks each host's commands from its facts. */
-    distro: DistroSchema.optional(),
-    params: z.record(z.string(), z.string()).default({}),
-    rollback: z.boolean().default(false),
-  })
-  .strict();
+export const ExportOptionsSchema = z.strictObject({
+  lang: z._default(LocaleSchema, 'en'),
+  fix: z._default(z.enum(['none', ...FixIdSchema.options]), 'none'),
+  format: z._default(z.enum(FORMATS), 'sh'),
+  /** Shell scripts only: a playbook picks each host's commands from its facts. */
+  distro: z.optional(DistroSchema),
+  params: z._default(z.record(z.string(), z.string()), {}),
+  rollback: z._default(z.boolean(), false),
+});
 export type ExportOptionsInput = z.input<typeof ExportOptionsSchema>;
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 

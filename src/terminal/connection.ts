@@ -4,7 +4,7 @@
 import '../zod-jitless.ts';
 import { ServerMessageSchema, type ClientMessage } from '../../core/protocol.ts';
 import { detectRunner, termProtocols } from './token.ts';
-import type { z } from 'zod';
+import type { z } from '../../core/zod.ts';
 
 export type ServerMessage = z.output<typeof ServerMessageSchema>;
 /** `stopped`: the runner itself is gone (its HTTP side does not answer), not just this socket. */
