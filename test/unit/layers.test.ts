@@ -20,6 +20,8 @@ const LAYERS: Record<string, readonly string[]> = {
   // Root files: the Astro and Vitest configuration.
   '.': ['core', 'i18n', 'runbooks', 'src', 'lab'],
 };
+/** Layers the page's scripts import: zod/mini only (core/zod.ts), whose unused parts the bundler drops. */
+const PAGE_LAYERS = ['core', 'i18n', 'runbooks', 'export', 'src'];
 /** Packages core may import: no Node built-ins, nothing that needs a DOM. */
 const CORE_PACKAGES = ['zod'];
 
@@ -46,6 +48,9 @@ function importProblems(files: Record<string, string>): Problem[] {
       if (!spec!.startsWith('.')) {
         const pkg = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
         if (from === 'core' && !CORE_PACKAGES.includes(pkg)) problems.push({ file, spec: spec!, why: 'core imports only zod' });
+        // The page bundles these layers: zod classic there would carry all of zod to the browser.
+        if (pkg === 'zod' && spec !== 'zod/mini' && PAGE_LAYERS.includes(from))
+          problems.push({ file, spec: spec!, why: 'the page loads this layer: zod through core/zod.ts (zod/mini)' });
         continue;
       }
       const target = normalize(join(dirname(file), spec!.split('?')[0]!));
@@ -83,6 +88,8 @@ describe('the import rule', () => {
       'src/c.astro': "---\nimport E from '../lab/evidence.ts';\n---",
       'src/d.ts': "const m = await import('../cli/export.ts');",
       'export/e.ts': "import { t } from '../i18n/site.ts';\nimport { z } from 'zod';",
+      'src/f.ts': "import { z } from 'zod/mini';",
+      'server/g.ts': "import { z } from 'zod';",
     });
     expect(bad.map((p) => `${p.file} ${p.spec}`)).toEqual([
       'core/a.ts ../server/b.ts',
@@ -90,6 +97,7 @@ describe('the import rule', () => {
       'server/b.ts ../src/terminal/token.ts',
       'src/c.astro ../lab/evidence.ts',
       'src/d.ts ../cli/export.ts',
+      'export/e.ts zod',
     ]);
   });
 });
