@@ -83,7 +83,7 @@ function install(kind: PageKind): void {
       });
     }
     const b = B.burst;
-    if (b?.t0 && !b.seen && (line(-1) === 'BENCH_END' || line(0) === 'BENCH_END')) {
+    if (b?.t0 && !b.seen && (line(-1).endsWith('BENCH_END') || line(0).endsWith('BENCH_END'))) {
       b.seen = performance.now();
       requestAnimationFrame(() => {
         b.t1 = performance.now();
