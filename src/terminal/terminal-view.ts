@@ -9,7 +9,6 @@ import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import type { ClientMessage } from '../../core/protocol.ts';
 import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { dimColour, followSiteTheme } from './theme.ts';
-import { preferWebgl } from './renderer.ts';
 import { terminalKeys } from './terminal-keys.ts';
 
 /** Input goes out in pieces of at most this many characters (a paste can be large). */
@@ -61,8 +60,8 @@ export function createTerminalView(
     mounted = true;
     term.open(screen);
     // For `bench/browser-bench.ts` and the console, as ttyd's page has `window.term`: the instance.
+    // xterm's DOM renderer draws: WebGL measured worse for keystrokes (bench/README.md, browser).
     (screen as HTMLElement & { rgTerm?: Terminal }).rgTerm = term;
-    void preferWebgl(term, screen);
     // The focusable part of xterm: name it in the page's language, and point it at the key hints.
     term.textarea?.setAttribute('aria-label', s.terminal);
     term.textarea?.setAttribute('aria-describedby', 'rg-keyboard-hint');
