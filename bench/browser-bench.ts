@@ -1,8 +1,7 @@
 // `./runguide bench browser`: what a user sees, in Chromium, through the real runbook page and its
 // terminal panel served by the runner, side by side with ttyd's own page (xterm.js too), in one run:
 // the time to show a 20 MB burst, the frames dropped meanwhile, and keystroke to painted echo.
-// The runner's panel is measured with each renderer (WebGL as shipped, and the DOM renderer it
-// falls back to). Writes bench/browser.json and the browser section of bench/README.md. Method:
+// The runner's panel is measured with each renderer: DOM, as shipped, and WebGL (browser-webgl.ts). Writes bench/browser.json and the browser section of bench/README.md. Method:
 // bench/README.md. A benchmark: nothing fails on a time. Every wait is capped, and the servers and
 // the browser are stopped however the run ends.
 import { execFileSync } from 'node:child_process';
@@ -14,6 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { openRunnerPage, openTtydPage, type OpenedPage, type PageTarget } from './browser-pages.ts';
 import { burst, echoes, frameBudget, typeLine, waitForTail } from './browser-probe.ts';
 import { LABELS, save, table, type BrowserRun, type TargetResult } from './browser-report.ts';
+import { ensureWebglAddon } from './browser-webgl.ts';
 import { spawnRunner } from './runner-target.ts';
 import { makeHome } from './targets.ts';
 import { ensureTtyd, TTYD, ttydBuilt } from './ttyd-build.ts';
@@ -109,6 +109,8 @@ const targets: Record<PageTarget, TargetResult> = {
 let run: BrowserRun | null = null;
 try {
   const ttydProblem = await ensureTtyd();
+  const webglProblem = ensureWebglAddon();
+  if (webglProblem) targets['runner-webgl'].errors.push(webglProblem);
   const runner = await spawnRunner(env.env);
   stops.push(runner.stop);
   const ttyd = ttydProblem ? null : await spawnTtyd(env.env, env.home);

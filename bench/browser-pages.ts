@@ -1,10 +1,11 @@
 // The pages `./runguide bench browser` measures, each opened fresh in its own browser context and
 // left with a shell at its prompt and the probe (browser-probe.ts) on its xterm.js instance:
 //   the runner's runbook page, its terminal panel opened by the "Open terminal" button, drawn by
-//   WebGL as shipped or, WebGL2 hidden from the page, by the DOM renderer it falls back to;
+//   xterm's DOM renderer as shipped, or by its WebGL renderer loaded into it (browser-webgl.ts);
 //   ttyd's own page, as ttyd 1.7.7 serves it (WebGL, falling back to its canvas renderer).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { installProbe, waitForTail } from './browser-probe.ts';
+import { useWebgl } from './browser-webgl.ts';
 
 export const RUNBOOK = '/en/cpanel-backup-freeze/';
 export const VIEWPORT = { width: 1280, height: 860 };
@@ -20,17 +21,6 @@ export interface OpenedPage {
   /** The terminal's element, in CSS pixels: ttyd's page is given the same size. */
   box: { width: number; height: number };
   close(): Promise<void>;
-}
-
-/** Makes `getContext('webgl2')` return null, as on a browser without WebGL2: the panel's fallback. */
-function hideWebgl2(): void {
-  const proto = HTMLCanvasElement.prototype as unknown as {
-    getContext(this: HTMLCanvasElement, type: string, ...rest: unknown[]): unknown;
-  };
-  const get = proto.getContext;
-  proto.getContext = function (type, ...rest) {
-    return type === 'webgl2' ? null : get.call(this, type, ...rest);
-  };
 }
 
 async function sized(context: BrowserContext, page: Page, renderer: string, boxOf: string): Promise<OpenedPage> {
@@ -52,17 +42,14 @@ export async function openRunnerPage(
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
-    if (target === 'runner-dom') await page.addInitScript(hideWebgl2);
     await page.goto(`${origin}${RUNBOOK}#token=${token}`, { waitUntil: 'load', timeout: cap });
     await page.locator('.rg-open').click({ timeout: cap });
     await page.waitForFunction(() => document.querySelector('.rg-state')?.textContent?.startsWith('Connected'), null, { timeout: cap });
-    // renderer.ts says which renderer it settled on once the WebGL attempt is over.
-    const renderer = await page.waitForFunction(() => document.querySelector<HTMLElement>('.rg-screen')?.dataset.renderer, null, {
-      timeout: cap,
-    });
+    // The panel draws with the DOM renderer; the WebGL column loads the add-on into it here.
+    const renderer = target === 'runner-webgl' ? await useWebgl(page) : 'dom';
     await installProbe(page, 'runner');
     await waitForTail(page, /\S/, cap, 1);
-    return await sized(context, page, String(await renderer.jsonValue()), '.rg-screen');
+    return await sized(context, page, renderer, '.rg-screen');
   } catch (e) {
     await context.close();
     throw e;
