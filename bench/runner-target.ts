@@ -12,8 +12,8 @@ const here = new URL('.', import.meta.url).pathname;
 /** The runner's browser panel acknowledges in batches of 5 000 (src/terminal/connection.ts). */
 const RUNNER_ACK = 5_000;
 
-/** `profileDir`: write a V8 CPU profile of the runner there (node --cpu-prof), to see where time goes. */
-export async function startRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}): Promise<Target> {
+/** The runner's process, listening on 127.0.0.1 (also the page's server in bench/browser-bench.ts). */
+export async function spawnRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}) {
   const prof = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
   if (!existsSync(join(here, '..', 'build', 'runner', 'server', 'index.js')))
     throw new Error('the runner is not built: run `npm run build:runner` (./runguide bench does)');
@@ -24,12 +24,17 @@ export async function startRunner(env: Record<string, string>, o: { record?: boo
     }),
   );
   const info = (await firstLine(child, 'the runner')) as { port: number; token: string; pid: number };
-  const origin = `http://127.0.0.1:${info.port}`;
+  return { ...info, origin: `http://127.0.0.1:${info.port}`, stop: () => stopChild(child) };
+}
+
+/** `profileDir`: write a V8 CPU profile of the runner there (node --cpu-prof), to see where time goes. */
+export async function startRunner(env: Record<string, string>, o: { record?: boolean; profileDir?: string } = {}): Promise<Target> {
+  const r = await spawnRunner(env, o);
   return {
     name: 'runner',
-    pid: info.pid,
-    open: async () => shellReady(await openRunnerTerm(origin, info.port, info.token)),
-    stop: () => stopChild(child),
+    pid: r.pid,
+    open: async () => shellReady(await openRunnerTerm(r.origin, r.port, r.token)),
+    stop: r.stop,
   };
 }
 

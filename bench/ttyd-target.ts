@@ -18,7 +18,8 @@ const TTYD_FLOW = { limit: 100_000, highWater: 10, lowWater: 4 };
 /** ttyd's one-byte commands: the first byte of every WebSocket message, either way. */
 const TTYD_CMD = { output: 0x30, input: '0', pause: '2', resume: '3' };
 
-export async function startTtyd(env: Record<string, string>, home: string): Promise<Target> {
+/** ttyd's process, serving its page and its WebSocket on 127.0.0.1 (bench/browser-bench.ts opens the page). */
+export async function spawnTtyd(env: Record<string, string>, home: string) {
   const port = await freePort();
   // -W: ttyd ≥ 1.7 is read-only unless told otherwise. -d 3: errors and warnings only (no line per connection).
   const child = track(
@@ -33,11 +34,16 @@ export async function startTtyd(env: Record<string, string>, home: string): Prom
   child.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   await answersHttp('ttyd', child, url, () => err);
+  return { port, url, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+export async function startTtyd(env: Record<string, string>, home: string): Promise<Target> {
+  const t = await spawnTtyd(env, home);
   return {
     name: 'ttyd',
-    pid: child.pid!,
-    open: async () => shellReady(await openTtydTerm(port)),
-    stop: () => stopChild(child),
+    pid: t.pid,
+    open: async () => shellReady(await openTtydTerm(t.port)),
+    stop: t.stop,
   };
 }
 

@@ -59,6 +59,9 @@ export function createTerminalView(
     if (mounted) return;
     mounted = true;
     term.open(screen);
+    // For `bench/browser-bench.ts` and the console, as ttyd's page has `window.term`: the instance.
+    // xterm's DOM renderer draws: WebGL measured worse for keystrokes (bench/README.md, browser).
+    (screen as HTMLElement & { rgTerm?: Terminal }).rgTerm = term;
     // The focusable part of xterm: name it in the page's language, and point it at the key hints.
     term.textarea?.setAttribute('aria-label', s.terminal);
     term.textarea?.setAttribute('aria-describedby', 'rg-keyboard-hint');
