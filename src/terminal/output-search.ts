@@ -2,11 +2,11 @@
 // output and scrollback, ↑ the previous one.
 import type { SearchAddon } from '@xterm/addon-search';
 
-export function wireOutputSearch(form: HTMLFormElement, search: SearchAddon): void {
+export function wireOutputSearch(form: HTMLFormElement, search: () => Promise<SearchAddon>): void {
   const input = form.querySelector<HTMLInputElement>('.rg-search-input')!;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    search.findNext(input.value);
+    void search().then((s) => s.findNext(input.value));
   });
-  form.querySelector('.rg-search-prev')!.addEventListener('click', () => search.findPrevious(input.value));
+  form.querySelector('.rg-search-prev')!.addEventListener('click', () => void search().then((s) => s.findPrevious(input.value)));
 }

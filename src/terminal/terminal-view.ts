@@ -2,7 +2,7 @@
 // screen on first use. What is typed goes to `send`; it knows nothing of hosts or runs.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
+import type { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 // As text, injected on load: a CSS file imported by a lazily loaded script is not emitted here.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
@@ -16,7 +16,8 @@ const INPUT_CHUNK = 65536;
 
 export interface TerminalView {
   readonly term: Terminal;
-  readonly search: SearchAddon;
+  /** The search add-on, loaded at the first search: most sessions never search. */
+  search(): Promise<SearchAddon>;
   /** Opens xterm in the screen, once: it measures itself, so the drawer must be visible. */
   mount(): void;
   /** Fits the terminal's rows and columns to the screen. */
@@ -44,9 +45,14 @@ export function createTerminalView(
     scrollback: 5000,
   });
   const fit = new FitAddon();
-  const search = new SearchAddon();
   term.loadAddon(fit);
-  term.loadAddon(search);
+  let search: Promise<SearchAddon> | null = null;
+  const loadSearch = () =>
+    (search ??= import('@xterm/addon-search').then(({ SearchAddon }) => {
+      const addon = new SearchAddon();
+      term.loadAddon(addon);
+      return addon;
+    }));
   term.loadAddon(new WebLinksAddon());
   followSiteTheme((theme) => {
     term.options.theme = theme;
@@ -76,5 +82,5 @@ export function createTerminalView(
     term.attachCustomKeyEventHandler(terminalKeys(term));
   }
 
-  return { term, search, mount, fit: () => fit.fit() };
+  return { term, search: loadSearch, mount, fit: () => fit.fit() };
 }
