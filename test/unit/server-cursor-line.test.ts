@@ -1,5 +1,5 @@
-// The cursor's line (cursor-line.ts) against a real headless xterm fed the same bytes: what shells,
-// line editors and ssh print at a prompt, recorded from bash 5.2, zsh 5.9 and OpenSSH 9.2.
+// The cursor's line (cursor-line.ts) against a real headless xterm fed the same bytes: prompts as
+// bash, zsh, readline, OpenSSH and sudo draw them (colours, titles, bracketed paste, cursor moves).
 import { describe, expect, it } from 'vitest';
 import xtermHeadless from '@xterm/headless';
 import { cursorLine } from '../../server/cursor-line.ts';
