@@ -101,23 +101,6 @@ describe('terminal panel with the runner', () => {
     await waitForScreen(page, 'hello-from-ui');
   });
 
-  test('the search box finds text in the output (its code loaded at the first search)', async () => {
-    const loaded = await xtermLoaded();
-    const searchCode = async () => (await Promise.all(scripts)).filter(([, body]) => body.includes('findNext')).length;
-    const before = await searchCode();
-    await page.locator('.rg-search-input').fill('hello-from');
-    await page.locator('.rg-search-input').press('Enter');
-    // The add-on selects the match in xterm's buffer (the instance is on the screen element).
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('.rg-screen') as HTMLElement & { rgTerm?: { getSelection(): string } }).rgTerm?.getSelection() ===
-        'hello-from',
-    );
-    expect(await searchCode()).toBeGreaterThan(before);
-    expect(loaded.length).toBeGreaterThan(0);
-    await page.locator('.rg-screen .xterm-helper-textarea').focus();
-  });
-
   test('a flood of output reaches the screen: the page acknowledges what it wrote', async () => {
     // The runner pauses the shell above 100 000 unacknowledged characters: without acks this stalls.
     await page.keyboard.type('seq 1 300000; echo flood-$((40+2))-done');
