@@ -1,10 +1,11 @@
 // What `./runguide bench browser` measured, as numbers (bench/browser.json) and as the browser
 // section of bench/README.md: one column per page, the goal of issue 13 and whether it is met.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BurstSample } from './browser-probe.ts';
 import type { PageTarget } from './browser-pages.ts';
+import { writeReadmeSection } from './readme-section.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 
@@ -124,9 +125,5 @@ export function save(run: BrowserRun, text: string): void {
   } catch {
     console.error('bench browser: could not format bench/browser.json with Biome');
   }
-  const readme = join(here, 'README.md');
-  const md = readFileSync(readme, 'utf8');
-  if (md.includes(START) && md.includes(END))
-    writeFileSync(readme, `${md.slice(0, md.indexOf(START) + START.length)}\n${text}\n${md.slice(md.indexOf(END))}`);
-  else console.error(`bench browser: README.md has no ${START} … ${END} section; left alone`);
+  writeReadmeSection(START, END, `${text}\n`);
 }

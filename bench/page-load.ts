@@ -4,11 +4,12 @@
 // round: as the runner serves the site now (brotli, by Accept-Encoding) and as it did before the
 // build precompressed it (the browser asking for identity). Writes bench/page-load.json and the
 // page-load section of bench/README.md. A benchmark: nothing fails on a time.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from '../server/index.ts';
+import { writeReadmeSection } from './readme-section.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 const RTT_MS = 150;
@@ -141,10 +142,4 @@ const table = [
 ].join('\n');
 console.log(table);
 writeFileSync(join(here, 'page-load.json'), `${JSON.stringify({ date: new Date().toISOString(), rounds, samples }, null, 2)}\n`);
-const readme = join(here, 'README.md');
-const START = '<!-- page-load:start (written by bench/page-load.ts) -->';
-const END = '<!-- page-load:end -->';
-const text = readFileSync(readme, 'utf8');
-if (text.includes(START) && text.includes(END))
-  writeFileSync(readme, `${text.slice(0, text.indexOf(START) + START.length)}\n${table}\n${text.slice(text.indexOf(END))}`);
-else console.error(`bench page-load: README.md has no ${START} … ${END} section; left alone`);
+writeReadmeSection('<!-- page-load:start (written by bench/page-load.ts) -->', '<!-- page-load:end -->', `${table}\n`);

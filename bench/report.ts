@@ -1,9 +1,6 @@
-// The benchmark's report: the results as a Markdown table (metric by target, with the goal and
-// whether it is met), printed and written into the results section of bench/README.md.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Options } from './options.ts';
 import { median } from './rounds.ts';
+import { writeReadmeSection } from './readme-section.ts';
 
 export type Row = Record<string, unknown>;
 interface Num {
@@ -161,14 +158,5 @@ const START = '<!-- results:start (written by bench/run.ts) -->';
 const END = '<!-- results:end -->';
 
 export function updateReadme(table: string): void {
-  const file = join(new URL('.', import.meta.url).pathname, 'README.md');
-  if (!existsSync(file)) return;
-  const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a < 0 || b < a) {
-    console.error(`bench: README.md has no ${START} … ${END} section; left alone`);
-    return;
-  }
-  writeFileSync(file, `${text.slice(0, a + START.length)}\n${table}${text.slice(b)}`);
+  writeReadmeSection(START, END, table);
 }
