@@ -32,8 +32,8 @@ export function cursorLine(output: string, cols: number): CursorLine {
     const code = ch.charCodeAt(0);
     if (code === 0x1b) {
       ESCAPE.lastIndex = i;
-      const m = ESCAPE.exec(output);
-      if (!m) break; // an escape cut short at the end
+      // Always a match: the last branch takes an ESC alone (a sequence cut short at the end).
+      const m = ESCAPE.exec(output)!;
       i = ESCAPE.lastIndex;
       if (m[2] !== undefined) {
         const params = m[1]!;
