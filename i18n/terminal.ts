@@ -99,7 +99,37 @@ export interface TerminalStrings {
   consequence: Record<FixId, string>;
   /** The confirmation: where and as whom, and when not to run it. */
   confirm: Record<'target' | 'targetNoUser' | 'consequences' | 'backupWindow' | 'maintenanceWindow', string>;
+  /** "Check several servers" (src/terminal/fleet-*.ts). `{n}`, `{total}`, `{message}` are filled in. */
+  fleet: Record<FleetText, string>;
 }
+
+type FleetText =
+  | 'open'
+  | 'intro'
+  | 'close'
+  | 'which'
+  | 'fromList'
+  | 'fromInventory'
+  | 'selectAll'
+  | 'inventory'
+  | 'forks'
+  | 'start'
+  | 'stop'
+  | 'noHosts'
+  | 'progress'
+  | 'stopped'
+  | 'failed'
+  | 'command'
+  | 'results'
+  | 'verdict'
+  | 'fix'
+  | 'message'
+  | 'pending'
+  | 'unreachable'
+  | 'csv'
+  | 'atRiskInventory'
+  | 'atRiskCommand'
+  | 'noneAtRisk';
 
 /** Every locale's text, for the build and the tests; the page's panel loads only its own (src/terminal/strings.ts). */
 export const terminalStrings: Record<Locale, TerminalStrings> = { en, 'pt-pt': ptPt, fr, de, es, it, pl };
