@@ -157,8 +157,14 @@ export function optionFlags(plan: Plan): string {
   return `${plan.runbook.slug} ${flags.join(' ')}`;
 }
 
+/** What names an export: enough of a plan for the page to name a file it does not build. */
+export type ExportNaming = Pick<Plan, 'kind' | 'fix' | 'distros'> & {
+  runbook: Pick<Runbook, 'slug'>;
+  options: Pick<ExportOptions, 'format' | 'lang'>;
+};
+
 /** The suggested file name of an export. */
-export function exportFileName(plan: Plan): string {
+export function exportFileName(plan: ExportNaming): string {
   const what = plan.kind === 'diagnosis' ? 'diagnosis' : plan.kind === 'fix' ? `fix-${plan.fix}` : `rollback-${plan.fix}`;
   const distro = plan.options.format === 'sh' ? `-${plan.distros[0]}` : '';
   const ext = plan.options.format === 'sh' ? 'sh' : 'yml';

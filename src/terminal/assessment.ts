@@ -171,7 +171,7 @@ function stepLink(step: string): HTMLAnchorElement {
 }
 
 /** The heading of the page section that holds a fix: the last h2 before its first step. */
-function fixHeading(fix: string): HTMLElement | undefined {
+export function fixHeading(fix: string): HTMLElement | undefined {
   const first = document.querySelector<HTMLElement>(`.rg-step[data-fix="${CSS.escape(fix)}"]`);
   if (!first) return undefined;
   let found: HTMLElement | undefined;

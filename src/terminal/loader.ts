@@ -30,7 +30,7 @@ async function start() {
   }
   // Rollback buttons stay hidden: the panel offers them once a change has been run.
   for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])')) b.hidden = false;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all')) b.hidden = false;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all, .rg-fleet-open')) b.hidden = false;
   dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
 
   let panel: Promise<Panel> | undefined;
@@ -40,10 +40,20 @@ async function start() {
       ([m, s]) => m.createPanel(dock, s),
     ));
 
+  // "Check several servers": a chunk of its own, without xterm.
+  let fleet: Promise<{ open(): void }> | undefined;
+  const slug = document.querySelector<HTMLElement>('.rg-step[data-runbook]')?.dataset.runbook ?? '';
+  const loadFleet = () =>
+    (fleet ??= Promise.all([
+      import('./fleet-view.ts'),
+      import('./strings.ts').then((m) => m.loadStrings(document.documentElement.lang)),
+    ]).then(([m, s]) => m.createFleetView(s, slug)));
+
   dock.querySelector('.rg-open')!.addEventListener('click', async () => (await load()).toggle());
   document.addEventListener('click', async (event) => {
     const target = event.target as Element | null;
     if (target?.closest('.rg-run-all')) return (await load()).runAllChecks();
+    if (target?.closest('.rg-fleet-open')) return (await loadFleet()).open();
     const button = target?.closest<HTMLButtonElement>('.rg-step .rg-run');
     const section = button?.closest<HTMLElement>('.rg-step');
     if (!button || !section) return;
