@@ -127,7 +127,9 @@ describe('runs', () => {
     await expect.poll(() => runSsh(dir).length, { timeout: 60_000 }).toBeGreaterThan(0);
     let reading = () => {};
     const started = new Promise<void>((ok) => (reading = ok));
-    const events = readEvents(other, run, (e) => e.type === 'start' && reading());
+    const events = readEvents(other, run, (e) => {
+      if (e.type === 'start') reading();
+    });
     await started;
     const before = [pid, ...runProcesses(dir)];
     await other.stop();
