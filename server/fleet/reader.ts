@@ -50,6 +50,8 @@ export class FleetReader {
   readonly #steps = new Map<string, Step>();
   readonly #tasks = new Map<string, { action: string; tags: string[] }>();
   readonly #hosts = new Map<string, HostState>();
+  /** True once the play started: an exit before it is ansible-playbook's failure, not the hosts'. */
+  ran = false;
   /** Set when the run cannot be trusted any more (a disagreement): the caller stops it. */
   failure: string | null = null;
 
@@ -68,7 +70,8 @@ export class FleetReader {
     } catch {
       return;
     }
-    if (e.event === 'task') this.#tasks.set(e.uuid, { action: e.action, tags: e.tags ?? [] });
+    if (e.event === 'play') this.ran = true;
+    else if (e.event === 'task') this.#tasks.set(e.uuid, { action: e.action, tags: e.tags ?? [] });
     else if (e.event === 'result') this.#result(e.host, this.#tasks.get(e.uuid), e.result);
   }
 

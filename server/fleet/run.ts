@@ -9,8 +9,8 @@ import type { Runbook } from '../../core/schema.ts';
 import { FleetReader } from './reader.ts';
 import { endRunProcesses, runAlive } from './stragglers.ts';
 
-/** What ansible-playbook's exit codes mean when the run went through: all fine, hosts failed, unreachable. */
-const COMPLETED = new Set([0, 2, 3, 4]);
+/** ansible-playbook's exit codes when the play ran: all fine, hosts failed, hosts unreachable, play aborted. */
+const COMPLETED = new Set([0, 2, 4, 8]);
 /** How long ansible-playbook gets to end on SIGTERM before SIGKILL. */
 const TERM_GRACE_MS = 3000;
 const STDERR_KEPT = 16 * 1024;
@@ -39,6 +39,8 @@ export class FleetRun {
   #ended: Promise<void>;
   #end!: () => void;
   #stderr = '';
+  /** ansible-playbook's pid: the id of its session, whose members are the run's processes. */
+  #sid = -1;
 
   constructor(o: FleetRunOptions) {
     this.#o = o;
@@ -84,6 +86,7 @@ export class FleetRun {
     // or host key question has no terminal to ask on, so ssh fails and the host is unreachable.
     const child = spawn(o.argv[0]!, o.argv.slice(1), { cwd: o.dir, env: o.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
+    this.#sid = child.pid ?? -1;
     child.stderr!.setEncoding('utf8').on('data', (d: string) => {
       this.#stderr = (this.#stderr + d).slice(-STDERR_KEPT);
     });
@@ -96,18 +99,21 @@ export class FleetRun {
     child.once('error', (e) => (exit = { code: null, error: `ansible-playbook could not start: ${e.message}` }));
     child.once('exit', (code) => (exit ??= { code }));
     // 'close': the process is gone and its output read to the end.
-    child.once('close', () => {
-      const { code, error } = exit ?? { code: null };
-      reader.finish(this.#stopped);
-      const failed = error ?? (!this.#stopped && !reader.failure && (code === null || !COMPLETED.has(code)) ? this.#stderr.trim() : '');
-      if (failed) this.#emit({ type: 'error', message: `ansible-playbook failed (exit ${code}): ${failed.slice(-4000)}` });
-      // Its session's members and ssh's ControlPersist masters (they outlive the playbook).
-      endRunProcesses(child.pid ?? -1, o.dir, 'SIGTERM');
-      rmSync(o.dir, { recursive: true, force: true });
-      o.log(`fleet run ${this.id} ended (exit ${code}${this.#stopped ? ', stopped' : ''})`);
-      this.#emit({ type: 'done', exitCode: code, stopped: this.#stopped });
-      this.#end();
-    });
+    child.once('close', () => void this.#finish(reader, exit ?? { code: null }));
+  }
+
+  async #finish(reader: FleetReader, { code, error }: { code: number | null; error?: string }): Promise<void> {
+    const o = this.#o;
+    reader.finish(this.#stopped);
+    const broke = !this.#stopped && !reader.failure && (code === null || !COMPLETED.has(code) || !reader.ran);
+    const failed = error ?? (broke ? this.#stderr.trim() || `exit ${code}` : '');
+    if (failed) this.#emit({ type: 'error', message: `ansible-playbook failed (exit ${code}): ${failed.slice(-4000)}` });
+    // What outlives it: ssh's ControlPersist masters, a member of its session still ending.
+    await this.#kill();
+    rmSync(o.dir, { recursive: true, force: true });
+    o.log(`fleet run ${this.id} ended (exit ${code}${this.#stopped ? ', stopped' : ''})`);
+    this.#emit({ type: 'done', exitCode: code, stopped: this.#stopped });
+    this.#end();
   }
 
   /** Ends ansible-playbook and everything it started; resolves once `done` is out. */
@@ -119,12 +125,15 @@ export class FleetRun {
     return this.#child ? this.#ended : Promise.resolve();
   }
 
+  /** SIGTERM to the run's processes, SIGKILL to those still there after a grace; resolves when none is left. */
   async #kill(): Promise<void> {
-    const child = this.#child;
-    if (!child?.pid) return;
-    endRunProcesses(child.pid, this.#o.dir, 'SIGTERM');
+    const [sid, dir] = [this.#sid, this.#o.dir];
+    endRunProcesses(sid, dir, 'SIGTERM');
     const deadline = Date.now() + TERM_GRACE_MS;
-    while (runAlive(child.pid, this.#o.dir) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 100));
-    endRunProcesses(child.pid, this.#o.dir, 'SIGKILL');
+    while (runAlive(sid, dir) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+    for (let i = 0; i < 20 && runAlive(sid, dir); i++) {
+      endRunProcesses(sid, dir, 'SIGKILL');
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
   }
 }
