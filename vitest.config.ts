@@ -18,6 +18,7 @@ const LOOP_DEVICE = [
   'test/integration/export-securetmp.test.ts',
   'test/browser/ui-securetmp.test.ts',
   'test/integration/fleet-states.test.ts',
+  'test/browser/ui-fleet.test.ts',
 ];
 
 export default defineConfig({

@@ -148,7 +148,7 @@ export const strings: TerminalStrings = {
     pending: 'Not checked yet',
     unreachable: 'Unreachable',
     csv: 'Download CSV',
-    atRiskInventory: `Download the ${glossaries.en.outcome['at-risk']} inventory`,
+    atRiskInventory: `Download the inventory of servers ${glossaries.en.outcome['at-risk']}`,
     atRiskCommand: `Then apply the recommended ${glossaries.en.fix} to those servers only:`,
     noneAtRisk: `No server is ${glossaries.en.outcome['at-risk']}.`,
   },

@@ -71,8 +71,10 @@ export function createFleetView(s: TerminalStrings, slug: string): FleetView {
   close.addEventListener('click', () => dialog.close());
 
   let run: FleetRun | null = null;
-  /** The run being followed: Stop works from the moment the runner accepted it. */
+  /** The run being followed: '' while the runner has not answered yet, null when none. */
   let following: string | null = null;
+  /** Stop was pressed before the runner named the run: it stops as soon as it does. */
+  let stopWanted = false;
 
   function showProgress() {
     if (!run) return;
@@ -88,10 +90,12 @@ export function createFleetView(s: TerminalStrings, slug: string): FleetView {
     const request = form.read();
     if (!request) return;
     following = '';
+    stopWanted = false;
     run = null;
     form.running(true);
     try {
       following = await startFleet({ runbook: slug, lang, ...request });
+      if (stopWanted) void stop();
       for await (const e of followFleet(following)) {
         if (e.type === 'start') {
           run = newRun(e);
@@ -116,7 +120,11 @@ export function createFleetView(s: TerminalStrings, slug: string): FleetView {
   }
 
   async function stop() {
-    if (!following) return;
+    if (following === null) return;
+    if (following === '') {
+      stopWanted = true;
+      return;
+    }
     try {
       await stopFleet(following);
     } catch (e) {
