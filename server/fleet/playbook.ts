@@ -22,6 +22,8 @@ export interface Playbook {
 }
 
 const EXPORT_TIMEOUT_MS = 120_000;
+/** The CLI runs from its sources (.ts), as `./runguide export` runs it: Node >= 22.12 strips the types, with this flag before 23.6. */
+const STRIP_TYPES = (process.features as { typescript?: unknown }).typescript ? [] : ['--experimental-strip-types'];
 
 /** The CLI's export, as argv: the command a user runs for the same file. */
 export const exportArgs = (slug: string, lang: Locale) => ['export', slug, '--format', 'ansible', '--lang', lang];
@@ -38,7 +40,7 @@ export async function writePlaybook(
   await new Promise<void>((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [join(root, 'cli', 'export.ts'), ...exportArgs(slug, lang).slice(1), '--output', join(dir, 'playbook.yml')],
+      [...STRIP_TYPES, join(root, 'cli', 'export.ts'), ...exportArgs(slug, lang).slice(1), '--output', join(dir, 'playbook.yml')],
       { cwd: root, env, timeout: EXPORT_TIMEOUT_MS, encoding: 'utf8' },
       (err, _stdout, stderr) => {
         if (!err) return resolve();

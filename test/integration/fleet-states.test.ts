@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { atRiskInventory, type FleetEvent } from '../../core/fleet.ts';
+import { exportStrings } from '../../i18n/export.ts';
 import { assess, diagnosisSteps } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { connect } from '../../server/client.ts';
@@ -30,6 +31,8 @@ const STATES = {
   plain: { state: 'agent; umount /var/tmp; umount /tmp', expected: 'not-at-risk' },
 } as const;
 const IDS = Object.keys(STATES) as (keyof typeof STATES)[];
+/** A host of a family the playbook does not support (Ansible reads /etc/alpine-release first): undecided, with the assert's reason. */
+const ALIEN = "printf '3.19.1\\n' >/etc/alpine-release";
 
 let release: () => Promise<void>;
 const hosts: StateHost[] = [];
@@ -40,6 +43,7 @@ let deadPort: number;
 beforeAll(async () => {
   release = await holdLoopLock();
   for (const id of IDS) hosts.push(await startStateSshd(id, STATES[id].state));
+  hosts.push(await startStateSshd('alien', ALIEN));
   deadPort = await freePort();
   const home = tempHome();
   writeHostsFile(home.home, [...hosts.map((h) => h.entry), { ...hosts[0]!.entry, id: 'gone', port: deadPort }]);
@@ -86,7 +90,7 @@ async function fleet(
 
 function expectRows(events: FleetEvent[]) {
   const rows = Object.fromEntries(hostRows(events).map((h) => [h.host, h]));
-  expect(Object.keys(rows).sort()).toEqual(['gone', ...IDS].sort());
+  expect(Object.keys(rows).sort()).toEqual(['alien', 'gone', ...IDS].sort());
   for (const id of IDS) expect(rows[id]!.verdict, `${id}: ${JSON.stringify(rows[id])}`).toBe(STATES[id].expected);
   expect(rows.gone).toMatchObject({ verdict: 'unreachable', found: [], fix: null });
   expect(rows.gone!.message).toMatch(new RegExp(`port ${deadPort}: Connection refused`));
@@ -99,6 +103,9 @@ function expectRows(events: FleetEvent[]) {
   expect(rows.latent!.found).toEqual(expect.arrayContaining(['agent-running', 'agent-version', 'tmp-loop', 'virtfs-users']));
   expect(rows.mounted!.found).toEqual(expect.arrayContaining(['freeze-order', 'virtfs-mounts']));
   expect(rows.plain).toMatchObject({ fix: null, message: '' });
+  expect(rows.alien).toMatchObject({ verdict: 'undecided', found: [], fix: null });
+  expect(rows.alien!.message).toBe(exportStrings.en.ansible.unsupported);
+  expect(events.filter((e) => e.type === 'check' && e.host === 'alien')).toEqual([]);
   return rows;
 }
 
@@ -110,12 +117,17 @@ describe.skipIf(process.getuid?.() !== 0)('check several servers', () => {
 
   test('hosts picked by id: every verdict streams in, and equals the single-host diagnosis of that host', async () => {
     const [run, ...single] = await Promise.all([
-      fleet({ runbook: runbook.slug, lang: 'en', hosts: [...IDS, 'gone'] }),
+      fleet({ runbook: runbook.slug, lang: 'en', hosts: [...IDS, 'alien', 'gone'] }),
       ...IDS.map((id) => diagnoseOne(id)),
     ]);
     fromHosts = run.events;
     const start = run.events[0]!;
-    expect(start).toMatchObject({ type: 'start', runbook: runbook.slug, hosts: ['gone', 'latent', 'mounted', 'plain'], forks: 10 });
+    expect(start).toMatchObject({
+      type: 'start',
+      runbook: runbook.slug,
+      hosts: ['alien', 'gone', 'latent', 'mounted', 'plain'],
+      forks: 10,
+    });
     expect(start.type === 'start' && start.checks).toEqual(diagnosisSteps(runbook).map((s) => ({ step: s.id, title: expect.any(String) })));
     expect(start.type === 'start' && start.command).toBe(
       'ansible-playbook -i inventory.json cpanel-backup-freeze-diagnosis-en.yml --forks 10',
@@ -128,7 +140,8 @@ describe.skipIf(process.getuid?.() !== 0)('check several servers', () => {
       expect(rows[id]!.verdict, id).toBe(single[i]!.outcome);
       expect(checksOf(run.events, id), id).toEqual(single[i]!.verdicts);
     });
-    expect(run.events.at(-1)).toEqual({ type: 'done', exitCode: 2, stopped: false });
+    // ansible-playbook's exit: 4, a host was unreachable (it outranks 2, hosts failed: those at risk).
+    expect(run.events.at(-1)).toEqual({ type: 'done', exitCode: 4, stopped: false });
   }, 900_000);
 
   test('the at-risk inventory lists exactly the hosts at risk, and ansible-playbook --list-hosts accepts it', () => {
