@@ -4,8 +4,14 @@
 import { z } from './zod.ts';
 import { DistroSchema, RiskSchema } from './schema.ts';
 import { StepRefSchema, VerdictSchema, WhichSchema } from './step-ref.ts';
+import { MIN_SECRET_LENGTH } from './redact.ts';
 
 export const PROTOCOL_VERSION = 1;
+
+/** A value marked secret: at most this long (a token, a password), one line. */
+export const MAX_SECRET_LENGTH = 1024;
+/** Values marked secret per session, at most (each is looked for in every line recorded). */
+export const MAX_SECRETS = 64;
 
 const Size = { cols: z.int().check(z.minimum(2), z.maximum(1000)), rows: z.int().check(z.minimum(1), z.maximum(500)) };
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
@@ -39,6 +45,11 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Answer to a `confirm` request for a step that changes the system. */
   z.strictObject({ type: z.literal('confirm'), runId: z.string().check(z.maxLength(64)), accept: z.boolean() }),
+  /** A value the user marked secret: redacted from this session's recording and audit lines from now on. */
+  z.strictObject({
+    type: z.literal('secret'),
+    value: z.string().check(z.minLength(MIN_SECRET_LENGTH), z.maxLength(MAX_SECRET_LENGTH), z.regex(/^[^\r\n]*$/)),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -66,6 +77,7 @@ export const ErrorCodeSchema = z.enum([
   'taken-over',
   'input-full',
   'runner-stopping',
+  'secret-limit',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -146,8 +146,8 @@ export class StepRunner {
         durationMs: r.durationMs,
         ...(sudo ? { sudo: refused ? 'refused' : 'ran' } : {}),
       };
-      await appendAudit(this.#auditLog, entry);
-      s.recorder?.mark(JSON.stringify(entry));
+      const written = await appendAudit(this.#auditLog, entry, s.secrets);
+      s.recorder?.mark(JSON.stringify(written));
       // What the page offers next: the rollback of a change that did not pass, or, for a verify
       // that a restart of the server will satisfy, a restart hint instead (render.ts decides).
       const advice = refused ? null : adviceAfter(step, msg.which, verdict);
