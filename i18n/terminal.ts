@@ -71,6 +71,8 @@ export interface TerminalStrings {
   downloadFailed: string;
   /** The host picker's "Add a server…" and its dialog. */
   addHost: Record<'option' | 'title' | 'intro' | 'host' | 'user' | 'port' | 'submit' | 'failed', string>;
+  /** "Mark a value secret…", its dialog and the count of marked values; `{n}` is a number. */
+  secrets: Record<'mark' | 'title' | 'intro' | 'memory' | 'value' | 'submit' | 'tooShort' | 'tooMany' | 'count' | 'forget', string>;
   /** The verdict in a few words: the dock repeats it, the card heads with it. */
   outcome: Record<Outcome, string>;
   /** The verdict card (Assessment.astro). `{host}`, `{user}`, `{time}`, `{n}`, `{total}` are filled in. */

@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Hinzufügen',
     failed: 'Der Server konnte nicht hinzugefügt werden',
   },
+  secrets: {
+    mark: 'Einen Wert als geheim markieren…',
+    title: 'Einen Wert als geheim markieren',
+    intro:
+      'Ab jetzt schreibt der Runner [redacted] statt dieses Werts in die Aufzeichnung und das Audit-Protokoll der Sitzung. Was schon geschrieben ist, bleibt, wie es ist.',
+    memory:
+      'Der Wert bleibt nur im Speicher dieses Tabs und wird nie gespeichert: Wird die Seite neu geladen, ist er vergessen; markieren Sie ihn dann erneut.',
+    value: 'Wert',
+    submit: 'Als geheim markieren',
+    tooShort: 'Geben Sie mindestens {n} Zeichen ein: Ein kürzerer Wert würde gewöhnliche Wörter verdecken.',
+    tooMany: 'Höchstens {n} Werte können als geheim markiert werden.',
+    count: 'Als geheim markierte Werte: {n}',
+    forget: 'Vergessen',
+  },
   outcome: capAll(glossaries.de.outcome),
   card: {
     about: 'Auf {host} als {user}, am {time}',

@@ -75,6 +75,19 @@ export const strings: TerminalStrings = {
     submit: 'Add',
     failed: 'The server could not be added',
   },
+  secrets: {
+    mark: 'Mark a value secret…',
+    title: 'Mark a value secret',
+    intro:
+      'From now on, the runner writes [redacted] instead of this value in the session’s recording and audit log. What is already written stays as it is.',
+    memory: 'The value stays in this tab’s memory only, never saved: reloading the page forgets it, so mark it again after a reload.',
+    value: 'Value',
+    submit: 'Mark secret',
+    tooShort: 'Enter at least {n} characters: a shorter value would hide ordinary words.',
+    tooMany: 'At most {n} values can be marked secret.',
+    count: 'Values marked secret: {n}',
+    forget: 'Forget',
+  },
   outcome: capAll(glossaries.en.outcome),
   card: {
     about: 'On {host}, as {user}, at {time}',

@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Añadir',
     failed: 'No se pudo añadir el servidor',
   },
+  secrets: {
+    mark: 'Marcar un valor como secreto…',
+    title: 'Marcar un valor como secreto',
+    intro:
+      'A partir de ahora, el ejecutor escribe [redacted] en lugar de este valor en la grabación y el registro de auditoría de la sesión. Lo que ya está escrito queda como está.',
+    memory:
+      'El valor se queda solo en la memoria de esta pestaña y nunca se guarda: al recargar la página se olvida, así que vuelva a marcarlo después de recargarla.',
+    value: 'Valor',
+    submit: 'Marcar como secreto',
+    tooShort: 'Introduzca al menos {n} caracteres: un valor más corto ocultaría palabras corrientes.',
+    tooMany: 'Se pueden marcar como secretos {n} valores como máximo.',
+    count: 'Valores marcados como secretos: {n}',
+    forget: 'Olvidar',
+  },
   outcome: capAll(glossaries.es.outcome),
   card: {
     about: 'En {host}, como {user}, el {time}',

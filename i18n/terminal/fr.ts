@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Ajouter',
     failed: 'Le serveur n’a pas pu être ajouté',
   },
+  secrets: {
+    mark: 'Marquer une valeur comme secrète…',
+    title: 'Marquer une valeur comme secrète',
+    intro:
+      'Désormais, l’exécuteur écrit [redacted] à la place de cette valeur dans l’enregistrement et le journal d’audit de la session. Ce qui est déjà écrit reste tel quel.',
+    memory:
+      'La valeur reste uniquement dans la mémoire de cet onglet, jamais enregistrée\u00a0: recharger la page l’oublie, marquez-la donc de nouveau après un rechargement.',
+    value: 'Valeur',
+    submit: 'Marquer comme secrète',
+    tooShort: 'Saisissez au moins {n}\u00a0caractères\u00a0: une valeur plus courte masquerait des mots ordinaires.',
+    tooMany: 'Au plus {n}\u00a0valeurs peuvent être marquées comme secrètes.',
+    count: 'Valeurs marquées comme secrètes\u00a0: {n}',
+    forget: 'Oublier',
+  },
   outcome: capAll(glossaries.fr.outcome),
   card: {
     about: 'Sur {host}, en tant que {user}, {time}',

@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Aggiungi',
     failed: 'Impossibile aggiungere il server',
   },
+  secrets: {
+    mark: 'Segna un valore come segreto…',
+    title: 'Segna un valore come segreto',
+    intro:
+      'D’ora in poi l’esecutore scrive [redacted] al posto di questo valore nella registrazione e nel registro di audit della sessione. Ciò che è già scritto resta com’è.',
+    memory:
+      'Il valore resta solo nella memoria di questa scheda e non viene mai salvato: ricaricando la pagina va perso e andrà segnato di nuovo.',
+    value: 'Valore',
+    submit: 'Segna come segreto',
+    tooShort: 'Inserisci almeno {n} caratteri: un valore più corto nasconderebbe parole comuni.',
+    tooMany: 'Si possono segnare come segreti al massimo {n} valori.',
+    count: 'Valori segnati come segreti: {n}',
+    forget: 'Dimentica',
+  },
   outcome: capAll(glossaries.it.outcome),
   card: {
     about: 'Su {host}, come {user}, {time}',

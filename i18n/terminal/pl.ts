@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Dodaj',
     failed: 'Nie udało się dodać serwera',
   },
+  secrets: {
+    mark: 'Oznacz wartość jako tajną…',
+    title: 'Oznacz wartość jako tajną',
+    intro:
+      'Od teraz runner zapisuje [redacted] zamiast tej wartości w nagraniu i dzienniku audytu sesji. To, co już zapisano, pozostaje bez zmian.',
+    memory:
+      'Wartość jest przechowywana tylko w pamięci tej karty i nigdy nie jest zapisywana: po przeładowaniu strony zostaje zapomniana, więc oznacz ją wtedy ponownie.',
+    value: 'Wartość',
+    submit: 'Oznacz jako tajną',
+    tooShort: 'Minimalna długość wartości: {n}. Krótsza wartość ukrywałaby zwykłe słowa.',
+    tooMany: 'Limit wartości oznaczonych jako tajne: {n}.',
+    count: 'Wartości oznaczone jako tajne: {n}',
+    forget: 'Zapomnij',
+  },
   outcome: capAll(glossaries.pl.outcome),
   card: {
     about: 'Na {host} jako {user}, {time}',

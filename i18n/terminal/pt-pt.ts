@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Adicionar',
     failed: 'Não foi possível adicionar o servidor',
   },
+  secrets: {
+    mark: 'Marcar um valor como secreto…',
+    title: 'Marcar um valor como secreto',
+    intro:
+      'A partir de agora, o executor escreve [redacted] em vez deste valor na gravação e no registo de auditoria da sessão. O que já está escrito fica como está.',
+    memory:
+      'O valor fica apenas na memória deste separador e nunca é guardado: recarregar a página esquece-o, por isso marque-o de novo depois de recarregar.',
+    value: 'Valor',
+    submit: 'Marcar como secreto',
+    tooShort: 'Introduza pelo menos {n} carateres: um valor mais curto esconderia palavras comuns.',
+    tooMany: 'Podem ser marcados como secretos, no máximo, {n} valores.',
+    count: 'Valores marcados como secretos: {n}',
+    forget: 'Esquecer',
+  },
   outcome: capAll(glossaries['pt-pt'].outcome),
   card: {
     about: 'Em {host}, como {user}, a {time}',

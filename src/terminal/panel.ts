@@ -18,6 +18,7 @@ import { createPageVerdicts } from './page-verdicts.ts';
 import { createRecordingLink } from './recording-link.ts';
 import { createRunAll } from './run-all.ts';
 import { createRuns } from './runs.ts';
+import { wireSecretDialog } from './secret-dialog.ts';
 import { createSession } from './session.ts';
 import type { Which } from '../../core/step-ref.ts';
 import { createTerminalView } from './terminal-view.ts';
@@ -83,6 +84,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
     reveal: (el) => revealAboveDock(dock, el),
   });
   wireOutputSearch($('.rg-search'), view.search);
+  wireSecretDialog(dock, s, (m) => session.send(m));
 
   async function open(opts: { focus?: boolean } = {}) {
     drawer.show();
