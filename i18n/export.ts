@@ -291,7 +291,7 @@ const en: ExportStrings = {
       '  --report FILE  also write a report of the checks, their output and the verdict to FILE: HTML if it ends in .html, Markdown in .md; secrets are redacted',
     noPerl:
       'The report needs perl, which redacts secrets before anything is written: install perl, or run without --report. Nothing was run.',
-    badFile: '--report takes a file name ending in .html or .md, not: {file}',
+    badFile: '{option} takes a file name ending in .html or .md, not: {file}',
     written: 'Report written to {file}.',
     playbook: 'For a report of all hosts, add -e rg_report=/path/to/report.html (or .md for Markdown); secrets are redacted.',
     checkFile: 'Check the report file name',
@@ -420,7 +420,7 @@ const ptPt: ExportStrings = {
       '  --report FICHEIRO  escreve também um relatório das verificações, da sua saída e do veredicto em FICHEIRO: HTML se terminar em .html, Markdown em .md; os segredos são ocultados',
     noPerl:
       'O relatório precisa do perl, que oculta os segredos antes de qualquer escrita: instale o perl ou execute sem --report. Nada foi executado.',
-    badFile: '--report aceita um nome de ficheiro terminado em .html ou .md, e não: {file}',
+    badFile: '{option} aceita um nome de ficheiro terminado em .html ou .md, e não: {file}',
     written: 'Relatório escrito em {file}.',
     playbook:
       'Para um relatório de todos os servidores, acrescente -e rg_report=/caminho/para/relatorio.html (ou .md para Markdown); os segredos são ocultados.',
@@ -552,7 +552,7 @@ const fr: ExportStrings = {
       '  --report FICHIER  écrit aussi un rapport des vérifications, de leur sortie et du verdict dans FICHIER\u00a0: en HTML s’il se termine par .html, en Markdown par .md\u00a0; les secrets sont masqués',
     noPerl:
       'Le rapport a besoin de perl, qui masque les secrets avant toute écriture\u00a0: installez perl, ou lancez sans --report. Rien n’a été exécuté.',
-    badFile: '--report attend un nom de fichier terminé par .html ou .md, pas\u00a0: {file}',
+    badFile: '{option} attend un nom de fichier terminé par .html ou .md, pas\u00a0: {file}',
     written: 'Rapport écrit dans {file}.',
     playbook:
       'Pour un rapport de tous les hôtes, ajoutez -e rg_report=/chemin/vers/rapport.html (ou .md pour du Markdown)\u00a0; les secrets sont masqués.',
@@ -682,7 +682,7 @@ const de: ExportStrings = {
       '  --report DATEI  schreibt zusätzlich einen Bericht mit den Prüfungen, ihrer Ausgabe und dem Ergebnis nach DATEI: HTML bei der Endung .html, Markdown bei .md; Geheimnisse werden unkenntlich gemacht',
     noPerl:
       'Der Bericht braucht perl, das Geheimnisse unkenntlich macht, bevor etwas geschrieben wird: Installieren Sie perl oder starten Sie ohne --report. Es wurde nichts ausgeführt.',
-    badFile: '--report erwartet einen Dateinamen mit der Endung .html oder .md, nicht: {file}',
+    badFile: '{option} erwartet einen Dateinamen mit der Endung .html oder .md, nicht: {file}',
     written: 'Bericht geschrieben: {file}.',
     playbook:
       'Für einen Bericht über alle Hosts ergänzen Sie -e rg_report=/pfad/zum/bericht.html (oder .md für Markdown); Geheimnisse werden unkenntlich gemacht.',
@@ -813,7 +813,7 @@ const es: ExportStrings = {
       '  --report ARCHIVO  escribe además un informe de las comprobaciones, su salida y el veredicto en ARCHIVO: HTML si termina en .html, Markdown si termina en .md; los secretos se ocultan',
     noPerl:
       'El informe necesita perl, que oculta los secretos antes de escribir nada: instale perl o ejecute sin --report. No se ha ejecutado nada.',
-    badFile: '--report espera un nombre de archivo terminado en .html o .md, no: {file}',
+    badFile: '{option} espera un nombre de archivo terminado en .html o .md, no: {file}',
     written: 'Informe escrito en {file}.',
     playbook:
       'Para un informe de todos los hosts, añada -e rg_report=/ruta/al/informe.html (o .md para Markdown); los secretos se ocultan.',
@@ -943,7 +943,7 @@ const it: ExportStrings = {
       '  --report FILE  scrive anche un rapporto dei controlli, del loro output e del verdetto in FILE: HTML se termina in .html, Markdown in .md; i segreti vengono oscurati',
     noPerl:
       'Il rapporto richiede perl, che oscura i segreti prima di scrivere qualsiasi cosa: installa perl oppure esegui senza --report. Non è stato eseguito nulla.',
-    badFile: '--report accetta un nome di file che termina in .html o .md, non: {file}',
+    badFile: '{option} accetta un nome di file che termina in .html o .md, non: {file}',
     written: 'Rapporto scritto in {file}.',
     playbook:
       'Per un rapporto di tutti gli host, aggiungi -e rg_report=/percorso/del/rapporto.html (o .md per Markdown); i segreti vengono oscurati.',
@@ -1073,7 +1073,7 @@ const pl: ExportStrings = {
       '  --report PLIK  zapisuje też raport z testami, ich wyjściem i werdyktem do PLIKU: HTML, gdy nazwa kończy się na .html, Markdown na .md; sekrety są ukrywane',
     noPerl:
       'Raport wymaga perla, który ukrywa sekrety, zanim cokolwiek zostanie zapisane: zainstaluj perl albo uruchom bez --report. Niczego nie uruchomiono.',
-    badFile: '--report wymaga nazwy pliku kończącej się na .html lub .md, a nie: {file}',
+    badFile: '{option} wymaga nazwy pliku kończącej się na .html lub .md, a nie: {file}',
     written: 'Raport zapisano do {file}.',
     playbook:
       'Aby uzyskać raport ze wszystkich hostów, dodaj -e rg_report=/sciezka/do/raportu.html (lub .md dla Markdown); sekrety są ukrywane.',

@@ -138,7 +138,7 @@ export function reportRefusals(plan: Plan): string[] {
     '  case "$rg_report_file" in',
     '    *.html | *.md) ;;',
     '    *)',
-    `      printf '%s\\n' ${msg(r.badFile, {}, { file: '"$rg_report_file"' })} >&2`,
+    `      printf '%s\\n' ${msg(r.badFile, { option: '--report' }, { file: '"$rg_report_file"' })} >&2`,
     '      exit 2',
     '      ;;',
     '  esac',
