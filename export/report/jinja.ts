@@ -52,7 +52,8 @@ function compile(parts: Part[], plan: Plan, s: Scope): string[] {
     };
     return values[slot];
   };
-  const runtime = (slot: Slot) => (slot === 'output' ? output(s.step!) : ({ date: 'rg_date', host: 'h', hostN: 'rg_n' } as Record<string, string>)[slot]!);
+  const runtime = (slot: Slot) =>
+    slot === 'output' ? output(s.step!) : ({ date: 'rg_date', host: 'h', hostN: 'rg_n' } as Record<string, string>)[slot]!;
   const test = (c: Cond) => {
     if ('host' in c) return c.host === 'found' ? 'hv.rg_found | length > 0' : "hv.rg_outcome in ['at-risk', 'at-risk-latent']";
     return c.check === 'failed' ? `hv.rg_verdicts['${s.step!.step.id}'] == 'fail'` : `${output(s.step!)} != ''`;
@@ -70,7 +71,7 @@ function compile(parts: Part[], plan: Plan, s: Scope): string[] {
     } else if ('pick' in p) {
       const on = p.pick === 'outcome' ? 'hv.rg_outcome' : `hv.rg_verdicts['${s.step!.step.id}']`;
       const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none');
-      cases.forEach(([k, text], i) => out.push(`{% ${i ? 'elif' : 'if'} ${on} == '${k}' +%}`, literal(text)));
+      out.push(...cases.flatMap(([k, text], i) => [`{% ${i ? 'elif' : 'if'} ${on} == '${k}' +%}`, literal(text)]));
       out.push('{% endif +%}');
     } else if ('when' in p) {
       out.push(`{% if ${test(p.when)} +%}`, ...compile(p.show, plan, s));
