@@ -1,8 +1,9 @@
 // The bash back end of the report template, for the diagnosis script's `--report FILE`: the same
 // parts as the page renders, compiled to bash that appends to $rg_r. What is known when the script
-// is exported (titles, commands, the runbook's address) is escaped now, by escape.ts; what only
-// the host knows (its name, each check's output, the verdicts) is filled at run time, redacted
-// by perl with the shared rules (core/redact.ts), then escaped by perl like escape.ts does.
+// is exported (titles, the runbook's address) is escaped now, by escape.ts; the rest is filled at
+// run time: the commands from their functions, and what only the host knows (its name, each
+// check's output, the verdicts), redacted by perl with the shared rules (core/redact.ts); then
+// escaped by perl like escape.ts does.
 import { REDACT_RULES, REDACTED } from '../../core/redact.ts';
 import { varName } from '../common.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
@@ -44,27 +45,36 @@ interface Scope {
   step?: PlannedStep;
 }
 
+/** A line of bash, or static text to append to rg_r (appends at one indent are joined, then quoted). */
+type Item = string | { indent: string; text: string };
+
 /** The bash of the template's parts: lines appending to rg_r. */
-function compile(parts: Part[], plan: Plan, s: Scope, indent: string): string[] {
-  const lines: string[] = [];
+function compile(parts: Part[], plan: Plan, s: Scope, indent: string): Item[] {
+  const lines: Item[] = [];
   let pending = '';
   const flush = () => {
-    if (pending) lines.push(`${indent}rg_r+=${sq(pending)}`);
+    if (pending) lines.push({ indent, text: pending });
     pending = '';
   };
-  const distro = plan.distros[0]!;
   const known = (slot: Slot): string | undefined => {
     const st = s.step;
     const values: Partial<Record<Slot, string>> = {
       url: runbookUrl(plan.options.lang, plan.runbook.slug),
       version: plan.version,
       hostN: '1',
-      ...(st ? { checkN: String(st.n), checkId: st.step.id, checkTitle: st.title, command: st.run[distro] } : {}),
+      ...(st ? { checkN: String(st.n), checkId: st.step.id, checkTitle: st.title } : {}),
     };
     return values[slot];
   };
+  // A check's command is printed by its function (rg_run_N): the script holds its text once.
   const runtime = (slot: Slot) =>
-    slot === 'date' ? '"$rg_report_date"' : slot === 'host' ? '"$rg_report_host"' : `"$rg_o_${varName(s.step!.step.id)}"`;
+    slot === 'date'
+      ? '"$rg_report_date"'
+      : slot === 'host'
+        ? '"$rg_report_host"'
+        : slot === 'command'
+          ? `"$(rg_run_${s.step!.n})"`
+          : `"$rg_o_${varName(s.step!.step.id)}"`;
   const test = (c: Cond) =>
     'host' in c
       ? c.host === 'found'
@@ -87,9 +97,8 @@ function compile(parts: Part[], plan: Plan, s: Scope, indent: string): string[] 
     } else if ('pick' in p) {
       flush();
       const on = p.pick === 'outcome' ? '"$rg_outcome"' : `"$rg_v_${varName(s.step!.step.id)}"`;
-      lines.push(`${indent}case ${on} in`);
-      for (const [k, text] of Object.entries<string>(p.of)) if (k !== 'none') lines.push(`${indent}  ${k}) rg_r+=${sq(text)} ;;`);
-      lines.push(`${indent}esac`);
+      const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none');
+      lines.push(`${indent}case ${on} in ${cases.map(([k, text]) => `${k}) rg_r+=${sq(text)} ;;`).join(' ')} esac`);
     } else if ('when' in p) {
       flush();
       lines.push(`${indent}if ${test(p.when)}; then`, ...compile(p.show, plan, s, `${indent}  `));
@@ -106,6 +115,18 @@ function compile(parts: Part[], plan: Plan, s: Scope, indent: string): string[] 
   return lines;
 }
 
+/** The lines of bash: adjacent static appends at one indent joined into one. */
+function bash(items: Item[]): string[] {
+  const joined: Item[] = [];
+  for (const item of items) {
+    const prev = joined.at(-1);
+    if (typeof item !== 'string' && typeof prev === 'object' && prev.indent === item.indent)
+      joined[joined.length - 1] = { ...prev, text: prev.text + item.text };
+    else joined.push(item);
+  }
+  return joined.map((i) => (typeof i === 'string' ? i : `${i.indent}rg_r+=${sq(i.text)}`));
+}
+
 /** rg_report_html, rg_report_md and rg_report_write (run last, when --report names a file). */
 export function reportFunctions(plan: Plan): string[] {
   const r = plan.strings.report;
@@ -113,7 +134,12 @@ export function reportFunctions(plan: Plan): string[] {
   const lines = [...helpers()];
   // Its text holds commands, written as they are: nothing in it is to expand.
   for (const format of REPORT_FORMATS)
-    lines.push('# shellcheck disable=SC2016', `rg_report_${format}() {`, ...compile(reportTemplate(format, meta), plan, {}, '  '), '}');
+    lines.push(
+      '# shellcheck disable=SC2016',
+      `rg_report_${format}() {`,
+      ...bash(compile(reportTemplate(format, meta), plan, {}, '  ')),
+      '}',
+    );
   lines.push(
     'rg_report_write() {',
     "  local rg_r='' rg_report_date rg_report_host",

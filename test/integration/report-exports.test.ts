@@ -13,6 +13,7 @@ import type { ReportData } from '../../export/report/model.ts';
 import { renderReport } from '../../export/report/render.ts';
 import { runbookUrl } from '../../export/report/template.ts';
 import { generate, runbook, texts, version } from '../helpers/export-common.ts';
+import { holdLoopLock } from '../helpers/loop-tmp.ts';
 import { PLANTED_PASSWD, PLANTED_SECRETS, plantSecrets } from '../helpers/planted.ts';
 import { htmlReport, markdownProblems } from '../helpers/report.ts';
 
@@ -21,7 +22,7 @@ const checks = diagnosisSteps(runbook);
 let dir: string;
 let ran: { stdout: string; stderr: string; status: number | null };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'runguide-report-'));
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'diagnosis.sh'), generate({ lang, distro: 'ubuntu' }).content);
@@ -43,6 +44,9 @@ export ANSIBLE_HOME=/srv/ansible ANSIBLE_LOCAL_TEMP=/srv/ansible/tmp ANSIBLE_NOC
 for f in md html; do ansible-playbook -i inventory diagnosis.yml -e rg_report=/srv/p.$f >p.$f.out 2>&1 || true; done
 `;
   writeFileSync(join(dir, 'state.sh'), state);
+  // tmp-loop and freeze-order read the kernel's loop devices, which every namespace sees: no other
+  // test may attach a tmpDSK between the script's, the playbook's and the direct runs.
+  const release = await holdLoopLock();
   const r = spawnSync(
     'unshare',
     ['--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'bash', join(dir, 'state.sh'), dir],
@@ -51,6 +55,7 @@ for f in md html; do ansible-playbook -i inventory diagnosis.yml -e rg_report=/s
       timeout: 300_000,
     },
   );
+  await release();
   ran = { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }, 320_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
