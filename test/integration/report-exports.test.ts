@@ -29,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'diagnosis.yml'), generate({ lang, format: 'ansible' }).content);
   writeFileSync(join(dir, 'inventory'), 'target ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n');
   writeFileSync(join(dir, 'passwd'), PLANTED_PASSWD);
-  checks.forEach((s, i) => writeFileSync(join(dir, `check.${i}`), renderCommand(s, 'run', 'ubuntu')));
+  for (const [i, s] of checks.entries()) writeFileSync(join(dir, `check.${i}`), renderCommand(s, 'run', 'ubuntu'));
   // The folder is under the machine's /tmp, which the planted /tmp hides: seen here as /srv.
   const state = `set -euo pipefail
 mount --bind "$1" /srv
