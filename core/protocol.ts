@@ -12,6 +12,8 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_SECRET_LENGTH = 1024;
 /** Values marked secret per session, at most (each is looked for in every line recorded). */
 export const MAX_SECRETS = 64;
+/** The most of a step's output a `result` carries for the page's report (characters, redacted first). */
+export const REPORT_TEXT_MAX = 8192;
 
 const Size = { cols: z.int().check(z.minimum(2), z.maximum(1000)), rows: z.int().check(z.minimum(1), z.maximum(500)) };
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
@@ -120,6 +122,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     restart: z._default(z.boolean(), false),
     /** The last line the command printed (plain text, at most 300 characters): what the page quotes. */
     output: z._default(z.string().check(z.maxLength(300)), ''),
+    /** All it printed, as plain text, secret-looking values redacted (core/redact.ts), for the report. */
+    text: z._default(z.string().check(z.maxLength(REPORT_TEXT_MAX)), ''),
   }),
   /** Sent once per session when the runner has probed the host: its distro family and login name. */
   z.object({ type: z.literal('distro'), distro: DistroSchema, user: z._default(z.nullable(z.string()), null) }),

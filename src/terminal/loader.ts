@@ -44,6 +44,8 @@ async function start() {
   document.addEventListener('click', async (event) => {
     const target = event.target as Element | null;
     if (target?.closest('.rg-run-all')) return (await load()).runAllChecks();
+    const report = target?.closest<HTMLElement>('.rg-report');
+    if (report) return (await load()).downloadReport(report.dataset.format === 'md' ? 'md' : 'html');
     const button = target?.closest<HTMLButtonElement>('.rg-step .rg-run');
     const section = button?.closest<HTMLElement>('.rg-step');
     if (!button || !section) return;

@@ -33,6 +33,8 @@ export interface Panel {
    */
   runStep(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<Verdict | null>;
   runAllChecks(): Promise<void>;
+  /** "Download report": the checks run on this page's host, as an HTML or Markdown file. */
+  downloadReport(format: 'html' | 'md'): Promise<void>;
 }
 
 /** The panel of `dock`, speaking `s` (the page's language, loaded by strings.ts). */
@@ -118,5 +120,10 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
     toggle: () => (drawer.hidden ? open() : Promise.resolve(drawer.hide())),
     runStep: runs.run,
     runAllChecks: runAll,
+    async downloadReport(format) {
+      if (!rb) return;
+      const { downloadPageReport } = await import('./report-download.ts');
+      downloadPageReport(rb, format, document.querySelector('.rg-report-status'));
+    },
   };
 }

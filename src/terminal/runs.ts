@@ -16,6 +16,8 @@ interface PendingRun {
   section: HTMLElement;
   which: Which;
   started: boolean;
+  /** The command the runner typed, once it said. */
+  command?: string;
   /** The user clicked this one: keep its verdict in view. */
   reveal: boolean;
   resolve(v: Verdict | null): void;
@@ -94,7 +96,7 @@ export function createRuns(d: RunsDeps): Runs {
         break;
       case 'started': {
         const p = pending.get(key(m.runbook, m.step, m.which));
-        if (p) p.started = true;
+        if (p) Object.assign(p, { started: true, command: m.command });
         const section = p?.section ?? stepSection(m.runbook, m.step);
         if (section) showBadge(section, 'running', s, { which: m.which });
         break;
@@ -107,6 +109,8 @@ export function createRuns(d: RunsDeps): Runs {
         const r: StepResult = {
           verdict: m.verdict,
           output: m.output,
+          text: m.text,
+          command: p?.command,
           durationMs: m.durationMs,
           note: m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`,
           advice: m.rollback ? 'rollback' : m.restart ? 'restart' : null,
