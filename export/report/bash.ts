@@ -130,7 +130,13 @@ function bash(items: Item[]): string[] {
 /** rg_report_html, rg_report_md and rg_report_write (run last, when --report names a file). */
 export function reportFunctions(plan: Plan): string[] {
   const r = plan.strings.report;
-  const meta = { lang: plan.options.lang, slug: plan.runbook.slug, title: plan.texts.title, recommend: plan.runbook.recommend };
+  const meta = {
+    lang: plan.options.lang,
+    slug: plan.runbook.slug,
+    title: plan.texts.title,
+    recommend: plan.runbook.recommend,
+    source: plan.runbook.source.url,
+  };
   const lines = [...helpers()];
   // Its text holds commands, written as they are: nothing in it is to expand.
   for (const format of REPORT_FORMATS)

@@ -121,7 +121,13 @@ const REDACT_MACRO = [
 
 /** The report as one Jinja template, HTML or Markdown by the extension of rg_report. */
 export function reportJinja(plan: Plan): string {
-  const meta = { lang: plan.options.lang, slug: plan.runbook.slug, title: plan.texts.title, recommend: plan.runbook.recommend };
+  const meta = {
+    lang: plan.options.lang,
+    slug: plan.runbook.slug,
+    title: plan.texts.title,
+    recommend: plan.runbook.recommend,
+    source: plan.runbook.source.url,
+  };
   const of = (format: ReportFormat) => compile(reportTemplate(format, meta), plan, {});
   return wrap([
     ...REDACT_MACRO,

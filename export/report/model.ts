@@ -37,6 +37,8 @@ export interface ReportData {
   date: string;
   /** The fix to recommend for a host at risk. */
   recommend: FixId;
+  /** The guide the runbook derives from. */
+  source: string;
   hosts: ReportHost[];
 }
 

@@ -15,6 +15,8 @@ export interface ReportMeta {
   slug: string;
   title: string;
   recommend: FixId;
+  /** The guide the runbook derives from (OVHcloud's): a link a reader of the report can open anywhere. */
+  source: string;
 }
 
 const SIGN = { pass: '✓', fail: '✗', error: '⚠', none: '–' } as const;
@@ -100,6 +102,7 @@ export function reportTemplate(format: ReportFormat, m: ReportMeta): Part[] {
   return k.doc(m.lang, heading, [
     ...k.h(1, [k.t(heading)]),
     ...label(r.runbook, k.link([k.t(m.title)], [k.v('url')])),
+    ...label(t.header.source, k.link([k.t(m.source)], [k.t(m.source)])),
     ...label(r.date, [k.v('date')]),
     ...label(r.version, [k.v('version')]),
     ...k.p([k.t(r.redacted)]),

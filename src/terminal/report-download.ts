@@ -68,6 +68,7 @@ export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HT
     version: page.version,
     date: reportDate(new Date()),
     recommend: rb.recommend,
+    source: rb.source.url,
     hosts: [hostReport(rb, texts, results)],
   };
   const name = downloadReport(data, format);

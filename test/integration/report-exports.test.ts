@@ -85,6 +85,7 @@ function dataFor(name: string, date: string): ReportData {
     version,
     date,
     recommend: runbook.recommend,
+    source: runbook.source.url,
     hosts: [{ name, outcome: assess(runbook, verdicts).outcome, checks: hostChecks }],
   };
 }

@@ -45,6 +45,7 @@ const data = (hosts: ReportHost[]): ReportData => ({
   version: '0.1.0',
   date: '2025-01-02 03:04 UTC',
   recommend: 'agent',
+  source: 'https://help.ovhcloud.com/csm/en-vps-automatic-backup-kernel-panic-cpanel',
   hosts,
 });
 
@@ -68,7 +69,11 @@ describe('the report, rendered by the page', () => {
     expect(texts('h1')).toEqual(['Diagnosis report: A cPanel VPS hangs <during> backup']);
     // The verdict is a word and a sign, not a colour alone; the outcome too.
     expect(texts('h3 + p .mark').map((t) => t.trim())).toEqual(['✗ Risk factor found', '⚠ Could not tell', '– Not run']);
-    expect(root.querySelector('a[href^="http"]')?.getAttribute('href')).toBe('http://127.0.0.1:4321/en/cpanel-backup-freeze/');
+    // The runbook on the runner, and OVHcloud's guide, which whoever receives the report can open.
+    expect(root.querySelectorAll('a[href^="http"]').map((a) => a.getAttribute('href'))).toEqual([
+      'http://127.0.0.1:4321/en/cpanel-backup-freeze/',
+      'https://help.ovhcloud.com/csm/en-vps-automatic-backup-kernel-panic-cpanel',
+    ]);
   });
 
   test('N hosts: a section each, in the overview table, with anchors that do not collide', () => {
