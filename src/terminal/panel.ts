@@ -12,6 +12,7 @@ import { runbooks } from '../../runbooks/index.ts';
 import { AlertLine } from './alert.ts';
 import { askConfirm } from './confirm-dialog.ts';
 import { createDrawer, revealAboveDock } from './drawer.ts';
+import { createGuidedFix } from './guided-fix.ts';
 import { createHostPicker } from './host-picker.ts';
 import { wireOutputSearch } from './output-search.ts';
 import { createPageVerdicts } from './page-verdicts.ts';
@@ -32,6 +33,8 @@ export interface Panel {
    */
   runStep(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<Verdict | null>;
   runAllChecks(): Promise<void>;
+  /** "Apply fix N" from its block (GuidedFix.astro): the fix's steps in order, stopping at the first failure. */
+  applyFix(block: HTMLElement): Promise<void>;
 }
 
 /** The panel of `dock`, speaking `s` (the page's language, loaded by strings.ts). */
@@ -44,7 +47,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   const hosts = createHostPicker($('.rg-host-select'), $('.rg-add-host'), {
     s,
     alert,
-    busy: () => runs.size > 0,
+    busy: () => runs.size > 0 || guided.running,
     switched(host) {
       verdicts.user = null;
       startOver(host);
@@ -102,6 +105,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
 
   /** A new session (the button, or another host): the verdicts on the page were about the old one. */
   function startOver(host: string) {
+    guided.abort();
     session.forgetSaved();
     verdicts.forget();
     session.connect(host);
@@ -109,6 +113,13 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   }
   $('.rg-new-session').addEventListener('click', () => startOver(hosts.value));
 
+  const guided = createGuidedFix({
+    s,
+    rb,
+    dock,
+    open: () => open({ focus: false }),
+    attempt: (section, which) => runs.attempt(section, which),
+  });
   const runAll = createRunAll({ s, alert, verdicts, open: () => open({ focus: false }), run: (section) => runs.run(section, 'run') });
   return {
     open,
@@ -116,5 +127,6 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
     toggle: () => (drawer.hidden ? open() : Promise.resolve(drawer.hide())),
     runStep: runs.run,
     runAllChecks: runAll,
+    applyFix: guided.apply,
   };
 }
