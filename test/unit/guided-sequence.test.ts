@@ -89,7 +89,11 @@ describe.each(FIXES)('fix %s: the page and the exported script run one sequence'
 test('the sequences cover what the page must say before a fix: the restart and the disruptive steps', () => {
   // Fix 3 completes at a restart; fix 2's last step may interrupt service: the page says so first.
   expect(fixSequence(runbook, 'securetmp').some((s) => s.restartCompletes)).toBe(true);
-  expect(fixSequence(runbook, 'shell').filter((s) => s.step.risk === 'disruptive').map((s) => s.n)).toEqual([3]);
+  expect(
+    fixSequence(runbook, 'shell')
+      .filter((s) => s.step.risk === 'disruptive')
+      .map((s) => s.n),
+  ).toEqual([3]);
   // Fix 4 starts with a read-only check: its failure leaves nothing to undo.
   const upgrade = fixSequence(runbook, 'upgrade');
   expect(stop(upgrade, upgrade[0]!, 'run', result('fail')).undo).toEqual([]);
