@@ -40,7 +40,7 @@ export function createGuidedFix(d: GuidedDeps): GuidedFix {
   const titleOf = (section: HTMLElement | null, st: SequenceStep) =>
     section?.querySelector('h2, h3, h4')?.textContent?.trim() || st.step.id;
 
-  /** One phase after another while `work` runs; the Apply buttons wait meanwhile. */
+  /** Runs `work` alone: the Apply buttons and the offered rollbacks wait until it ends. */
   async function exclusive(work: () => Promise<void>) {
     running = true;
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.rg-apply-fix')];
@@ -63,9 +63,10 @@ export function createGuidedFix(d: GuidedDeps): GuidedFix {
         : fill(g.notRun, { reason: o.reason }).trim();
 
   /** The rollbacks of `undo` in its order (newest first), each confirmed by the runner; stops at the first that does not pass. */
-  async function rollBack(view: GuidedView, undo: SequenceStep[], title: (st: SequenceStep) => string, sections: Map<string, HTMLElement>) {
+  function rollBack(view: GuidedView, undo: SequenceStep[], title: (st: SequenceStep) => string, sections: Map<string, HTMLElement>) {
+    if (running) return false;
     const mine = generation;
-    await exclusive(async () => {
+    void exclusive(async () => {
       for (const [i, st] of undo.entries()) {
         if (!st.step.rollback) continue;
         view.say(fill(g.rollingBack, { n: String(st.n), title: title(st) }), 'rolling-back');
@@ -77,11 +78,12 @@ export function createGuidedFix(d: GuidedDeps): GuidedFix {
         view.say(fill(g.rollbackStopped, { n: String(st.n), title: title(st), why: why(o, 'rollback') }), 'rollback-stopped');
         // What is left, the stopped step first, can be rolled back again once its cause is dealt with.
         const rest = undo.slice(i);
-        view.offerUndo(g.ranList, rest, title, () => void rollBack(view, rest, title, sections));
+        view.offerUndo(g.ranList, rest, title, () => rollBack(view, rest, title, sections));
         return;
       }
       view.say(g.rolledBack, 'rolled-back');
     });
+    return true;
   }
 
   /** The steps' sections, or what keeps the run from starting: a step not on the page, a bad or split parameter. */
@@ -148,7 +150,7 @@ export function createGuidedFix(d: GuidedDeps): GuidedFix {
     // After a new session (maybe on another host), no rollback is offered: it would run there.
     if (aborted) return;
     if (undo.length === 0) return view.note(g.nothingToUndo, 'rg-guided-nothing');
-    view.offerUndo(cause === 'restart' ? g.undoAnyway : g.ranList, undo, title, () => void rollBack(view, undo, title, sections));
+    view.offerUndo(cause === 'restart' ? g.undoAnyway : g.ranList, undo, title, () => rollBack(view, undo, title, sections));
   }
 
   // A run the page was in the middle of when it was reloaded: say where it ended.

@@ -34,8 +34,11 @@ export interface GuidedView {
   say(text: string, state: GuidedState, stop?: { step: string; which: string; cause: string }): void;
   /** Appends a paragraph to the report. */
   note(text: string, className: string, data?: Record<string, string>): void;
-  /** The steps that ran, newest first, and a button that rolls back those with a rollback. */
-  offerUndo(heading: string, undo: SequenceStep[], title: (st: SequenceStep) => string, onClick: () => void): void;
+  /**
+   * The steps that ran, newest first, and a button that rolls back those with a rollback:
+   * `onClick` says whether the rollback started (not while another run goes on).
+   */
+  offerUndo(heading: string, undo: SequenceStep[], title: (st: SequenceStep) => string, onClick: () => boolean): void;
 }
 
 export function guidedView(block: HTMLElement, s: TerminalStrings): GuidedView {
@@ -74,8 +77,7 @@ export function guidedView(block: HTMLElement, s: TerminalStrings): GuidedView {
       if (k > 0) {
         const button = el('button', { type: 'button', className: 'rg-guided-rollback rg-button', textContent: rollBackLabel(s.guided, k) });
         button.addEventListener('click', () => {
-          button.disabled = true;
-          onClick();
+          if (onClick()) button.disabled = true;
         });
         box.append(button);
       }
