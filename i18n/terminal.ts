@@ -101,6 +101,45 @@ export interface TerminalStrings {
   consequence: Record<FixId, string>;
   /** The confirmation: where and as whom, and when not to run it. */
   confirm: Record<'target' | 'targetNoUser' | 'consequences' | 'backupWindow' | 'maintenanceWindow', string>;
+  guided: GuidedStrings;
+}
+
+/**
+ * "Apply fix N" (src/terminal/guided-fix.ts). `{fix}` is the fix's number, `{n}` and `{total}` a
+ * step's position, `{title}` its heading, `{k}` a count of steps; `{why}` is one of the reasons.
+ */
+export interface GuidedStrings {
+  apply: string;
+  /** The notice before the first step, when the fix needs a maintenance window or may interrupt service. */
+  title: string;
+  intro: string;
+  disruptive: string;
+  start: string;
+  progress: string;
+  done: string;
+  stopped: string;
+  /** Reasons (`{why}`): a command or its verification did not pass, was declined, or could not run. */
+  failedRun: string;
+  failedVerify: string;
+  declined: string;
+  notRun: string;
+  newSession: string;
+  /** The steps after the one that stopped the run. */
+  later: string;
+  ranList: string;
+  /** After a verify that a restart completes: the undo is offered, not advised. */
+  undoAnyway: string;
+  noRollback: string;
+  nothingToUndo: string;
+  /** The rollback button, by plural category of `{k}` (Intl.PluralRules); `other` is required. */
+  rollBackSteps: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  rollingBack: string;
+  rolledBack: string;
+  rollbackStopped: string;
+  paramMismatch: string;
+  paramsInvalid: string;
+  stepMissing: string;
+  interrupted: string;
 }
 
 /** Every locale's text, for the build and the tests; the page's panel loads only its own (src/terminal/strings.ts). */

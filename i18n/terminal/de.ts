@@ -138,4 +138,39 @@ export const strings: TerminalStrings = {
     backupWindow: 'Außerhalb des Sicherungszeitfensters ausführen: nie, während eine Sicherung oder ein Snapshot dieses Servers läuft.',
     maintenanceWindow: 'Abgeschlossen wird die Änderung erst beim nächsten Neustart des Servers: Planen Sie ein Wartungsfenster ein.',
   },
+  guided: {
+    apply: 'Lösung {fix} anwenden',
+    title: 'Lösung {fix} anwenden?',
+    intro:
+      'Ihre {total} Schritte laufen in dieser Reihenfolge, jeder erst nach seiner eigenen Bestätigung. Der erste, der nicht besteht, hält den Ablauf an; die ausgeführten Schritte lassen sich dann rückgängig machen.',
+    disruptive: 'Schritt {n}, „{title}“, kann den Betrieb unterbrechen.',
+    start: 'Starten',
+    progress: 'Lösung {fix}: Schritt {n} von {total}, „{title}“…',
+    done: 'Lösung {fix} angewendet: Alle {total} Schritte bestanden.',
+    stopped: 'Lösung {fix} wurde bei Schritt {n} von {total} angehalten, „{title}“: {why}',
+    failedRun: 'Sein Befehl ergab „{verdict}“.',
+    failedVerify: 'Seine Überprüfung ergab „{verdict}“.',
+    declined: 'Sie haben ihn abgebrochen.',
+    notRun: 'Er konnte nicht ausgeführt werden. {reason}',
+    newSession: 'Eine neue Sitzung wurde gestartet.',
+    later: 'Die folgenden Schritte wurden nicht ausgeführt.',
+    ranList: 'Die ausgeführten Schritte, die das System geändert haben, der neueste zuerst:',
+    undoAnyway: 'Um sie trotzdem rückgängig zu machen, der neueste zuerst:',
+    noRollback: 'keine automatische Rücknahme',
+    nothingToUndo: 'Kein Schritt hat das System geändert: Es gibt nichts rückgängig zu machen.',
+    rollBackSteps: {
+      one: 'Den ausgeführten Schritt rückgängig machen',
+      other: 'Die {k} ausgeführten Schritte rückgängig machen',
+    },
+    rollingBack: 'Schritt {n}, „{title}“, wird rückgängig gemacht…',
+    rolledBack: 'Rückgängig gemacht: Die ausgeführten Schritte sind zurückgesetzt, der neueste zuerst.',
+    rollbackStopped:
+      'Die Rücknahme wurde bei Schritt {n}, „{title}“, angehalten: {why} Die weiteren Schritte der Liste wurden nicht rückgängig gemacht.',
+    paramMismatch:
+      'Die Schritte {n} und {m} verwenden denselben Wert für „{param}“: Geben Sie in beiden denselben ein. Es wurde nichts ausgeführt.',
+    paramsInvalid: 'Ein Wert fehlt oder ist nicht zulässig (in seinem Schritt markiert): Es wurde nichts ausgeführt.',
+    stepMissing: 'Schritt „{id}“ dieser Lösung steht nicht auf dieser Seite: Führen Sie die Schritte einzeln aus.',
+    interrupted:
+      'Der Ablauf von Lösung {fix} endete bei Schritt {n} von {total}, als die Seite neu geladen wurde: Es wird nichts weiter ausgeführt. Das Ergebnis jedes Schritts steht in seinem Abschnitt.',
+  },
 };

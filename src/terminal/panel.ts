@@ -12,6 +12,7 @@ import { runbooks } from '../../runbooks/index.ts';
 import { AlertLine } from './alert.ts';
 import { askConfirm } from './confirm-dialog.ts';
 import { createDrawer, revealAboveDock } from './drawer.ts';
+import { createGuidedFix } from './guided-fix.ts';
 import { createHostPicker } from './host-picker.ts';
 import { wireOutputSearch } from './output-search.ts';
 import { createPageVerdicts } from './page-verdicts.ts';
@@ -35,6 +36,8 @@ export interface Panel {
   runAllChecks(): Promise<void>;
   /** "Download report": the checks run on this page's host, as an HTML or Markdown file. */
   downloadReport(format: 'html' | 'md'): Promise<void>;
+  /** "Apply fix N" from its block (GuidedFix.astro): the fix's steps in order, stopping at the first failure. */
+  applyFix(block: HTMLElement): Promise<void>;
 }
 
 /** The panel of `dock`, speaking `s` (the page's language, loaded by strings.ts). */
@@ -47,7 +50,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   const hosts = createHostPicker($('.rg-host-select'), $('.rg-add-host'), {
     s,
     alert,
-    busy: () => runs.size > 0,
+    busy: () => runs.size > 0 || guided.running,
     switched(host) {
       verdicts.user = null;
       startOver(host);
@@ -106,6 +109,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
 
   /** A new session (the button, or another host): the verdicts on the page were about the old one. */
   function startOver(host: string) {
+    guided.abort();
     session.forgetSaved();
     verdicts.forget();
     session.connect(host);
@@ -113,6 +117,13 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   }
   $('.rg-new-session').addEventListener('click', () => startOver(hosts.value));
 
+  const guided = createGuidedFix({
+    s,
+    rb,
+    dock,
+    open: () => open({ focus: false }),
+    attempt: (section, which) => runs.attempt(section, which),
+  });
   const runAll = createRunAll({ s, alert, verdicts, open: () => open({ focus: false }), run: (section) => runs.run(section, 'run') });
   return {
     open,
@@ -125,5 +136,6 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
       const { downloadPageReport } = await import('./report-download.ts');
       downloadPageReport(rb, format, document.querySelector('.rg-report-status'));
     },
+    applyFix: guided.apply,
   };
 }
