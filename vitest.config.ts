@@ -17,6 +17,7 @@ const LOOP_DEVICE = [
   'test/integration/server-securetmp.test.ts',
   'test/integration/export-securetmp.test.ts',
   'test/browser/ui-securetmp.test.ts',
+  'test/integration/fleet-states.test.ts',
 ];
 
 export default defineConfig({

@@ -9,12 +9,16 @@ import { hasToken, originAllowed } from './auth.ts';
 import { addHost, HostsFileError, listHosts, NewHostSchema, publicEntry, type HostsFileEntry } from './hosts.ts';
 import type { Env, Paths } from './paths.ts';
 import type { SessionManager } from './sessions.ts';
+import { json, readJsonBody } from './json-body.ts';
+import { fleetHandler } from './fleet/http.ts';
+import type { FleetRuns } from './fleet/runs.ts';
 
 export interface ApiOptions {
   paths: Paths;
   env: Env;
   token: string;
   sessions: SessionManager;
+  fleet: FleetRuns;
   /** Hosts given by the program that started the server. */
   extraHosts: HostsFileEntry[];
   log(line: string): void;
@@ -22,14 +26,9 @@ export interface ApiOptions {
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
-const json = (res: ServerResponse, status: number, body: unknown): void => {
-  res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() })
-    .end(JSON.stringify(body));
-};
-
 /** The handler of every request under /api (the Host header already checked). */
-export function apiHandler({ paths, env, token, sessions, extraHosts, log }: ApiOptions): ApiHandler {
+export function apiHandler({ paths, env, token, sessions, fleet, extraHosts, log }: ApiOptions): ApiHandler {
+  const fleetApi = fleetHandler(fleet);
   let lastHostErrors = '';
   /** The hosts, logging what is wrong with the hosts file once, not at every request. */
   const hosts = () => {
@@ -47,20 +46,9 @@ export function apiHandler({ paths, env, token, sessions, extraHosts, log }: Api
    */
   async function addHostFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.headers.origin !== undefined && !originAllowed(req)) return json(res, 403, { error: 'Forbidden: another origin' });
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-      return json(res, 415, { error: 'Send JSON (Content-Type: application/json)' });
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > 4096) return json(res, 413, { error: 'Too large' });
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch (e) {
-      return json(res, 400, { error: `Not valid JSON: ${(e as Error).message}` });
-    }
-    const parsed = NewHostSchema.safeParse(data);
+    const body = await readJsonBody(req, res, 4096);
+    if (!body) return;
+    const parsed = NewHostSchema.safeParse(body.data);
     if (!parsed.success) return json(res, 400, { error: z.prettifyError(parsed.error) });
     try {
       const added = addHost(paths, env, parsed.data);
@@ -93,11 +81,12 @@ export function apiHandler({ paths, env, token, sessions, extraHosts, log }: Api
 
   return (req, res, url) => {
     if (!hasToken(req, token)) return json(res, 401, { error: 'Missing or wrong token: open the URL the runner printed at start' });
+    if (url.pathname === '/api/fleet' || url.pathname.startsWith('/api/fleet/')) return fleetApi(req, res, url);
     if (req.method === 'POST' && url.pathname === '/api/hosts')
       return void addHostFrom(req, res).catch((e: unknown) => {
         if (!res.headersSent) json(res, 500, { error: `The host could not be added: ${(e as Error).message}` });
       });
-    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here (and POST /api/hosts)' });
+    if (req.method !== 'GET') return json(res, 405, { error: 'Only GET here (and POST /api/hosts, /api/fleet)' });
     if (url.pathname === '/api/runner') {
       const info: RunnerInfo = { version: PROTOCOL_VERSION, hosts: hosts().hosts.map(publicEntry) };
       return json(res, 200, info);

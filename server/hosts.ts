@@ -64,8 +64,12 @@ export interface SpawnSpec {
   file: string;
   args: string[];
 }
+/** Where an ssh host is, for another ssh client (ansible's): paths absolute; an alias alone for ~/.ssh/config's. */
+export type SshTarget = Omit<HostsFileEntry, 'id' | 'label'>;
 export interface ResolvedHost extends HostEntry {
   spawn: SpawnSpec;
+  /** ssh hosts only. */
+  target?: SshTarget;
 }
 export interface HostList {
   hosts: ResolvedHost[];
@@ -73,14 +77,21 @@ export interface HostList {
 }
 
 /** ssh's argv for a validated entry. -tt: a terminal even though ssh's stdin is a pty we drive. */
-export function sshArgs(e: Omit<HostsFileEntry, 'id' | 'label'>, base: string): string[] {
+export function sshArgs(e: SshTarget, base: string): string[] {
+  const t = sshTarget(e, base);
   const args = ['-tt'];
-  if (e.port) args.push('-p', String(e.port));
-  if (e.user) args.push('-l', e.user);
-  if (e.identityFile) args.push('-i', expand(e.identityFile, base), '-o', 'IdentitiesOnly=yes');
-  if (e.knownHostsFile) args.push('-o', `UserKnownHostsFile=${expand(e.knownHostsFile, base)}`);
-  args.push('--', e.host);
+  if (t.port) args.push('-p', String(t.port));
+  if (t.user) args.push('-l', t.user);
+  if (t.identityFile) args.push('-i', t.identityFile, '-o', 'IdentitiesOnly=yes');
+  if (t.knownHostsFile) args.push('-o', `UserKnownHostsFile=${t.knownHostsFile}`);
+  args.push('--', t.host);
   return args;
+}
+
+/** An entry's fields with its file paths made absolute (relative to `base`). */
+function sshTarget({ host, user, port, identityFile, knownHostsFile }: SshTarget, base: string): SshTarget {
+  const file = (p: string | undefined) => (p ? expand(p, base) : undefined);
+  return { host, user, port, identityFile: file(identityFile), knownHostsFile: file(knownHostsFile) };
 }
 
 function expand(p: string, home: string): string {
@@ -176,7 +187,8 @@ export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []):
     const lab = readJson(paths.labFile, LabStateSchema, 'lab state file', errors) as z.infer<typeof LabStateSchema> | undefined;
     if (lab) {
       const base = dirname(paths.labFile);
-      hosts.push({ id: 'lab', label: 'Lab VM', kind: 'ssh', source: 'lab', spawn: { file: 'ssh', args: sshArgs(lab, base) } });
+      const spawn = { file: 'ssh', args: sshArgs(lab, base) };
+      hosts.push({ id: 'lab', label: 'Lab VM', kind: 'ssh', source: 'lab', spawn, target: sshTarget(lab, base) });
       taken.add('lab');
     }
   }
@@ -189,12 +201,14 @@ export function listHosts(paths: Paths, env: Env, extra: HostsFileEntry[] = []):
     }
     taken.add(id);
     const label = e.label ?? `${e.user ? `${e.user}@` : ''}${e.host}${e.port ? `:${e.port}` : ''}`;
-    hosts.push({ id, label, kind: 'ssh', source: 'hosts-file', spawn: { file: 'ssh', args: sshArgs(e, paths.home) } });
+    const spawn = { file: 'ssh', args: sshArgs(e, paths.home) };
+    hosts.push({ id, label, kind: 'ssh', source: 'hosts-file', spawn, target: sshTarget(e, paths.home) });
   }
   for (const alias of sshConfigAliases(paths.sshConfig, paths.home)) {
     if (taken.has(alias)) continue;
     taken.add(alias);
-    hosts.push({ id: alias, label: alias, kind: 'ssh', source: 'ssh-config', spawn: { file: 'ssh', args: ['-tt', '--', alias] } });
+    const spawn = { file: 'ssh', args: ['-tt', '--', alias] };
+    hosts.push({ id: alias, label: alias, kind: 'ssh', source: 'ssh-config', spawn, target: { host: alias } });
   }
   return { hosts, errors };
 }

@@ -11,6 +11,7 @@ import { hasToken, hostAllowed, isLoopback, originAllowed, TERM_PROTOCOL } from 
 import { ServerOptionsSchema, SSH_FORWARD, type ServerOptions } from './options.ts';
 import { pathsFrom, type Paths } from './paths.ts';
 import { SessionManager } from './sessions.ts';
+import { FleetRuns } from './fleet/runs.ts';
 import { serveStatic } from './static.ts';
 import { handleTermSocket } from './term-socket.ts';
 
@@ -28,6 +29,7 @@ export interface RunningServer {
   token: string;
   paths: Paths;
   sessions: SessionManager;
+  fleet: FleetRuns;
   close(): Promise<void>;
 }
 
@@ -49,8 +51,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const paths = pathsFrom(env);
   const dist = resolve(o.dist);
   const sessions = new SessionManager({ paths, env, maxSessions: o.maxSessions, graceMs: o.graceMs, record: o.record, extraHosts, log });
+  const fleet = new FleetRuns({ paths, env, extraHosts, log });
   let port = o.port;
-  const api = apiHandler({ paths, env, token, sessions, extraHosts, log });
+  const api = apiHandler({ paths, env, token, sessions, fleet, extraHosts, log });
 
   // A client that sends no complete request head within HEADERS_TIMEOUT_MS, or no complete
   // request within REQUEST_TIMEOUT_MS, is cut off: half-open connections must not pin descriptors.
@@ -116,6 +119,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     token,
     paths,
     sessions,
+    fleet,
     close() {
       closing ??= (async () => {
         // Said first, so that a page tells "the runner stopped" from "your shell ended".
@@ -126,7 +130,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
           fatal: true,
         };
         for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(stopping));
-        await sessions.closeAll();
+        // Fleet runs end first: their readers get `done` before the connections go.
+        await Promise.all([sessions.closeAll(), fleet.closeAll()]);
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.closeAllConnections();

@@ -12,7 +12,7 @@ import type { Env } from './paths.ts';
 const printLog = (line: string): void => console.log(`runguide: ${line}`);
 
 /** The project: the nearest folder above with a package.json (server/ in the sources, build/runner/server/ built). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;

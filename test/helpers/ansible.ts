@@ -1,5 +1,5 @@
 // Running ansible-playbook in tests, and reading what it did: the project's own stdout callback
-// (helpers/ansible/runguide_events.py) prints one JSON object a line, which `readRun` folds back
+// (server/fleet/ansible/runguide_events.py) prints one JSON object a line, which `readRun` folds back
 // into plays, tasks and per-host results.
 import { join } from 'node:path';
 
@@ -16,7 +16,7 @@ export function ansibleEnvIn(home: string): NodeJS.ProcessEnv {
 
 /** The variables that make ansible-playbook print its results as JSON lines, for `readRun`. */
 export const JSON_LINES = {
-  ANSIBLE_CALLBACK_PLUGINS: join(import.meta.dirname, 'ansible'),
+  ANSIBLE_CALLBACK_PLUGINS: join(import.meta.dirname, '..', '..', 'server', 'fleet', 'ansible'),
   ANSIBLE_STDOUT_CALLBACK: 'runguide_events',
 };
 

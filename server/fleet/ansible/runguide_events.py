@@ -1,5 +1,7 @@
 # A stdout callback for Ansible that prints one JSON object a line: each play, each task as it
-# starts, each host's result as it comes, and the final per-host stats.
+# starts (with its action and tags: a diagnosis check is tagged ['diagnosis', <step id>]), each
+# host's result as it comes, and the final per-host stats. The runner's fleet diagnosis reads it
+# (server/fleet/), and so do the tests (test/helpers/ansible.ts).
 #
 # Why our own: Debian 12's ansible-core 2.14 ships only the builtin callbacks; the usual `json`
 # callback lives in the ansible.posix collection, which a fresh machine does not have. The plugin
@@ -20,7 +22,7 @@ DOCUMENTATION = """
     name: runguide_events
     type: stdout
     short_description: one JSON object a line, streamed
-    description: Plays, tasks, per-host results and stats, one JSON object a line (runguide's tests).
+    description: Plays, tasks, per-host results and stats, one JSON object a line (runguide's fleet runs and tests).
 """
 
 
@@ -36,11 +38,15 @@ class CallbackModule(CallbackBase):
     def v2_playbook_on_play_start(self, play):
         self._emit({"event": "play", "name": play.get_name()})
 
+    def _task(self, task):
+        tags = [str(t) for t in (task.tags or [])]
+        self._emit({"event": "task", "name": task.get_name(), "uuid": task._uuid, "action": task.action, "tags": tags})
+
     def v2_playbook_on_task_start(self, task, is_conditional):
-        self._emit({"event": "task", "name": task.get_name(), "uuid": task._uuid})
+        self._task(task)
 
     def v2_playbook_on_handler_task_start(self, task):
-        self._emit({"event": "task", "name": task.get_name(), "uuid": task._uuid})
+        self._task(task)
 
     def _result(self, result, **flags):
         body = dict(result._result)
