@@ -36,6 +36,10 @@ The script: ./script.sh --help | --dry-run (prints every command, runs nothing) 
 prompts). A fix asks before each change and refuses to run without a terminal unless --yes.
 Steps that need root re-run the script with sudo when not root.
 Diagnosis exit status: 0 not at risk, 1 at risk, 3 undecided. Bad usage exits with 2.
+A diagnosis script also writes a report with --report FILE (HTML if FILE ends in .html,
+Markdown if .md: each check, its command, output and verdict, the assessment and the fix),
+secrets redacted by perl first (no perl: it refuses, and runs nothing). A diagnosis playbook
+writes one report of all its hosts with -e rg_report=FILE, on the machine that runs it.
 
 Examples:
   ./runguide export cpanel-backup-freeze --lang pt-pt > diagnosis.sh

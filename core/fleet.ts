@@ -62,6 +62,8 @@ export const FleetEventSchema = z.discriminatedUnion('type', [
     output: z.string().check(z.maxLength(300)),
     /** The check's stdout and stderr, at most 8 KiB, redacted. */
     text: z.string(),
+    /** The command the host ran (its family's), redacted: what a report quotes. */
+    command: z.optional(z.string()),
   }),
   z.object({
     type: z.literal('host'),

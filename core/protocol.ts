@@ -4,8 +4,16 @@
 import { z } from './zod.ts';
 import { DistroSchema, RiskSchema } from './schema.ts';
 import { StepRefSchema, VerdictSchema, WhichSchema } from './step-ref.ts';
+import { MIN_SECRET_LENGTH } from './redact.ts';
 
 export const PROTOCOL_VERSION = 1;
+
+/** A value marked secret: at most this long (a token, a password), one line. */
+export const MAX_SECRET_LENGTH = 1024;
+/** Values marked secret per session, at most (each is looked for in every line recorded). */
+export const MAX_SECRETS = 64;
+/** The most of a step's output a `result` carries for the page's report (characters, redacted first). */
+export const REPORT_TEXT_MAX = 8192;
 
 const Size = { cols: z.int().check(z.minimum(2), z.maximum(1000)), rows: z.int().check(z.minimum(1), z.maximum(500)) };
 // Parameter names start with a letter. zod's record silently drops a "__proto__" key, so it is
@@ -39,6 +47,11 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Answer to a `confirm` request for a step that changes the system. */
   z.strictObject({ type: z.literal('confirm'), runId: z.string().check(z.maxLength(64)), accept: z.boolean() }),
+  /** A value the user marked secret: redacted from this session's recording and audit lines from now on. */
+  z.strictObject({
+    type: z.literal('secret'),
+    value: z.string().check(z.minLength(MIN_SECRET_LENGTH), z.maxLength(MAX_SECRET_LENGTH), z.regex(/^[^\r\n]*$/)),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -66,6 +79,7 @@ export const ErrorCodeSchema = z.enum([
   'taken-over',
   'input-full',
   'runner-stopping',
+  'secret-limit',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -108,6 +122,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     restart: z._default(z.boolean(), false),
     /** The last line the command printed (plain text, at most 300 characters): what the page quotes. */
     output: z._default(z.string().check(z.maxLength(300)), ''),
+    /** All it printed, as plain text, secret-looking values redacted (core/redact.ts), for the report. */
+    text: z._default(z.string().check(z.maxLength(REPORT_TEXT_MAX)), ''),
   }),
   /** Sent once per session when the runner has probed the host: its distro family and login name. */
   z.object({ type: z.literal('distro'), distro: DistroSchema, user: z._default(z.nullable(z.string()), null) }),

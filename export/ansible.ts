@@ -10,6 +10,7 @@ import { checkTasks } from './ansible/checks.ts';
 import { summary } from './ansible/summary.ts';
 import { fixTasks, rollbackTasks } from './ansible/changes.ts';
 import { unsafe } from './ansible/tasks.ts';
+import { reportNameTask } from './ansible/report.ts';
 
 export { outcomeJinja } from './ansible/summary.ts';
 
@@ -18,7 +19,7 @@ export function generateAnsible(plan: Plan): string {
   const tasks = [supportedTask(plan)];
   let vars: Record<string, unknown> = {};
   if (plan.kind === 'diagnosis') {
-    tasks.push(...checkTasks(plan, j));
+    tasks.push(reportNameTask(plan), ...checkTasks(plan, j));
     const end = summary(plan, j);
     tasks.push(...end.tasks);
     vars = end.vars;

@@ -1,9 +1,9 @@
 // What the bash and the Ansible exports share: variable names, one-line texts, the header's lines,
 // which steps a failure leaves applied, and the risk rules compiled to a test in either syntax.
 import type { Rule } from '../core/schema.ts';
-import { adviceAfter } from '../core/render.ts';
 import { fill } from '../core/locales.ts';
 import { optionFlags, type Plan, type PlannedStep } from './plan.ts';
+import { restartCompletes as restartCompletesStep, undoAfterStop, type StopCause } from './sequence.ts';
 
 /** A step id as part of a variable name: bash and Jinja names take no '-'. */
 export const varName = (id: string) => id.replace(/-/g, '_');
@@ -36,13 +36,10 @@ export function headerLines(plan: Plan): string[] {
 export const expectOf = (s: PlannedStep, which: 'run' | 'verify') => (which === 'run' ? s.step.expect : s.step.verify!.expect);
 
 /** A fix step whose failed verify calls for a restart of the server rather than its rollback. */
-export const restartCompletes = (plan: Plan, s: PlannedStep) =>
-  plan.kind === 'fix' && !!s.verify && adviceAfter(s.step, 'verify', 'fail') === 'restart';
+export const restartCompletes = (plan: Plan, s: PlannedStep) => plan.kind === 'fix' && !!s.verify && restartCompletesStep(s.step);
 
-/** The changes applied when step `upTo` stops a fix (with it if `includeCurrent`), newest first. */
-export function appliedSteps(plan: Plan, upTo: number, includeCurrent: boolean): PlannedStep[] {
-  return plan.steps.filter((s) => s.changes && (s.n < upTo || (includeCurrent && s.n === upTo))).reverse();
-}
+/** The changes applied when step `at` stops a fix, newest first: the fix's sequence decides (sequence.ts). */
+export const appliedSteps = (plan: Plan, at: number, cause: StopCause): PlannedStep[] => undoAfterStop(plan.steps, at, cause);
 
 /** How a language writes a test of one check's verdict, a parenthesized group, `and` and `or`. */
 export interface RuleSyntax {

@@ -4,7 +4,8 @@
 import { z } from '../core/zod.ts';
 import { DISTROS, DistroSchema, FixIdSchema, type Distro, type FixId, type Runbook, type Step } from '../core/schema.ts';
 import { LocaleSchema, type Locale } from '../core/locales.ts';
-import { ParamError, diagnosisSteps, fixSteps, renderCommand } from '../core/render.ts';
+import { ParamError, diagnosisSteps, renderCommand } from '../core/render.ts';
+import { changesSystem, fixOrder } from './sequence.ts';
 import { exportStrings, type ExportStrings } from '../i18n/export.ts';
 import type { Which } from '../core/step-ref.ts';
 
@@ -106,7 +107,7 @@ export function planExport(
 
   const fix = options.fix === 'none' ? undefined : options.fix;
   const kind = !fix ? 'diagnosis' : options.rollback ? 'rollback' : 'fix';
-  let steps = !fix ? diagnosisSteps(runbook) : fixSteps(runbook, fix);
+  let steps = !fix ? diagnosisSteps(runbook) : fixOrder(runbook, fix);
   if (kind === 'rollback') {
     steps = steps.filter((s) => s.rollback).reverse();
     if (steps.length === 0) throw new ExportError(`fix "${fix}" has no rollback commands`);
@@ -133,7 +134,7 @@ export function planExport(
         title: text?.title || step.id,
         passText: text?.pass || strings.sh.passDefault,
         failText: text?.fail || strings.sh.failDefault,
-        changes: step.risk !== 'read-only',
+        changes: changesSystem(step),
         run: renderAll(step, kind === 'rollback' ? 'rollback' : 'run', options.params),
         ...(step.verify && kind !== 'rollback' ? { verify: renderAll(step, 'verify', options.params) } : {}),
         ...(step.rollback ? { rollback: renderAll(step, 'rollback', options.params) } : {}),

@@ -100,6 +100,46 @@ export interface ExportStrings {
     found: string;
     recommend: string;
   };
+  /** The report of a diagnosis (HTML or Markdown): the page's download, the script's --report, the playbook's rg_report. */
+  report: {
+    heading: string;
+    runbook: string;
+    date: string;
+    version: string;
+    /** Says that secret-looking values were taken out. */
+    redacted: string;
+    /** Caption of the table of servers and their assessment. */
+    hosts: string;
+    host: string;
+    assessment: string;
+    /** Caption of a server's table of checks ({host}). */
+    checksOn: string;
+    check: string;
+    result: string;
+    command: string;
+    output: string;
+    noOutput: string;
+    /** A check the page had not run when the report was made. */
+    notRun: string;
+    exportFix: string;
+    /** Page: the report's two downloads, and what the page says once one is done ({file}). */
+    downloadHtml: string;
+    downloadMd: string;
+    downloaded: string;
+    /** The diagnosis script's usage line ({script}) and its --report option. */
+    usage: string;
+    optReport: string;
+    /** The script refuses --report without perl (which redacts), before running anything. */
+    noPerl: string;
+    /** --report's file name must end in .html or .md ({file}). */
+    badFile: string;
+    written: string;
+    /** Playbook header: how to ask for the report. */
+    playbook: string;
+    /** Playbook tasks: the name check, and the report's writing. */
+    checkFile: string;
+    task: string;
+  };
   /** The generated playbook. */
   ansible: {
     diagnosis: string;
@@ -226,6 +266,37 @@ const en: ExportStrings = {
     failed: 'Step "{title}" ({id}) failed.',
     restart: 'A restart completes this change: do not roll back',
   },
+  report: {
+    heading: 'Diagnosis report',
+    runbook: 'Runbook',
+    date: 'Date',
+    version: 'runguide version',
+    redacted: 'Values that look like secrets (passwords, keys, tokens) are replaced by [redacted].',
+    hosts: 'Servers and their assessment',
+    host: 'Server',
+    assessment: 'Assessment',
+    checksOn: 'Checks on {host}',
+    check: 'Check',
+    result: 'Result',
+    command: 'Command',
+    output: 'Output',
+    noOutput: 'The check printed nothing.',
+    notRun: 'Not run',
+    exportFix: 'Export it as a script or as a playbook:',
+    downloadHtml: 'Download the report (HTML)',
+    downloadMd: 'Download the report (Markdown)',
+    downloaded: 'Downloaded {file}.',
+    usage: 'Usage: {script} [--dry-run] [--report FILE] [--help]',
+    optReport:
+      '  --report FILE  also write a report of the checks, their output and the verdict to FILE: HTML if it ends in .html, Markdown in .md; secrets are redacted',
+    noPerl:
+      'The report needs perl, which redacts secrets before anything is written: install perl, or run without --report. Nothing was run.',
+    badFile: '{option} takes a file name ending in .html or .md, not: {file}',
+    written: 'Report written to {file}.',
+    playbook: 'For a report of all hosts, add -e rg_report=/path/to/report.html (or .md for Markdown); secrets are redacted.',
+    checkFile: 'Check the report file name',
+    task: 'Write the report of all hosts',
+  },
 };
 
 const ptPt: ExportStrings = {
@@ -323,6 +394,38 @@ const ptPt: ExportStrings = {
     flag: 'Dar este servidor como falhado se estiver em risco ou indeterminado',
     failed: 'O passo «{title}» ({id}) falhou.',
     restart: 'O reinício conclui esta alteração: não reverter',
+  },
+  report: {
+    heading: 'Relatório de diagnóstico',
+    runbook: 'Guia',
+    date: 'Data',
+    version: 'Versão do runguide',
+    redacted: 'Os valores que parecem segredos (palavras-passe, chaves, tokens) são substituídos por [redacted].',
+    hosts: 'Servidores e a respetiva avaliação',
+    host: 'Servidor',
+    assessment: 'Avaliação',
+    checksOn: 'Verificações em {host}',
+    check: 'Verificação',
+    result: 'Resultado',
+    command: 'Comando',
+    output: 'Saída',
+    noOutput: 'A verificação não escreveu nada.',
+    notRun: 'Não executada',
+    exportFix: 'Exporte-a como script ou como playbook:',
+    downloadHtml: 'Descarregar o relatório (HTML)',
+    downloadMd: 'Descarregar o relatório (Markdown)',
+    downloaded: '{file} descarregado.',
+    usage: 'Utilização: {script} [--dry-run] [--report FICHEIRO] [--help]',
+    optReport:
+      '  --report FICHEIRO  escreve também um relatório das verificações, da sua saída e do veredicto em FICHEIRO: HTML se terminar em .html, Markdown em .md; os segredos são ocultados',
+    noPerl:
+      'O relatório precisa do perl, que oculta os segredos antes de qualquer escrita: instale o perl ou execute sem --report. Nada foi executado.',
+    badFile: '{option} aceita um nome de ficheiro terminado em .html ou .md, e não: {file}',
+    written: 'Relatório escrito em {file}.',
+    playbook:
+      'Para um relatório de todos os servidores, acrescente -e rg_report=/caminho/para/relatorio.html (ou .md para Markdown); os segredos são ocultados.',
+    checkFile: 'Verificar o nome do ficheiro do relatório',
+    task: 'Escrever o relatório de todos os servidores',
   },
 };
 
@@ -424,6 +527,38 @@ const fr: ExportStrings = {
     failed: 'L’étape «\u00a0{title}\u00a0» ({id}) a échoué.',
     restart: 'Un redémarrage termine cette modification\u00a0: ne pas revenir en arrière',
   },
+  report: {
+    heading: 'Rapport de diagnostic',
+    runbook: 'Guide',
+    date: 'Date',
+    version: 'Version de runguide',
+    redacted: 'Les valeurs qui ressemblent à des secrets (mots de passe, clés, jetons) sont remplacées par [redacted].',
+    hosts: 'Serveurs et leur évaluation',
+    host: 'Serveur',
+    assessment: 'Évaluation',
+    checksOn: 'Vérifications sur {host}',
+    check: 'Vérification',
+    result: 'Résultat',
+    command: 'Commande',
+    output: 'Sortie',
+    noOutput: 'La vérification n’a rien affiché.',
+    notRun: 'Non exécutée',
+    exportFix: 'L’exporter en script ou en playbook\u00a0:',
+    downloadHtml: 'Télécharger le rapport (HTML)',
+    downloadMd: 'Télécharger le rapport (Markdown)',
+    downloaded: '{file} téléchargé.',
+    usage: 'Utilisation\u00a0: {script} [--dry-run] [--report FICHIER] [--help]',
+    optReport:
+      '  --report FICHIER  écrit aussi un rapport des vérifications, de leur sortie et du verdict dans FICHIER\u00a0: en HTML s’il se termine par .html, en Markdown par .md\u00a0; les secrets sont masqués',
+    noPerl:
+      'Le rapport a besoin de perl, qui masque les secrets avant toute écriture\u00a0: installez perl, ou lancez sans --report. Rien n’a été exécuté.',
+    badFile: '{option} attend un nom de fichier terminé par .html ou .md, pas\u00a0: {file}',
+    written: 'Rapport écrit dans {file}.',
+    playbook:
+      'Pour un rapport de tous les hôtes, ajoutez -e rg_report=/chemin/vers/rapport.html (ou .md pour du Markdown)\u00a0; les secrets sont masqués.',
+    checkFile: 'Vérifier le nom du fichier du rapport',
+    task: 'Écrire le rapport de tous les hôtes',
+  },
 };
 
 const de: ExportStrings = {
@@ -521,6 +656,38 @@ const de: ExportStrings = {
     flag: 'Diesen Server als fehlgeschlagen markieren, wenn er gefährdet oder unentschieden ist',
     failed: 'Schritt „{title}“ ({id}) ist fehlgeschlagen.',
     restart: `Ein Neustart schließt diese Änderung ab: nichts ${gDe.rollBack}`,
+  },
+  report: {
+    heading: 'Diagnosebericht',
+    runbook: 'Runbook',
+    date: 'Datum',
+    version: 'runguide-Version',
+    redacted: 'Werte, die wie Geheimnisse aussehen (Passwörter, Schlüssel, Tokens), sind durch [redacted] ersetzt.',
+    hosts: 'Server und ihre Bewertung',
+    host: 'Server',
+    assessment: 'Bewertung',
+    checksOn: 'Prüfungen auf {host}',
+    check: 'Prüfung',
+    result: 'Ergebnis',
+    command: 'Befehl',
+    output: 'Ausgabe',
+    noOutput: 'Die Prüfung hat nichts ausgegeben.',
+    notRun: 'Nicht ausgeführt',
+    exportFix: 'Als Skript oder als Playbook exportieren:',
+    downloadHtml: 'Bericht herunterladen (HTML)',
+    downloadMd: 'Bericht herunterladen (Markdown)',
+    downloaded: '{file} heruntergeladen.',
+    usage: 'Aufruf: {script} [--dry-run] [--report DATEI] [--help]',
+    optReport:
+      '  --report DATEI  schreibt zusätzlich einen Bericht mit den Prüfungen, ihrer Ausgabe und dem Ergebnis nach DATEI: HTML bei der Endung .html, Markdown bei .md; Geheimnisse werden unkenntlich gemacht',
+    noPerl:
+      'Der Bericht braucht perl, das Geheimnisse unkenntlich macht, bevor etwas geschrieben wird: Installieren Sie perl oder starten Sie ohne --report. Es wurde nichts ausgeführt.',
+    badFile: '{option} erwartet einen Dateinamen mit der Endung .html oder .md, nicht: {file}',
+    written: 'Bericht geschrieben: {file}.',
+    playbook:
+      'Für einen Bericht über alle Hosts ergänzen Sie -e rg_report=/pfad/zum/bericht.html (oder .md für Markdown); Geheimnisse werden unkenntlich gemacht.',
+    checkFile: 'Dateinamen des Berichts prüfen',
+    task: 'Bericht über alle Hosts schreiben',
   },
 };
 
@@ -621,6 +788,38 @@ const es: ExportStrings = {
     failed: 'El paso «{title}» ({id}) ha fallado.',
     restart: 'Un reinicio completa este cambio: no revertir',
   },
+  report: {
+    heading: 'Informe de diagnóstico',
+    runbook: 'Guía',
+    date: 'Fecha',
+    version: 'Versión de runguide',
+    redacted: 'Los valores que parecen secretos (contraseñas, claves, tokens) se sustituyen por [redacted].',
+    hosts: 'Servidores y su evaluación',
+    host: 'Servidor',
+    assessment: 'Evaluación',
+    checksOn: 'Comprobaciones en {host}',
+    check: 'Comprobación',
+    result: 'Resultado',
+    command: 'Comando',
+    output: 'Salida',
+    noOutput: 'La comprobación no mostró nada.',
+    notRun: 'No ejecutada',
+    exportFix: 'Expórtela como script o como playbook:',
+    downloadHtml: 'Descargar el informe (HTML)',
+    downloadMd: 'Descargar el informe (Markdown)',
+    downloaded: '{file} descargado.',
+    usage: 'Uso: {script} [--dry-run] [--report ARCHIVO] [--help]',
+    optReport:
+      '  --report ARCHIVO  escribe además un informe de las comprobaciones, su salida y el veredicto en ARCHIVO: HTML si termina en .html, Markdown si termina en .md; los secretos se ocultan',
+    noPerl:
+      'El informe necesita perl, que oculta los secretos antes de escribir nada: instale perl o ejecute sin --report. No se ha ejecutado nada.',
+    badFile: '{option} espera un nombre de archivo terminado en .html o .md, no: {file}',
+    written: 'Informe escrito en {file}.',
+    playbook:
+      'Para un informe de todos los hosts, añada -e rg_report=/ruta/al/informe.html (o .md para Markdown); los secretos se ocultan.',
+    checkFile: 'Comprobar el nombre del archivo del informe',
+    task: 'Escribir el informe de todos los hosts',
+  },
 };
 
 const it: ExportStrings = {
@@ -719,6 +918,38 @@ const it: ExportStrings = {
     failed: 'Il passaggio «{title}» ({id}) non è riuscito.',
     restart: 'Un riavvio completa questa modifica: non annullare nulla',
   },
+  report: {
+    heading: 'Rapporto di diagnosi',
+    runbook: 'Guida',
+    date: 'Data',
+    version: 'Versione di runguide',
+    redacted: 'I valori che sembrano segreti (password, chiavi, token) sono sostituiti da [redacted].',
+    hosts: 'Server e relativa valutazione',
+    host: 'Server',
+    assessment: 'Valutazione',
+    checksOn: 'Controlli su {host}',
+    check: 'Controllo',
+    result: 'Risultato',
+    command: 'Comando',
+    output: 'Output',
+    noOutput: 'Il controllo non ha stampato nulla.',
+    notRun: 'Non eseguito',
+    exportFix: 'Esportala come script o come playbook:',
+    downloadHtml: 'Scarica il rapporto (HTML)',
+    downloadMd: 'Scarica il rapporto (Markdown)',
+    downloaded: '{file} scaricato.',
+    usage: 'Uso: {script} [--dry-run] [--report FILE] [--help]',
+    optReport:
+      '  --report FILE  scrive anche un rapporto dei controlli, del loro output e del verdetto in FILE: HTML se termina in .html, Markdown in .md; i segreti vengono oscurati',
+    noPerl:
+      'Il rapporto richiede perl, che oscura i segreti prima di scrivere qualsiasi cosa: installa perl oppure esegui senza --report. Non è stato eseguito nulla.',
+    badFile: '{option} accetta un nome di file che termina in .html o .md, non: {file}',
+    written: 'Rapporto scritto in {file}.',
+    playbook:
+      'Per un rapporto di tutti gli host, aggiungi -e rg_report=/percorso/del/rapporto.html (o .md per Markdown); i segreti vengono oscurati.',
+    checkFile: 'Controllare il nome del file del rapporto',
+    task: 'Scrivere il rapporto di tutti gli host',
+  },
 };
 
 const pl: ExportStrings = {
@@ -816,6 +1047,38 @@ const pl: ExportStrings = {
     flag: 'Oznaczyć ten serwer jako nieudany, jeśli jest zagrożony lub wynik jest nierozstrzygnięty',
     failed: 'Krok „{title}” ({id}) się nie powiódł.',
     restart: 'Restart dokończy tę zmianę: niczego nie wycofywać',
+  },
+  report: {
+    heading: 'Raport diagnostyczny',
+    runbook: 'Poradnik',
+    date: 'Data',
+    version: 'Wersja runguide',
+    redacted: 'Wartości wyglądające na sekrety (hasła, klucze, tokeny) zastąpiono przez [redacted].',
+    hosts: 'Serwery i ich ocena',
+    host: 'Serwer',
+    assessment: 'Ocena',
+    checksOn: 'Testy na {host}',
+    check: 'Test',
+    result: 'Wynik',
+    command: 'Polecenie',
+    output: 'Wyjście',
+    noOutput: 'Test niczego nie wypisał.',
+    notRun: 'Nieuruchomiony',
+    exportFix: 'Wyeksportuj ją jako skrypt lub jako playbook:',
+    downloadHtml: 'Pobierz raport (HTML)',
+    downloadMd: 'Pobierz raport (Markdown)',
+    downloaded: 'Pobrano {file}.',
+    usage: 'Użycie: {script} [--dry-run] [--report PLIK] [--help]',
+    optReport:
+      '  --report PLIK  zapisuje też raport z testami, ich wyjściem i werdyktem do PLIKU: HTML, gdy nazwa kończy się na .html, Markdown na .md; sekrety są ukrywane',
+    noPerl:
+      'Raport wymaga perla, który ukrywa sekrety, zanim cokolwiek zostanie zapisane: zainstaluj perl albo uruchom bez --report. Niczego nie uruchomiono.',
+    badFile: '{option} wymaga nazwy pliku kończącej się na .html lub .md, a nie: {file}',
+    written: 'Raport zapisano do {file}.',
+    playbook:
+      'Aby uzyskać raport ze wszystkich hostów, dodaj -e rg_report=/sciezka/do/raportu.html (lub .md dla Markdown); sekrety są ukrywane.',
+    checkFile: 'Sprawdzić nazwę pliku raportu',
+    task: 'Zapisać raport ze wszystkich hostów',
   },
 };
 

@@ -71,6 +71,8 @@ export interface TerminalStrings {
   downloadFailed: string;
   /** The host picker's "Add a server…" and its dialog. */
   addHost: Record<'option' | 'title' | 'intro' | 'host' | 'user' | 'port' | 'submit' | 'failed', string>;
+  /** "Mark a value secret…", its dialog and the count of marked values; `{n}` is a number. */
+  secrets: Record<'mark' | 'title' | 'intro' | 'memory' | 'value' | 'submit' | 'tooShort' | 'tooMany' | 'count' | 'forget', string>;
   /** The verdict in a few words: the dock repeats it, the card heads with it. */
   outcome: Record<Outcome, string>;
   /** The verdict card (Assessment.astro). `{host}`, `{user}`, `{time}`, `{n}`, `{total}` are filled in. */
@@ -101,6 +103,45 @@ export interface TerminalStrings {
   confirm: Record<'target' | 'targetNoUser' | 'consequences' | 'backupWindow' | 'maintenanceWindow', string>;
   /** "Check several servers" (src/terminal/fleet-*.ts). `{n}`, `{total}`, `{message}` are filled in. */
   fleet: Record<FleetText, string>;
+  guided: GuidedStrings;
+}
+
+/**
+ * "Apply fix N" (src/terminal/guided-fix.ts). `{fix}` is the fix's number, `{n}` and `{total}` a
+ * step's position, `{title}` its heading, `{k}` a count of steps; `{why}` is one of the reasons.
+ */
+export interface GuidedStrings {
+  apply: string;
+  /** The notice before the first step, when the fix needs a maintenance window or may interrupt service. */
+  title: string;
+  intro: string;
+  disruptive: string;
+  start: string;
+  progress: string;
+  done: string;
+  stopped: string;
+  /** Reasons (`{why}`): a command or its verification did not pass, was declined, or could not run. */
+  failedRun: string;
+  failedVerify: string;
+  declined: string;
+  notRun: string;
+  newSession: string;
+  /** The steps after the one that stopped the run. */
+  later: string;
+  ranList: string;
+  /** After a verify that a restart completes: the undo is offered, not advised. */
+  undoAnyway: string;
+  noRollback: string;
+  nothingToUndo: string;
+  /** The rollback button, by plural category of `{k}` (Intl.PluralRules); `other` is required. */
+  rollBackSteps: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  rollingBack: string;
+  rolledBack: string;
+  rollbackStopped: string;
+  paramMismatch: string;
+  paramsInvalid: string;
+  stepMissing: string;
+  interrupted: string;
 }
 
 type FleetText =

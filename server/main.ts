@@ -16,6 +16,7 @@ Options:
   --grace SECONDS    how long a terminal survives a closed tab, for reconnecting (default ${D.graceMs / 1000})
   --record           record every terminal as asciicast v2 (~/.local/state/runguide/recordings),
                      downloadable from the panel; ${D.record ? 'on' : 'off'} by default: a recording keeps all output
+                     but what looks secret or is marked secret in the panel
   --dist DIR         the built site to serve (default: dist/)
   -h, --help         this help
 `;

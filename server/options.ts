@@ -31,7 +31,7 @@ export const ServerOptionsSchema = z.object({
   graceMs: z.number().min(0).max(86_400_000, 'at most a day').default(60_000),
   /**
    * Record every session as asciicast v2 (default false: opt-in, as with `script` or asciinema,
-   * since a recording keeps everything the terminal showed, secrets printed by a command included).
+   * since a recording keeps everything the terminal showed but what redact() knows to be secret).
    */
   record: z.boolean().default(false),
   /** A fixed token (tests); default: a fresh random one. */

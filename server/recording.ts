@@ -4,8 +4,11 @@
 // prompt with echo off (sudo, ssh, `read -s`) is never written. Output arriving within GATHER_MS
 // is one event (one JSON line, one write: a flood comes in 4 KiB reads); writes are synchronous,
 // so a download sees everything recorded up to GATHER_MS ago, and every mark at once.
+// Output is redacted before it is written (redacting-stream.ts): a line reaches the file when its
+// newline comes (a prompt at once), so typed text appears in the recording at Enter, whole.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { RedactingStream } from './redacting-stream.ts';
 
 /** Past this size a recording stops (with a mark saying so): a flood must not fill the disk. */
 const MAX_BYTES = 64 << 20;
@@ -22,16 +25,30 @@ export class Recorder {
   #pendingChars = 0;
   #pendingAt = 0;
   #timer: NodeJS.Timeout | null = null;
+  #redactor: RedactingStream;
 
-  constructor(dir: string, session: string, cols: number, rows: number, env: Record<string, string>) {
+  /** `secrets`: the values marked secret in the session, redacted from then on. */
+  constructor(
+    dir: string,
+    session: string,
+    size: { cols: number; rows: number },
+    env: Record<string, string>,
+    secrets: () => readonly string[],
+  ) {
+    this.#redactor = new RedactingStream(secrets);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = join(dir, `${session}.cast`);
     this.#fd = openSync(this.file, 'w', 0o600);
-    this.#line({ version: 2, width: cols, height: rows, timestamp: Math.floor(Date.now() / 1000), env });
+    this.#line({ version: 2, width: size.cols, height: size.rows, timestamp: Math.floor(Date.now() / 1000), env });
   }
 
   output(data: string): void {
     if (this.#fd === null || this.#bytes > MAX_BYTES) return;
+    this.#gather(this.#redactor.push(data));
+  }
+
+  #gather(data: string): void {
+    if (!data) return;
     if (this.#pending.length === 0) {
       this.#pendingAt = performance.now();
       this.#timer = setTimeout(() => this.#flush(), GATHER_MS);
@@ -44,13 +61,14 @@ export class Recorder {
     this.#flush();
     this.#event('r', `${cols}x${rows}`);
   }
-  /** A marker event; runguide puts one audit line (JSON) in each. */
+  /** A marker event; runguide puts one audit line (JSON) in each, redacted already (audit.ts). */
   mark(label: string): void {
     this.#flush();
     this.#event('m', label);
   }
 
   close(): void {
+    if (this.#fd !== null && this.#bytes <= MAX_BYTES) this.#gather(this.#redactor.end());
     this.#flush();
     if (this.#fd !== null) closeSync(this.#fd);
     this.#fd = null;

@@ -15,6 +15,7 @@ import { backlog, dropBacklog } from './pty-input.ts';
 import type { ResolvedHost } from './hosts.ts';
 import type { Env } from './paths.ts';
 import type { Distro } from '../core/schema.ts';
+import { MAX_SECRETS } from '../core/protocol.ts';
 
 /** Input waiting for a terminal that reads nothing, at most (a paste of 1 MiB still goes). */
 export const MAX_INPUT_BACKLOG = 1 << 20;
@@ -61,6 +62,8 @@ export class Session {
   #marked: MarkedExec;
   #grace: NodeJS.Timeout | null = null;
   #onEnd: (s: Session) => void;
+  /** The values the page marked secret: in memory only, redacted from the recording and audit log. */
+  #secrets: string[] = [];
 
   constructor(o: SessionOptions) {
     this.host = o.host;
@@ -69,7 +72,7 @@ export class Session {
     this.pty = pty.spawn(o.host.spawn.file, o.host.spawn.args, { name: 'xterm-256color', cols: o.cols, rows: o.rows, cwd: o.cwd, env });
     this.log = new OutputLog(o.cols, o.rows);
     this.recorder = o.recordings
-      ? new Recorder(o.recordings, this.id, o.cols, o.rows, { SHELL: o.host.spawn.file, TERM: 'xterm-256color' })
+      ? new Recorder(o.recordings, this.id, o, { SHELL: o.host.spawn.file, TERM: 'xterm-256color' }, () => this.#secrets)
       : null;
     this.#flow = new FlowControl(
       {
@@ -169,6 +172,18 @@ export class Session {
 
   get attached(): boolean {
     return this.#sink !== null;
+  }
+
+  get secrets(): readonly string[] {
+    return this.#secrets;
+  }
+
+  /** Redacts `value` from what is written from now on; false when MAX_SECRETS are marked already. */
+  markSecret(value: string): boolean {
+    if (this.#secrets.includes(value)) return true;
+    if (this.#secrets.length >= MAX_SECRETS) return false;
+    this.#secrets.push(value);
+    return true;
   }
 
   /** Types a marked line running `command` and waits for its end mark (see marked-exec.ts). */

@@ -10,6 +10,7 @@ import type { ClientMessage, ErrorCode, ServerMessage } from '../core/protocol.t
 import { lastLine, NO_PAYLOAD_EXIT, plainText } from './shell-marks.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import { SUDO_WAIT_MS } from './marked-exec.ts';
+import { reportText } from './report-text.ts';
 import type { Session } from './session.ts';
 
 type RunMessage = Extract<ClientMessage, { type: 'run' }>;
@@ -146,8 +147,8 @@ export class StepRunner {
         durationMs: r.durationMs,
         ...(sudo ? { sudo: refused ? 'refused' : 'ran' } : {}),
       };
-      await appendAudit(this.#auditLog, entry);
-      s.recorder?.mark(JSON.stringify(entry));
+      const written = await appendAudit(this.#auditLog, entry, s.secrets);
+      s.recorder?.mark(JSON.stringify(written));
       // What the page offers next: the rollback of a change that did not pass, or, for a verify
       // that a restart of the server will satisfy, a restart hint instead (render.ts decides).
       const advice = refused ? null : adviceAfter(step, msg.which, verdict);
@@ -166,6 +167,7 @@ export class StepRunner {
           fatal: false,
         });
       const output = lastLine(plainText(r.output));
+      const text = reportText(plainText(r.output));
       this.#send({
         type: 'result',
         runId,
@@ -178,6 +180,7 @@ export class StepRunner {
         rollback,
         restart: advice === 'restart',
         output,
+        text,
       });
     } finally {
       s.busy = false;

@@ -2,7 +2,14 @@
 // `error` frame and the connection stays usable; only a refused session closes it.
 import type { WebSocket, RawData } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type ServerMessage } from '../core/protocol.ts';
+import {
+  ClientMessageSchema,
+  MAX_SECRETS,
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type ErrorCode,
+  type ServerMessage,
+} from '../core/protocol.ts';
 import { OutputGatherer } from './output-gatherer.ts';
 import { StepError } from './step-run.ts';
 import type { Session, Sink } from './session.ts';
@@ -49,6 +56,11 @@ export function handleTermSocket(ws: WebSocket, manager: SessionManager): void {
         return s.resize(msg.cols, msg.rows);
       case 'ack':
         return s.ack(msg.chars);
+      case 'secret':
+        // Kept in memory, never logged nor echoed back (not even in an error).
+        if (!s.markSecret(msg.value))
+          error('secret-limit', `This session has ${MAX_SECRETS} values marked secret already; start a new session to mark others`);
+        return;
       case 'run':
       case 'confirm': {
         const runner = manager.runner(s);

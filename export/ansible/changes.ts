@@ -40,7 +40,7 @@ export function fixTasks(plan: Plan, judge: Judge): { tasks: Task[]; vars: Recor
     if (s.verify)
       for (const task of shellTasks(fill(t.ansible.verify, { title: s.title }), s.verify, `${register}_verify`))
         inner.push(shellTask(task, { changed_when: false, failed_when: `not ${judge.passTest(s, 'verify', task.register)}` }));
-    const applied = appliedSteps(plan, s.n, s.changes);
+    const applied = appliedSteps(plan, s.n, 'failed');
     const undoList = (heading: string) => {
       const undo: unknown[] = applied.length ? [heading] : [t.sh.nothingApplied];
       for (const p of applied) undo.push(`# ${p.step.id}: ${p.title}`, p.rollback ? rollbackVar(p) : `# ${t.sh.noUndo}`);

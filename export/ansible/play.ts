@@ -26,6 +26,7 @@ function header(plan: Plan): string {
     ...headerLines(plan),
     `ansible-playbook -i <inventory> ${exportFileName(plan)}${plan.kind === 'diagnosis' ? '' : ' [--check]'}`,
   ];
+  if (plan.kind === 'diagnosis') lines.push(t.report.playbook);
   const run = (s: PlannedStep) => [s.run, ...(s.verify ? [s.verify] : [])];
   if (plan.steps.some((s) => run(s).some((c) => needsNoqa(c.el) || needsNoqa(c.ubuntu)))) lines.push(t.header.noqa);
   return lines.map((l) => oneLine(` ${l}`)).join('\n');

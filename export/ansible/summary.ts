@@ -8,6 +8,7 @@ import { ruleTests } from '../common.ts';
 import type { Judge } from './expect.ts';
 import { resultOf, unsafe } from './tasks.ts';
 import { checkRegister } from './checks.ts';
+import { reportTask, reportVars } from './report.ts';
 
 /**
  * The outcome, decided like assess() and outcomeOf(): one Jinja expression over rg_verdicts (the
@@ -64,6 +65,8 @@ export function summary(plan: Plan, judge: Judge): { tasks: Record<string, unkno
       },
       tags: ['always'],
     },
+    // Before the hosts at risk are failed (and leave the play): the report of every host.
+    reportTask(plan),
     {
       // A fleet run must not end green while one host is at risk: ansible-playbook exits 2.
       name: t.ansible.flag,
@@ -72,5 +75,5 @@ export function summary(plan: Plan, judge: Judge): { tasks: Record<string, unkno
       tags: ['always'],
     },
   ];
-  return { tasks, vars };
+  return { tasks, vars: { ...vars, ...reportVars() } };
 }

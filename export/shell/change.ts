@@ -4,15 +4,16 @@
 import { fill } from '../../core/locales.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
 import { appliedSteps, restartCompletes } from '../common.ts';
+import type { StopCause } from '../sequence.ts';
 import { commandFailed, stepHeader } from './runtime.ts';
 import { comment, sq } from './words.ts';
 
 /** Lines printing, on stderr, how to undo the changes applied when step `upTo` stops the script. */
-function undoLines(plan: Plan, upTo: number, includeCurrent: boolean, heading = plan.strings.sh.undoApplied): string[] {
+function undoLines(plan: Plan, upTo: number, cause: StopCause, heading = plan.strings.sh.undoApplied): string[] {
   const sh = plan.strings.sh;
   // A rollback only undoes: what it already ran stays undone.
   if (plan.kind === 'rollback') return [];
-  const applied = appliedSteps(plan, upTo, includeCurrent);
+  const applied = appliedSteps(plan, upTo, cause);
   if (applied.length === 0) return [`  printf '%s\\n' ${sq(sh.nothingApplied)} >&2`];
   const lines = [`  printf '%s\\n' ${sq(heading)} >&2`];
   for (const s of applied) {
@@ -26,7 +27,7 @@ function undoLines(plan: Plan, upTo: number, includeCurrent: boolean, heading = 
 function stopFunctions(plan: Plan, s: PlannedStep): string[] {
   const sh = plan.strings.sh;
   const lines = [`rg_abort_${s.n}() {`, `  printf '\\n%s\\n' ${sq(fill(sh.stepFailed, { title: s.title, id: s.step.id }))} >&2`];
-  lines.push(...undoLines(plan, s.n, s.changes), '  exit 1', '}');
+  lines.push(...undoLines(plan, s.n, 'failed'), '  exit 1', '}');
   // Its verify failed, yet the change is applied: a restart of the server completes it, so the
   // advice is the restart; the undo commands follow for an admin who wants them anyway.
   if (restartCompletes(plan, s)) {
@@ -34,7 +35,7 @@ function stopFunctions(plan: Plan, s: PlannedStep): string[] {
       `rg_restart_${s.n}() {`,
       `  printf '\\n%s\\n%s\\n' ${sq(fill(sh.restartNeeded, { title: s.title, id: s.step.id }))} ${sq(sh.restartAdvice)} >&2`,
     );
-    lines.push(...undoLines(plan, s.n, true, sh.undoAnyway), '  exit 4', '}');
+    lines.push(...undoLines(plan, s.n, 'restart', sh.undoAnyway), '  exit 4', '}');
   }
   return lines;
 }
@@ -51,7 +52,7 @@ function confirm(plan: Plan, s: PlannedStep): string[] {
   lines.push(`    read -r -p ${sq(sh.ask)} rg_answer || rg_answer=''`, '    if ! [[ $rg_answer =~ $rg_yes_re ]]; then');
   lines.push(
     `      printf '%s\\n' ${sq(sh.declined)} >&2`,
-    ...undoLines(plan, s.n, false).map((l) => `    ${l}`),
+    ...undoLines(plan, s.n, 'not-run').map((l) => `    ${l}`),
     '      exit 1',
     '    fi',
     '  fi',

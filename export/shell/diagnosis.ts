@@ -7,6 +7,7 @@ import type { Plan, PlannedStep } from '../plan.ts';
 import { ruleTests, varName } from '../common.ts';
 import { stepHeader } from './runtime.ts';
 import { sq } from './words.ts';
+import { reportFunctions } from '../report/bash.ts';
 
 /** The bash test that a diagnosis step's verdict (its rg_v_ variable) is `v`. */
 const verdictIs = (s: PlannedStep, v: string) => `[ "$rg_v_${varName(s.step.id)}" = ${v} ]`;
@@ -19,7 +20,7 @@ export function outcomeShell(plan: Plan): string[] {
   const { runbook, strings: t } = plan;
   const { holds, fails } = ruleTests(plan, { is: verdictIs, group: (test) => `{ ${test}; }`, and: ' && ', or: ' || ' });
   const { now, latent } = runbook.risk;
-  const say = (o: Outcome) => [`  printf '%s\\n' ${sq(outcomeText(t, o))}`, `  rg_status=${OUTCOME_EXIT[o]}`];
+  const say = (o: Outcome) => [`  printf '%s\\n' ${sq(outcomeText(t, o))}`, `  rg_status=${OUTCOME_EXIT[o]}`, `  rg_outcome=${o}`];
   return [
     `if ${holds(now)}; then`,
     ...say('at-risk'),
@@ -44,7 +45,7 @@ function summary(plan: Plan): string[] {
   lines.push('if [ "$rg_status" = 1 ]; then');
   lines.push(`  printf '%s %s\\n' ${sq(t.verdict.recommend)} ${sq(t.fixes[runbook.recommend])}`);
   lines.push(`  printf '  %s\\n' ${sq(`runguide export ${runbook.slug} --lang ${plan.options.lang} --fix ${runbook.recommend}`)}`);
-  lines.push('fi', 'exit "$rg_status"');
+  lines.push('fi', '[ -z "$rg_report_file" ] || rg_report_write', 'exit "$rg_status"');
   return lines;
 }
 
@@ -53,7 +54,9 @@ export function diagnosisBody(plan: Plan): string[] {
   const lines: string[] = [];
   for (const s of plan.steps) {
     lines.push(`rg_step_${s.n}() {`, stepHeader(plan, s), `  rg_exec "$(rg_run_${s.n})"`, `  rg_expect_run_${s.n}`);
-    lines.push(`  rg_report ${sq(s.passText)} ${sq(s.failText)}`, `  rg_v_${varName(s.step.id)}=$rg_verdict`, '}');
+    lines.push(`  rg_report ${sq(s.passText)} ${sq(s.failText)}`, `  rg_v_${varName(s.step.id)}=$rg_verdict`);
+    // Its output for the report, without the line ends at its end (as Ansible's stdout has none).
+    lines.push(`  rg_o_${varName(s.step.id)}=\${rg_out%"\${rg_out##*[!$'\\r\\n']}"}`, '}');
   }
-  return [...lines, '', ...plan.steps.map((s) => `rg_step_${s.n}`), '', ...summary(plan)];
+  return [...lines, ...reportFunctions(plan), '', ...plan.steps.map((s) => `rg_step_${s.n}`), '', ...summary(plan)];
 }

@@ -2,6 +2,17 @@
 import { exportFileName, type Plan } from '../plan.ts';
 import { headerLines, restartCompletes } from '../common.ts';
 import { comment, msg, sq } from './words.ts';
+import { reportRefusals } from '../report/bash.ts';
+
+/** A diagnosis's --report FILE (or --report=FILE): the report is written once the checks have run. */
+const reportOption = [
+  '    --report)',
+  '      [ "$#" -gt 1 ] || { rg_usage >&2; exit 2; }',
+  '      rg_report_file=$2',
+  '      shift',
+  '      ;;',
+  '    --report=*) rg_report_file=${1#--report=} ;;',
+];
 
 /** The shebang and the header comments, then strict mode. */
 export function header(plan: Plan): string[] {
@@ -17,8 +28,9 @@ export function options(plan: Plan): string[] {
     : [`    ${sq(diagnosis ? sh.exitDiagnosis : sh.exitChange)}`];
   return [
     'rg_usage() {',
-    `  printf '%s\\n' ${msg(sh.usage, {}, { script: '"${0##*/}"' })} \\`,
+    `  printf '%s\\n' ${msg(diagnosis ? plan.strings.report.usage : sh.usage, {}, { script: '"${0##*/}"' })} \\`,
     `    ${sq(sh.optDryRun)} \\`,
+    ...(diagnosis ? [`    ${sq(plan.strings.report.optReport)} \\`] : []),
     ...(diagnosis ? [] : [`    ${sq(sh.optYes)} \\`]),
     `    ${sq(sh.optHelp)} \\`,
     ...exits,
@@ -26,12 +38,13 @@ export function options(plan: Plan): string[] {
     '',
     'rg_args=("$@")',
     'rg_dry_run=0',
-    ...(diagnosis ? [] : ['rg_yes=0']),
+    ...(diagnosis ? ["rg_report_file=''"] : ['rg_yes=0']),
     'while [ "$#" -gt 0 ]; do',
     '  case "$1" in',
     '    --dry-run) rg_dry_run=1 ;;',
     // A diagnosis has nothing to confirm (every check is read-only) but accepts --yes like a fix.
     diagnosis ? '    --yes) ;;' : '    --yes) rg_yes=1 ;;',
+    ...(diagnosis ? reportOption : []),
     '    -h | --help)',
     '      rg_usage',
     '      exit 0',
@@ -44,6 +57,7 @@ export function options(plan: Plan): string[] {
     '  esac',
     '  shift',
     'done',
+    ...(diagnosis ? reportRefusals(plan) : []),
     '',
   ];
 }

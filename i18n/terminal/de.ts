@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Hinzufügen',
     failed: 'Der Server konnte nicht hinzugefügt werden',
   },
+  secrets: {
+    mark: 'Einen Wert als geheim markieren…',
+    title: 'Einen Wert als geheim markieren',
+    intro:
+      'Ab jetzt schreibt der Runner [redacted] statt dieses Werts in die Aufzeichnung und das Audit-Protokoll der Sitzung. Was schon geschrieben ist, bleibt, wie es ist.',
+    memory:
+      'Der Wert bleibt nur im Speicher dieses Tabs und wird nie gespeichert: Wird die Seite neu geladen, ist er vergessen; markieren Sie ihn dann erneut.',
+    value: 'Wert',
+    submit: 'Als geheim markieren',
+    tooShort: 'Geben Sie mindestens {n} Zeichen ein: Ein kürzerer Wert würde gewöhnliche Wörter verdecken.',
+    tooMany: 'Höchstens {n} Werte können als geheim markiert werden.',
+    count: 'Als geheim markierte Werte: {n}',
+    forget: 'Vergessen',
+  },
   outcome: capAll(glossaries.de.outcome),
   card: {
     about: 'Auf {host} als {user}, am {time}',
@@ -152,5 +166,40 @@ export const strings: TerminalStrings = {
     atRiskInventory: `Inventar der ${glossaries.de.outcome['at-risk']}en Server herunterladen`,
     atRiskCommand: `Wenden Sie dann die empfohlene ${glossaries.de.fix} nur auf diese Server an:`,
     noneAtRisk: `Kein Server ist ${glossaries.de.outcome['at-risk']}.`,
+  },
+  guided: {
+    apply: 'Lösung {fix} anwenden',
+    title: 'Lösung {fix} anwenden?',
+    intro:
+      'Ihre {total} Schritte laufen in dieser Reihenfolge, jeder erst nach seiner eigenen Bestätigung. Der erste, der nicht besteht, hält den Ablauf an; die ausgeführten Schritte lassen sich dann rückgängig machen.',
+    disruptive: 'Schritt {n}, „{title}“, kann den Betrieb unterbrechen.',
+    start: 'Starten',
+    progress: 'Lösung {fix}: Schritt {n} von {total}, „{title}“…',
+    done: 'Lösung {fix} angewendet: Alle {total} Schritte bestanden.',
+    stopped: 'Lösung {fix} wurde bei Schritt {n} von {total} angehalten, „{title}“: {why}',
+    failedRun: 'Sein Befehl ergab „{verdict}“.',
+    failedVerify: 'Seine Überprüfung ergab „{verdict}“.',
+    declined: 'Sie haben ihn abgebrochen.',
+    notRun: 'Er konnte nicht ausgeführt werden. {reason}',
+    newSession: 'Eine neue Sitzung wurde gestartet.',
+    later: 'Die folgenden Schritte wurden nicht ausgeführt.',
+    ranList: 'Die ausgeführten Schritte, die das System geändert haben, der neueste zuerst:',
+    undoAnyway: 'Um sie trotzdem rückgängig zu machen, der neueste zuerst:',
+    noRollback: 'keine automatische Rücknahme',
+    nothingToUndo: 'Kein Schritt hat das System geändert: Es gibt nichts rückgängig zu machen.',
+    rollBackSteps: {
+      one: 'Den ausgeführten Schritt rückgängig machen',
+      other: 'Die {k} ausgeführten Schritte rückgängig machen',
+    },
+    rollingBack: 'Schritt {n}, „{title}“, wird rückgängig gemacht…',
+    rolledBack: 'Rückgängig gemacht: Die ausgeführten Schritte sind zurückgesetzt, der neueste zuerst.',
+    rollbackStopped:
+      'Die Rücknahme wurde bei Schritt {n}, „{title}“, angehalten: {why} Die weiteren Schritte der Liste wurden nicht rückgängig gemacht.',
+    paramMismatch:
+      'Die Schritte {n} und {m} verwenden denselben Wert für „{param}“: Geben Sie in beiden denselben ein. Es wurde nichts ausgeführt.',
+    paramsInvalid: 'Ein Wert fehlt oder ist nicht zulässig (in seinem Schritt markiert): Es wurde nichts ausgeführt.',
+    stepMissing: 'Schritt „{id}“ dieser Lösung steht nicht auf dieser Seite: Führen Sie die Schritte einzeln aus.',
+    interrupted:
+      'Der Ablauf von Lösung {fix} endete bei Schritt {n} von {total}, als die Seite neu geladen wurde: Es wird nichts weiter ausgeführt. Das Ergebnis jedes Schritts steht in seinem Abschnitt.',
   },
 };

@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Ajouter',
     failed: 'Le serveur n’a pas pu être ajouté',
   },
+  secrets: {
+    mark: 'Marquer une valeur comme secrète…',
+    title: 'Marquer une valeur comme secrète',
+    intro:
+      'Désormais, l’exécuteur écrit [redacted] à la place de cette valeur dans l’enregistrement et le journal d’audit de la session. Ce qui est déjà écrit reste tel quel.',
+    memory:
+      'La valeur reste uniquement dans la mémoire de cet onglet, jamais enregistrée\u00a0: recharger la page l’oublie, marquez-la donc de nouveau après un rechargement.',
+    value: 'Valeur',
+    submit: 'Marquer comme secrète',
+    tooShort: 'Saisissez au moins {n}\u00a0caractères\u00a0: une valeur plus courte masquerait des mots ordinaires.',
+    tooMany: 'Au plus {n}\u00a0valeurs peuvent être marquées comme secrètes.',
+    count: 'Valeurs marquées comme secrètes\u00a0: {n}',
+    forget: 'Oublier',
+  },
   outcome: capAll(glossaries.fr.outcome),
   card: {
     about: 'Sur {host}, en tant que {user}, {time}',
@@ -153,5 +167,40 @@ export const strings: TerminalStrings = {
     atRiskInventory: `Télécharger l’inventaire des serveurs ${glossaries.fr.outcome['at-risk']}`,
     atRiskCommand: `Appliquez ensuite le ${glossaries.fr.fix} recommandé à ces serveurs seulement\u00a0:`,
     noneAtRisk: `Aucun serveur n’est ${glossaries.fr.outcome['at-risk']}.`,
+  },
+  guided: {
+    apply: 'Appliquer le correctif {fix}',
+    title: 'Appliquer le correctif {fix}\u00a0?',
+    intro:
+      'Ses {total} étapes s’exécutent dans cet ordre, chacune après sa propre confirmation. La première qui échoue arrête l’exécution\u00a0; vous pouvez alors revenir en arrière sur les étapes exécutées.',
+    disruptive: 'L’étape {n}, «\u00a0{title}\u00a0», peut interrompre le service.',
+    start: 'Commencer',
+    progress: 'Correctif {fix}\u00a0: étape {n} sur {total}, «\u00a0{title}\u00a0»…',
+    done: 'Correctif {fix} appliqué\u00a0: les {total} étapes ont réussi.',
+    stopped: 'Le correctif {fix} s’est arrêté à l’étape {n} sur {total}, «\u00a0{title}\u00a0»\u00a0: {why}',
+    failedRun: 'sa commande a donné «\u00a0{verdict}\u00a0».',
+    failedVerify: 'sa vérification a donné «\u00a0{verdict}\u00a0».',
+    declined: 'vous l’avez refusée.',
+    notRun: 'elle n’a pas pu s’exécuter. {reason}',
+    newSession: 'une nouvelle session a été ouverte.',
+    later: 'Les étapes suivantes n’ont pas été exécutées.',
+    ranList: 'Les étapes exécutées qui ont modifié le système, de la plus récente à la plus ancienne\u00a0:',
+    undoAnyway: 'Pour revenir en arrière malgré tout, de la plus récente à la plus ancienne\u00a0:',
+    noRollback: 'pas de retour arrière automatique',
+    nothingToUndo: 'Aucune étape n’a modifié le système\u00a0: il n’y a rien à défaire.',
+    rollBackSteps: {
+      one: 'Revenir en arrière sur l’étape exécutée',
+      other: 'Revenir en arrière sur les {k} étapes exécutées',
+    },
+    rollingBack: 'Retour arrière de l’étape {n}, «\u00a0{title}\u00a0»…',
+    rolledBack: 'Retour arrière terminé\u00a0: les étapes exécutées sont défaites, de la plus récente à la plus ancienne.',
+    rollbackStopped:
+      'Le retour arrière s’est arrêté à l’étape {n}, «\u00a0{title}\u00a0»\u00a0: {why} Les étapes suivantes de la liste n’ont pas été défaites.',
+    paramMismatch:
+      'Les étapes {n} et {m} prennent la même valeur «\u00a0{param}\u00a0»\u00a0: saisissez la même dans les deux. Rien n’a été exécuté.',
+    paramsInvalid: 'Une valeur manque ou n’est pas valide (signalée dans son étape)\u00a0: rien n’a été exécuté.',
+    stepMissing: 'L’étape «\u00a0{id}\u00a0» de ce correctif n’est pas sur cette page\u00a0: exécutez ses étapes une par une.',
+    interrupted:
+      'L’exécution du correctif {fix} s’est terminée à l’étape {n} sur {total} au rechargement de la page\u00a0: plus rien ne s’exécute. Le résultat de chaque étape figure dans sa section.',
   },
 };

@@ -75,6 +75,20 @@ export const strings: TerminalStrings = {
     submit: 'Aggiungi',
     failed: 'Impossibile aggiungere il server',
   },
+  secrets: {
+    mark: 'Segna un valore come segreto…',
+    title: 'Segna un valore come segreto',
+    intro:
+      'D’ora in poi l’esecutore scrive [redacted] al posto di questo valore nella registrazione e nel registro di audit della sessione. Ciò che è già scritto resta com’è.',
+    memory:
+      'Il valore resta solo nella memoria di questa scheda e non viene mai salvato: ricaricando la pagina va perso e andrà segnato di nuovo.',
+    value: 'Valore',
+    submit: 'Segna come segreto',
+    tooShort: 'Inserisci almeno {n} caratteri: un valore più corto nasconderebbe parole comuni.',
+    tooMany: 'Si possono segnare come segreti al massimo {n} valori.',
+    count: 'Valori segnati come segreti: {n}',
+    forget: 'Dimentica',
+  },
   outcome: capAll(glossaries.it.outcome),
   card: {
     about: 'Su {host}, come {user}, {time}',
@@ -151,5 +165,36 @@ export const strings: TerminalStrings = {
     atRiskInventory: `Scarica l’inventario dei server ${glossaries.it.outcome['at-risk']}`,
     atRiskCommand: `Poi applica la ${glossaries.it.fix} consigliata solo a quei server:`,
     noneAtRisk: `Nessun server è ${glossaries.it.outcome['at-risk']}.`,
+  },
+  guided: {
+    apply: 'Applica la correzione {fix}',
+    title: 'Applicare la correzione {fix}?',
+    intro:
+      'I suoi {total} passaggi vengono eseguiti in quest’ordine, ciascuno dopo la propria conferma. Il primo che non è superato interrompe l’esecuzione; i passaggi eseguiti si possono poi annullare.',
+    disruptive: 'Il passaggio {n}, «{title}», può interrompere il servizio.',
+    start: 'Inizia',
+    progress: 'Correzione {fix}: passaggio {n} di {total}, «{title}»…',
+    done: 'Correzione {fix} applicata: tutti i {total} passaggi sono superati.',
+    stopped: 'La correzione {fix} si è fermata al passaggio {n} di {total}, «{title}»: {why}',
+    failedRun: 'il suo comando ha dato «{verdict}».',
+    failedVerify: 'la sua verifica ha dato «{verdict}».',
+    declined: 'l’hai annullato.',
+    notRun: 'non è stato possibile eseguirlo. {reason}',
+    newSession: 'è stata avviata una nuova sessione.',
+    later: 'I passaggi successivi non sono stati eseguiti.',
+    ranList: 'I passaggi eseguiti che hanno modificato il sistema, dal più recente:',
+    undoAnyway: 'Per annullarli comunque, dal più recente:',
+    noRollback: 'nessun annullamento automatico',
+    nothingToUndo: 'Nessun passaggio ha modificato il sistema: non c’è nulla da annullare.',
+    rollBackSteps: { one: 'Annulla il passaggio eseguito', other: 'Annulla i {k} passaggi eseguiti' },
+    rollingBack: 'Annullamento del passaggio {n}, «{title}»…',
+    rolledBack: 'Annullamento completato: i passaggi eseguiti sono stati annullati, dal più recente.',
+    rollbackStopped:
+      'L’annullamento si è fermato al passaggio {n}, «{title}»: {why} I passaggi successivi dell’elenco non sono stati annullati.',
+    paramMismatch: 'I passaggi {n} e {m} usano lo stesso valore di «{param}»: inserisci lo stesso in entrambi. Non è stato eseguito nulla.',
+    paramsInvalid: 'Un valore manca o non è valido (segnalato nel suo passaggio): non è stato eseguito nulla.',
+    stepMissing: 'Il passaggio «{id}» di questa correzione non è in questa pagina: esegui i passaggi uno alla volta.',
+    interrupted:
+      'L’esecuzione della correzione {fix} è terminata al passaggio {n} di {total} quando la pagina è stata ricaricata: non viene eseguito altro. Il risultato di ogni passaggio è nella sua sezione.',
   },
 };

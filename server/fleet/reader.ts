@@ -122,7 +122,8 @@ export class FleetReader {
     // A task that ran no command (a module failure) says why in msg.
     const all = [stdout, stderr, rc === -1 ? text(r.msg) : ''].filter(Boolean).join('\n');
     const output = lastLine(this.#o.redact(lastLine(stdout) || lastLine(all)));
-    this.#o.emit({ type: 'check', host, step: step.id, verdict, output, text: cut(this.#o.redact(all), MAX_CHECK_TEXT) });
+    const command = this.#o.redact(text(r.cmd));
+    this.#o.emit({ type: 'check', host, step: step.id, verdict, output, text: cut(this.#o.redact(all), MAX_CHECK_TEXT), command });
   }
 
   #decide(host: string, s: HostState, message: string): void {

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FLEET_MAX_RUNS, type FleetRequest } from '../../core/fleet.ts';
+import { redact } from '../../core/redact.ts';
 import { runbooks } from '../../runbooks/index.ts';
 import { listHosts, type HostsFileEntry } from '../hosts.ts';
 import type { Env, Paths } from '../paths.ts';
@@ -33,7 +34,7 @@ export interface FleetRunsOptions {
   paths: Paths;
   env: Env;
   extraHosts: HostsFileEntry[];
-  /** Applied to every check's text before it leaves the runner (core/redact.ts once wired). */
+  /** Applied to every text of a host before it leaves the runner; core/redact.ts's redact() when absent. */
   redact?: (text: string) => string;
   log(line: string): void;
 }
@@ -94,7 +95,7 @@ export class FleetRuns {
           forks: req.forks,
         },
         vars: inv.vars,
-        redact: this.#o.redact ?? ((t) => t),
+        redact: this.#o.redact ?? ((t) => redact(t)),
         log: this.#o.log,
       });
       this.#keep(run);

@@ -40,6 +40,9 @@ export function showAssessment(v: CardView, rb: Runbook, results: Results | null
     latest = Math.max(latest, r.at);
   }
   const ran = Object.keys(verdicts).length;
+  // "Download report" once there is something to report.
+  const report = v.card?.querySelector<HTMLElement>('.rg-report-actions');
+  if (report) report.hidden = ran === 0 || !results;
   if (ran === 0 || !results) {
     v.bar.replaceChildren();
     if (v.card) {

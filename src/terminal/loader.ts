@@ -30,7 +30,7 @@ async function start() {
   }
   // Rollback buttons stay hidden: the panel offers them once a change has been run.
   for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-step .rg-run:not([data-which="rollback"])')) b.hidden = false;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all, .rg-fleet-open')) b.hidden = false;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.rg-run-all, .rg-apply-fix, .rg-fleet-open')) b.hidden = false;
   dock.querySelector<HTMLElement>('.rg-bar')!.hidden = false;
 
   let panel: Promise<Panel> | undefined;
@@ -54,6 +54,10 @@ async function start() {
     const target = event.target as Element | null;
     if (target?.closest('.rg-run-all')) return (await load()).runAllChecks();
     if (target?.closest('.rg-fleet-open')) return (await loadFleet()).open();
+    const report = target?.closest<HTMLElement>('.rg-report');
+    if (report) return (await load()).downloadReport(report.dataset.format === 'md' ? 'md' : 'html');
+    const guided = target?.closest<HTMLElement>('.rg-apply-fix')?.closest<HTMLElement>('.rg-guided');
+    if (guided) return (await load()).applyFix(guided);
     const button = target?.closest<HTMLButtonElement>('.rg-step .rg-run');
     const section = button?.closest<HTMLElement>('.rg-step');
     if (!button || !section) return;

@@ -12,12 +12,14 @@ import { runbooks } from '../../runbooks/index.ts';
 import { AlertLine } from './alert.ts';
 import { askConfirm } from './confirm-dialog.ts';
 import { createDrawer, revealAboveDock } from './drawer.ts';
+import { createGuidedFix } from './guided-fix.ts';
 import { createHostPicker } from './host-picker.ts';
 import { wireOutputSearch } from './output-search.ts';
 import { createPageVerdicts } from './page-verdicts.ts';
 import { createRecordingLink } from './recording-link.ts';
 import { createRunAll } from './run-all.ts';
 import { createRuns } from './runs.ts';
+import { wireSecretDialog } from './secret-dialog.ts';
 import { createSession } from './session.ts';
 import type { Which } from '../../core/step-ref.ts';
 import { createTerminalView } from './terminal-view.ts';
@@ -32,6 +34,10 @@ export interface Panel {
    */
   runStep(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<Verdict | null>;
   runAllChecks(): Promise<void>;
+  /** "Download report": the checks run on this page's host, as an HTML or Markdown file. */
+  downloadReport(format: 'html' | 'md'): Promise<void>;
+  /** "Apply fix N" from its block (GuidedFix.astro): the fix's steps in order, stopping at the first failure. */
+  applyFix(block: HTMLElement): Promise<void>;
 }
 
 /** The panel of `dock`, speaking `s` (the page's language, loaded by strings.ts). */
@@ -44,7 +50,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   const hosts = createHostPicker($('.rg-host-select'), $('.rg-add-host'), {
     s,
     alert,
-    busy: () => runs.size > 0,
+    busy: () => runs.size > 0 || guided.running,
     switched(host) {
       verdicts.user = null;
       startOver(host);
@@ -83,6 +89,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
     reveal: (el) => revealAboveDock(dock, el),
   });
   wireOutputSearch($('.rg-search'), view.search);
+  wireSecretDialog(dock, s, (m) => session.send(m));
 
   async function open(opts: { focus?: boolean } = {}) {
     drawer.show();
@@ -102,6 +109,7 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
 
   /** A new session (the button, or another host): the verdicts on the page were about the old one. */
   function startOver(host: string) {
+    guided.abort();
     session.forgetSaved();
     verdicts.forget();
     session.connect(host);
@@ -109,6 +117,13 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
   }
   $('.rg-new-session').addEventListener('click', () => startOver(hosts.value));
 
+  const guided = createGuidedFix({
+    s,
+    rb,
+    dock,
+    open: () => open({ focus: false }),
+    attempt: (section, which) => runs.attempt(section, which),
+  });
   const runAll = createRunAll({ s, alert, verdicts, open: () => open({ focus: false }), run: (section) => runs.run(section, 'run') });
   return {
     open,
@@ -116,5 +131,11 @@ export function createPanel(dock: HTMLElement, s: TerminalStrings): Panel {
     toggle: () => (drawer.hidden ? open() : Promise.resolve(drawer.hide())),
     runStep: runs.run,
     runAllChecks: runAll,
+    async downloadReport(format) {
+      if (!rb) return;
+      const { downloadPageReport } = await import('./report-download.ts');
+      downloadPageReport(rb, format, document.querySelector('.rg-report-status'));
+    },
+    applyFix: guided.apply,
   };
 }

@@ -7,6 +7,9 @@ export interface StepResult {
   verdict: Verdict;
   /** The command's last line, as the runner quoted it. */
   output: string;
+  /** All it printed (redacted by the runner, at most 8 KiB), and the command, for the report. */
+  text?: string;
+  command?: string;
   durationMs?: number;
   /** A sentence shown after the badge (an error, an exit code). */
   note?: string;

@@ -1,6 +1,7 @@
 // The runs of steps in flight, one per runbook/step/which: started from a Run button (the runner
 // resolves the command; the page never sends it), followed through the runner's messages, and
-// settled with the verdict, or null when the step did not run.
+// settled with the verdict, or null when the step did not run (attempt() says why: a guided fix
+// must know whether a change it stops at ran).
 import type { ClientMessage } from '../../core/protocol.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { TerminalStrings } from '../../i18n/terminal.ts';
@@ -16,10 +17,22 @@ interface PendingRun {
   section: HTMLElement;
   which: Which;
   started: boolean;
+  /** The command the runner typed, once it said. */
+  command?: string;
   /** The user clicked this one: keep its verdict in view. */
   reveal: boolean;
-  resolve(v: Verdict | null): void;
+  resolve(o: RunOutcome): void;
 }
+
+/**
+ * How a run ended: its verdict; declined at the confirmation; refused before it started (bad
+ * parameter, busy terminal, no connection); or the connection went while it was pending.
+ */
+export type RunOutcome =
+  | { kind: 'result'; verdict: Verdict }
+  | { kind: 'declined' }
+  | { kind: 'not-run'; reason: string }
+  | { kind: 'lost'; started: boolean; reason: string };
 
 export interface RunsDeps {
   s: TerminalStrings;
@@ -38,6 +51,8 @@ export interface Runs {
   readonly size: number;
   /** Runs one command of a step; `reveal`: the user clicked it, so its verdict is scrolled to. */
   run(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<Verdict | null>;
+  /** The same run, telling how it ended. */
+  attempt(section: HTMLElement, which: Which, opts?: { reveal?: boolean }): Promise<RunOutcome>;
   /** A message of the runner about a run (confirm, started, result, error). */
   message(m: ServerMessage): void;
   /** The connection was replaced: these runs are dropped without a word. */
@@ -52,16 +67,16 @@ export function createRuns(d: RunsDeps): Runs {
   const { s, alert, verdicts } = d;
   const pending = new Map<string, PendingRun>();
 
-  async function run(section: HTMLElement, which: Which, opts: { reveal?: boolean } = {}): Promise<Verdict | null> {
+  async function attempt(section: HTMLElement, which: Which, opts: { reveal?: boolean } = {}): Promise<RunOutcome> {
     const runbook = section.dataset.runbook!;
     const step = section.dataset.step!;
     const params = readParams(section, s);
-    if (!params) return null;
+    if (!params) return { kind: 'not-run', reason: s.paramRequired };
     const k = key(runbook, step, which);
-    if (pending.has(k)) return null;
+    if (pending.has(k)) return { kind: 'not-run', reason: s.running };
     if (!(await d.ready())) {
       showBadge(section, 'error', s, { which, note: alert.problem });
-      return null;
+      return { kind: 'not-run', reason: alert.problem };
     }
     return new Promise((resolve) => {
       pending.set(k, { section, which, started: false, resolve, reveal: !!opts.reveal });
@@ -83,7 +98,7 @@ export function createRuns(d: RunsDeps): Runs {
       if (section) showBadge(section, 'cancelled', s, { which: m.which });
       alert.problem = s.cancelled;
       pending.delete(key(m.runbook, m.step, m.which));
-      p?.resolve(null);
+      p?.resolve({ kind: 'declined' });
     }
   }
 
@@ -94,7 +109,7 @@ export function createRuns(d: RunsDeps): Runs {
         break;
       case 'started': {
         const p = pending.get(key(m.runbook, m.step, m.which));
-        if (p) p.started = true;
+        if (p) Object.assign(p, { started: true, command: m.command });
         const section = p?.section ?? stepSection(m.runbook, m.step);
         if (section) showBadge(section, 'running', s, { which: m.which });
         break;
@@ -107,6 +122,8 @@ export function createRuns(d: RunsDeps): Runs {
         const r: StepResult = {
           verdict: m.verdict,
           output: m.output,
+          text: m.text,
+          command: p?.command,
           durationMs: m.durationMs,
           note: m.verdict === 'pass' || m.exitCode === null ? undefined : `exit ${m.exitCode}`,
           advice: m.rollback ? 'rollback' : m.restart ? 'restart' : null,
@@ -116,7 +133,7 @@ export function createRuns(d: RunsDeps): Runs {
         verdicts.record(m.step, m.which, r);
         const out = section?.querySelector<HTMLElement>('output.rg-verdict');
         if (p?.reveal && out) void d.reveal(out);
-        p?.resolve(m.verdict);
+        p?.resolve({ kind: 'result', verdict: m.verdict });
         break;
       }
       case 'error': {
@@ -127,7 +144,7 @@ export function createRuns(d: RunsDeps): Runs {
         if (p && !p.started) {
           showBadge(p.section, 'error', s, { which: p.which, note: m.message });
           pending.delete(k);
-          p.resolve(null);
+          p.resolve({ kind: 'not-run', reason: m.message });
         }
         break;
       }
@@ -138,16 +155,20 @@ export function createRuns(d: RunsDeps): Runs {
     get size() {
       return pending.size;
     },
-    run,
+    run: async (section, which, opts) => {
+      const o = await attempt(section, which, opts);
+      return o.kind === 'result' ? o.verdict : null;
+    },
+    attempt,
     message,
     abandon() {
-      for (const p of pending.values()) p.resolve(null);
+      for (const p of pending.values()) p.resolve({ kind: 'lost', started: p.started, reason: '' });
       pending.clear();
     },
     lost(problem) {
       for (const [k, p] of pending) {
         showBadge(p.section, 'error', s, { which: p.which, note: problem });
-        p.resolve(null);
+        p.resolve({ kind: 'lost', started: p.started, reason: problem });
         pending.delete(k);
       }
     },

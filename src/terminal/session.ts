@@ -9,6 +9,7 @@ import type { AlertLine } from './alert.ts';
 import { Connection, type ConnectionState, type ServerMessage } from './connection.ts';
 import type { HostPicker } from './host-picker.ts';
 import type { RecordingLink } from './recording-link.ts';
+import { markedSecrets } from './secrets.ts';
 import { SESSION_KEY } from './session-key.ts';
 
 /** loader.ts reads it too: a tab that has it reopens the panel on load. */
@@ -103,6 +104,8 @@ export function createSession(d: SessionDeps): Session {
         alert.say(hosts.errors); // what was wrong with the hosts file stays said
         sessionStorage.setItem(SESSION_KEY, JSON.stringify({ session: m.session, host: m.host }));
         d.recording.show(m.session, m.recording);
+        // A new session, or the runner's after a reconnect: it redacts what this tab still holds.
+        for (const value of markedSecrets()) conn?.send({ type: 'secret', value });
         return;
       case 'exit':
         stateText.dataset.ended = 'true';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { atRiskInventory, type FleetEvent } from '../../core/fleet.ts';
 import { exportStrings } from '../../i18n/export.ts';
-import { assess, diagnosisSteps } from '../../core/render.ts';
+import { assess, diagnosisSteps, findStep, renderCommand } from '../../core/render.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import { connect } from '../../server/client.ts';
 import { freePort } from '../../server/free-port.ts';
@@ -140,6 +140,9 @@ describe.skipIf(process.getuid?.() !== 0)('check several servers', () => {
       expect(rows[id]!.verdict, id).toBe(single[i]!.outcome);
       expect(checksOf(run.events, id), id).toEqual(single[i]!.verdicts);
     });
+    // Each check names the command its host ran (Debian here: the Debian family's), for the report.
+    for (const e of run.events)
+      if (e.type === 'check') expect(e.command, `${e.host} ${e.step}`).toBe(renderCommand(findStep(runbook, e.step)!, 'run', 'ubuntu'));
     // ansible-playbook's exit: 4, a host was unreachable (it outranks 2, hosts failed: those at risk).
     expect(run.events.at(-1)).toEqual({ type: 'done', exitCode: 4, stopped: false });
   }, 900_000);
