@@ -169,6 +169,8 @@ type FleetText =
   | 'unreachable'
   | 'csv'
   | 'atRiskInventory'
+  | 'reportHtml'
+  | 'reportMd'
   | 'atRiskCommand'
   | 'noneAtRisk';
 

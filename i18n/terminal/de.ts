@@ -164,6 +164,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Nicht erreichbar',
     csv: 'CSV herunterladen',
     atRiskInventory: `Inventar der ${glossaries.de.outcome['at-risk']}en Server herunterladen`,
+    reportHtml: 'Bericht herunterladen (HTML)',
+    reportMd: 'Bericht herunterladen (Markdown)',
     atRiskCommand: `Wenden Sie dann die empfohlene ${glossaries.de.fix} nur auf diese Server an:`,
     noneAtRisk: `Kein Server ist ${glossaries.de.outcome['at-risk']}.`,
   },

@@ -162,6 +162,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Unreachable',
     csv: 'Download CSV',
     atRiskInventory: `Download the inventory of servers ${glossaries.en.outcome['at-risk']}`,
+    reportHtml: 'Download the report (HTML)',
+    reportMd: 'Download the report (Markdown)',
     atRiskCommand: `Then apply the recommended ${glossaries.en.fix} to those servers only:`,
     noneAtRisk: `No server is ${glossaries.en.outcome['at-risk']}.`,
   },

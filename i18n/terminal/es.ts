@@ -165,6 +165,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Inaccesible',
     csv: 'Descargar CSV',
     atRiskInventory: `Descargar el inventario de los servidores ${glossaries.es.outcome['at-risk']}`,
+    reportHtml: 'Descargar el informe (HTML)',
+    reportMd: 'Descargar el informe (Markdown)',
     atRiskCommand: `Después, aplique la ${glossaries.es.fix} recomendada solo a esos servidores:`,
     noneAtRisk: `Ningún servidor está ${glossaries.es.outcome['at-risk']}.`,
   },

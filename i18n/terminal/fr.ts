@@ -165,6 +165,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Injoignable',
     csv: 'Télécharger le CSV',
     atRiskInventory: `Télécharger l’inventaire des serveurs ${glossaries.fr.outcome['at-risk']}`,
+    reportHtml: 'Télécharger le rapport (HTML)',
+    reportMd: 'Télécharger le rapport (Markdown)',
     atRiskCommand: `Appliquez ensuite le ${glossaries.fr.fix} recommandé à ces serveurs seulement\u00a0:`,
     noneAtRisk: `Aucun serveur n’est ${glossaries.fr.outcome['at-risk']}.`,
   },

@@ -163,6 +163,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Irraggiungibile',
     csv: 'Scarica il CSV',
     atRiskInventory: `Scarica l’inventario dei server ${glossaries.it.outcome['at-risk']}`,
+    reportHtml: 'Scarica il rapporto (HTML)',
+    reportMd: 'Scarica il rapporto (Markdown)',
     atRiskCommand: `Poi applica la ${glossaries.it.fix} consigliata solo a quei server:`,
     noneAtRisk: `Nessun server è ${glossaries.it.outcome['at-risk']}.`,
   },

@@ -164,6 +164,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Nieosiągalny',
     csv: 'Pobierz CSV',
     atRiskInventory: 'Pobierz inwentarz zagrożonych serwerów',
+    reportHtml: 'Pobierz raport (HTML)',
+    reportMd: 'Pobierz raport (Markdown)',
     atRiskCommand: 'Następnie zastosuj zalecaną poprawkę tylko na tych serwerach:',
     noneAtRisk: `Żaden serwer nie jest ${glossaries.pl.outcome['at-risk']}.`,
   },

@@ -165,6 +165,8 @@ export const strings: TerminalStrings = {
     unreachable: 'Inacessível',
     csv: 'Transferir CSV',
     atRiskInventory: `Transferir o inventário dos servidores ${glossaries['pt-pt'].outcome['at-risk']}`,
+    reportHtml: 'Transferir o relatório (HTML)',
+    reportMd: 'Transferir o relatório (Markdown)',
     atRiskCommand: `Depois, aplique a ${glossaries['pt-pt'].fix} recomendada só a esses servidores:`,
     noneAtRisk: `Nenhum servidor está ${glossaries['pt-pt'].outcome['at-risk']}.`,
   },

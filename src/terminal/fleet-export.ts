@@ -39,8 +39,30 @@ export function createFleetExports(s: TerminalStrings, words: CsvWords, slug: st
   let current: { run: FleetRun; rows: readonly HostRow[] } | null = null;
   const csv = h('button', { type: 'button', class: 'rg-fleet-csv' }, s.fleet.csv);
   const inventory = h('button', { type: 'button', class: 'rg-fleet-inventory' }, s.fleet.atRiskInventory);
+  const reports = (['html', 'md'] as const).map((format) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'rg-fleet-report', 'data-format': format },
+      format === 'html' ? s.fleet.reportHtml : s.fleet.reportMd,
+    );
+    button.addEventListener('click', () => void report(format));
+    return button;
+  });
   const next = h('div', { class: 'rg-fleet-next' });
-  const element = h('div', { class: 'rg-fleet-exports' }, h('p', {}, csv, ' ', inventory), next);
+  const element = h('div', { class: 'rg-fleet-exports' }, h('p', {}, csv, ' ', inventory, ' ', ...reports), next);
+
+  /** The report of the hosts assessed so far (the template the page, script and playbook share). */
+  async function report(format: 'html' | 'md') {
+    const assessed = current?.rows.filter((row) => row.verdict !== null) ?? [];
+    // Loaded on first use: the runbooks and the report template are not the fleet view's to carry.
+    const [{ runbooks }, { downloadFleetReport }] = await Promise.all([import('../../runbooks/index.ts'), import('./report-download.ts')]);
+    if (!Object.hasOwn(runbooks, slug)) return;
+    downloadFleetReport(
+      runbooks[slug]!,
+      assessed.map((row) => ({ host: row.host, verdict: row.verdict!, checks: row.checks })),
+      format,
+    );
+  }
 
   csv.addEventListener('click', () => {
     if (current) download(`${slug}-fleet.csv`, fleetCsv(current.run.start.checks, current.rows, words), 'text/csv;charset=utf-8');

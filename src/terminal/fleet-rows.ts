@@ -7,7 +7,8 @@ import type { Verdict } from '../../core/step-ref.ts';
 
 export interface HostRow {
   host: string;
-  checks: Record<string, { verdict: Verdict; output: string }>;
+  /** Each check's verdict, its last line (the cell's), its whole text and command (the report's). */
+  checks: Record<string, { verdict: Verdict; output: string; text: string; command: string }>;
   /** null until the host's `host` event. */
   verdict: FleetVerdict | null;
   fix: FixId | null;
@@ -39,7 +40,7 @@ export function applyEvent(run: FleetRun, e: Exclude<FleetEvent, FleetStartEvent
   // A host the start did not name (it should not happen) still gets its row rather than vanish.
   const row = run.rows.get(e.host) ?? emptyRow(e.host);
   run.rows.set(e.host, row);
-  if (e.type === 'check') row.checks[e.step] = { verdict: e.verdict, output: e.output };
+  if (e.type === 'check') row.checks[e.step] = { verdict: e.verdict, output: e.output, text: e.text, command: e.command ?? '' };
   else Object.assign(row, { verdict: e.verdict, fix: e.fix, message: e.message, vars: e.vars });
   return e.host;
 }

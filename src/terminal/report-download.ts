@@ -5,7 +5,7 @@
 // exists. `downloadReport` takes any number of hosts (the fleet view gives many).
 import { fill, localeOf } from '../../core/locales.ts';
 import { assess, commandFor, diagnosisSteps, isUniversal } from '../../core/render.ts';
-import type { Runbook } from '../../core/schema.ts';
+import type { Outcome, Runbook } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { RunbookTexts } from '../../export/plan.ts';
 import { reportDate, type ReportData, type ReportFormat, type ReportHost } from '../../export/report/model.ts';
@@ -53,14 +53,13 @@ export function downloadReport(data: ReportData, format: ReportFormat): string {
   return name;
 }
 
-/** The report of this page's host, if checks were run; says in `status` which file it gave. */
-export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HTMLElement | null): void {
-  const results = loadResults();
+/** A report of `hosts` on this page's runbook, with what the page embeds (texts, version). */
+function pageReport(rb: Runbook, hosts: (texts: RunbookTexts | undefined) => ReportHost[]): ReportData | null {
   const page = JSON.parse(document.querySelector('.rg-export-data')?.textContent ?? 'null') as PageData | null;
-  if (!results || !page) return;
+  if (!page) return null;
   const lang = localeOf(document.documentElement.lang);
   const texts = page.texts[lang];
-  const data: ReportData = {
+  return {
     lang,
     slug: rb.slug,
     title: texts?.title ?? document.querySelector('h1')?.textContent?.trim() ?? rb.slug,
@@ -69,8 +68,44 @@ export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HT
     date: reportDate(new Date()),
     recommend: rb.recommend,
     source: rb.source.url,
-    hosts: [hostReport(rb, texts, results)],
+    hosts: hosts(texts),
   };
+}
+
+/** The report of this page's host, if checks were run; says in `status` which file it gave. */
+export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HTMLElement | null): void {
+  const results = loadResults();
+  const data = results && pageReport(rb, (texts) => [hostReport(rb, texts, results)]);
+  if (!data) return;
   const name = downloadReport(data, format);
-  if (status) status.textContent = fill(exportStrings[lang].report.downloaded, { file: name });
+  if (status) status.textContent = fill(exportStrings[data.lang].report.downloaded, { file: name });
+}
+
+/** One host of a fleet run as the runner reported it: its checks' commands, outputs and verdicts. */
+export interface FleetHostResult {
+  host: string;
+  /** An unreachable host was not assessed: its report says undecided, every check not run. */
+  verdict: Outcome | 'unreachable';
+  checks: Record<string, { verdict: Verdict; text: string; output: string; command: string }>;
+}
+
+/** The report of a fleet run's hosts; resolves to the file's name (null off a runbook page). */
+export function downloadFleetReport(rb: Runbook, results: readonly FleetHostResult[], format: ReportFormat): string | null {
+  const data = pageReport(rb, (texts) =>
+    results.map((r) => ({
+      name: r.host,
+      outcome: r.verdict === 'unreachable' ? 'undecided' : r.verdict,
+      checks: diagnosisSteps(rb).map((step) => {
+        const c = r.checks[step.id];
+        return {
+          id: step.id,
+          title: texts?.steps[step.id]?.title || step.id,
+          command: c?.command ?? '',
+          output: c?.text || c?.output || '',
+          verdict: c?.verdict ?? ('none' as const),
+        };
+      }),
+    })),
+  );
+  return data && downloadReport(data, format);
 }

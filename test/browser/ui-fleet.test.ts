@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FleetEvent, FleetEventSchema } from '../../core/fleet.ts';
-import { assess } from '../../core/render.ts';
+import { assess, findStep, renderCommand } from '../../core/render.ts';
 import { freePort } from '../../server/free-port.ts';
 import { generate, runbook } from '../helpers/export-common.ts';
 import { seriousViolations } from '../helpers/browser.ts';
@@ -189,6 +189,15 @@ describe.skipIf(process.getuid?.() !== 0)('the fleet view against real sshd host
     expect(names, listed).toEqual(['latent', 'risky']);
     // Its hosts keep their inventory variables: the fix reaches them as the diagnosis did.
     expect(readFileSync(join(dir, 'runguide-at-risk.yml'), 'utf8')).toContain(`"ansible_port": "${hosts[0]!.port}"`);
+  });
+
+  test('the report of the fleet: each host, its assessment, each check with the command it ran', async () => {
+    const download = page.waitForEvent('download');
+    await page.locator('.rg-fleet').getByRole('button', { name: 'Download the report (Markdown)' }).click();
+    const md = readFileSync(await (await download).path(), 'utf8');
+    expect(md).toMatch(/^## risky\n\n\*\*Assessment:\*\* AT RISK: /m);
+    expect(md).toMatch(/^## safe\n\n\*\*Assessment:\*\* Not at risk/m);
+    expect(md).toContain(`\n${renderCommand(findStep(runbook, 'freeze-order')!, 'run', 'ubuntu')}\n`);
   });
 
   test('a host’s verdict is the one the page’s own Run all checks gives it', async () => {

@@ -64,7 +64,10 @@ test('the fleet CSV: host, each check in the start’s order, verdict, fix, mess
   const r1 = { ...row('=cmd|calc', 'unreachable'), message: 'ssh: connect to host x port 22: Connection refused' };
   const r2 = {
     ...row('web2', 'at-risk', 'agent'),
-    checks: { a: { verdict: 'fail' as const, output: '-x' }, b: { verdict: 'pass' as const, output: '' } },
+    checks: {
+      a: { verdict: 'fail' as const, output: '-x', text: '-x', command: 'a' },
+      b: { verdict: 'pass' as const, output: '', text: '', command: 'b' },
+    },
   };
   const parsed = parseCsv(fleetCsv(checks, [r2, r1, row('web3', null)], words));
   expect(parsed).toEqual([
