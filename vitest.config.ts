@@ -19,6 +19,7 @@ const LOOP_DEVICE = [
   'test/browser/ui-securetmp.test.ts',
   'test/integration/fleet-states.test.ts',
   'test/browser/ui-fleet.test.ts',
+  'test/integration/report-exports.test.ts',
 ];
 
 export default defineConfig({
@@ -45,7 +46,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'loop-device', include: LOOP_DEVICE, globalSetup: ['test/build.global.ts'], sequence: { groupOrder: 1 } },
+        // One file at a time: each holds the lock for its whole run (minutes for the fleet's), and a
+        // file waiting for it would spend its tests' timeouts waiting.
+        test: {
+          name: 'loop-device',
+          include: LOOP_DEVICE,
+          globalSetup: ['test/build.global.ts'],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+        },
       },
     ],
   },
