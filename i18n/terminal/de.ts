@@ -173,7 +173,7 @@ export const strings: TerminalStrings = {
     apply: 'Lösung {fix} anwenden',
     title: 'Lösung {fix} anwenden?',
     intro:
-      'Ihre {total} Schritte laufen in dieser Reihenfolge, jeder erst nach seiner eigenen Bestätigung. Der erste, der nicht besteht, hält den Ablauf an; die ausgeführten Schritte lassen sich dann rückgängig machen.',
+      'Die {total} Schritte der Lösung laufen in dieser Reihenfolge, jeder erst nach seiner eigenen Bestätigung. Der erste, der nicht besteht, hält den Ablauf an; die ausgeführten Schritte lassen sich dann rückgängig machen.',
     disruptive: 'Schritt {n}, „{title}“, kann den Betrieb unterbrechen.',
     start: 'Starten',
     progress: 'Lösung {fix}: Schritt {n} von {total}, „{title}“…',

@@ -160,7 +160,7 @@ export const strings: TerminalStrings = {
     verdict: 'Wynik',
     fix: `Zalecana ${glossaries.pl.fix}`,
     message: 'Komunikat',
-    pending: 'Jeszcze nie sprawdzony',
+    pending: 'Jeszcze niesprawdzony',
     unreachable: 'Nieosiągalny',
     csv: 'Pobierz CSV',
     atRiskInventory: 'Pobierz inwentarz zagrożonych serwerów',
