@@ -10,7 +10,7 @@ import type { Plan, PlannedStep } from '../plan.ts';
 import { msg, sq } from '../shell/words.ts';
 import { LINE_ENDS, MD_SPECIAL, escapeAs } from './escape.ts';
 import { FROM_HOST, REPORT_FORMATS, type Cond, type Part, type Slot } from './model.ts';
-import { reportTemplate, runbookUrl } from './template.ts';
+import { reportTemplate, runbookUrl, planMeta } from './template.ts';
 
 /** The unit test's perl program (test/unit/redact.test.ts): every rule, in order, from the environment. */
 const REDACT_PL = `my @rules = map { [qr/$ENV{"RG_P$_"}/im, $ENV{"RG_K$_"}] } 0 .. $ENV{RG_N} - 1;
@@ -130,13 +130,7 @@ function bash(items: Item[]): string[] {
 /** rg_report_html, rg_report_md and rg_report_write (run last, when --report names a file). */
 export function reportFunctions(plan: Plan): string[] {
   const r = plan.strings.report;
-  const meta = {
-    lang: plan.options.lang,
-    slug: plan.runbook.slug,
-    title: plan.texts.title,
-    recommend: plan.runbook.recommend,
-    source: plan.runbook.source.url,
-  };
+  const meta = planMeta(plan);
   const lines = [...helpers()];
   // Its text holds commands, written as they are: nothing in it is to expand.
   for (const format of REPORT_FORMATS)

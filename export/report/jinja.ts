@@ -9,7 +9,7 @@ import { varName } from '../common.ts';
 import type { Plan, PlannedStep } from '../plan.ts';
 import { escapeAs } from './escape.ts';
 import { FROM_HOST, type Cond, type Escape, type Part, type ReportFormat, type Slot } from './model.ts';
-import { reportTemplate, runbookUrl } from './template.ts';
+import { reportTemplate, runbookUrl, planMeta } from './template.ts';
 
 const MAX_LINE = 110;
 
@@ -121,13 +121,7 @@ const REDACT_MACRO = [
 
 /** The report as one Jinja template, HTML or Markdown by the extension of rg_report. */
 export function reportJinja(plan: Plan): string {
-  const meta = {
-    lang: plan.options.lang,
-    slug: plan.runbook.slug,
-    title: plan.texts.title,
-    recommend: plan.runbook.recommend,
-    source: plan.runbook.source.url,
-  };
+  const meta = planMeta(plan);
   const of = (format: ReportFormat) => compile(reportTemplate(format, meta), plan, {});
   return wrap([
     ...REDACT_MACRO,

@@ -7,6 +7,7 @@ import { fill, type Locale } from '../../core/locales.ts';
 import { OUTCOMES, type FixId, type Outcome } from '../../core/schema.ts';
 import { exportStrings, outcomeText } from '../../i18n/export.ts';
 import { MARKUP } from './markup.ts';
+import type { Plan } from '../plan.ts';
 import type { Part, ReportFormat, Slot } from './model.ts';
 
 /** What the template needs to know before any host is seen: the runbook, its language, its fix. */
@@ -20,6 +21,15 @@ export interface ReportMeta {
 }
 
 const SIGN = { pass: '✓', fail: '✗', error: '⚠', none: '–' } as const;
+
+/** What an export's plan tells the template (the script's and the playbook's report). */
+export const planMeta = (plan: Plan): ReportMeta => ({
+  lang: plan.options.lang,
+  slug: plan.runbook.slug,
+  title: plan.texts.title,
+  recommend: plan.runbook.recommend,
+  source: plan.runbook.source.url,
+});
 
 /** The commands that export the recommended fix, as a script and as a playbook. */
 export const fixCommands = (m: ReportMeta) =>
