@@ -27,6 +27,22 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
+/**
+ * Resolves true once sshd (`-e`: its log on stderr, gathered by `log`) says it listens; false when
+ * it cannot bind or exits, or, given `timeoutMs`, when that long passed without the line.
+ */
+export function sshdListening(p: ChildProcess, log: () => string, timeoutMs?: number): Promise<boolean> {
+  return new Promise<boolean>((ok) => {
+    const onData = () => {
+      if (/Server listening on/.test(log())) ok(true);
+      else if (/Bind to port|Cannot bind|Address already in use/.test(log())) ok(false);
+    };
+    p.stderr!.on('data', onData);
+    p.once('exit', () => ok(false));
+    if (timeoutMs !== undefined) setTimeout(() => ok(/Server listening on/.test(log())), timeoutMs);
+  });
+}
+
 export async function startSshd(opts: { extraConfig?: string[] } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'runguide-sshd-'));
   chmodSync(dir, 0o700);
@@ -69,15 +85,7 @@ export async function startSshd(opts: { extraConfig?: string[] } = {}): Promise<
     const p = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     p.stdout!.on('data', (d) => (log += d));
     p.stderr!.on('data', (d) => (log += d));
-    const up = await new Promise<boolean>((ok) => {
-      const onData = () => {
-        if (/Server listening on/.test(log)) ok(true);
-        else if (/Bind to port|Cannot bind|Address already in use/.test(log)) ok(false);
-      };
-      p.stderr!.on('data', onData);
-      p.once('exit', () => ok(false));
-      setTimeout(() => ok(/Server listening on/.test(log)), 10_000);
-    });
+    const up = await sshdListening(p, () => log, 10_000);
     if (up) proc = p;
     else {
       p.kill('SIGKILL');

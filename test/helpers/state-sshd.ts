@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../server/free-port.ts';
 import { LAYOUT, NAMESPACE } from './server-state.ts';
+import { sshdListening } from './sshd.ts';
 
 export interface StateHost {
   id: string;
@@ -70,14 +71,7 @@ export async function startStateSshd(id: string, state: string): Promise<StateHo
     });
     p.stdout!.on('data', (d) => (log += d));
     p.stderr!.on('data', (d) => (log += d));
-    const up = await new Promise<boolean>((ok) => {
-      const onData = () => {
-        if (/Server listening on/.test(log)) ok(true);
-        else if (/Bind to port|Cannot bind|Address already in use/.test(log)) ok(false);
-      };
-      p.stderr!.on('data', onData);
-      p.once('exit', () => ok(false));
-    });
+    const up = await sshdListening(p, () => log);
     if (up) proc = p;
     else {
       const gone = new Promise((ok) => (p.exitCode !== null ? ok(null) : p.once('exit', ok)));
