@@ -7,10 +7,14 @@ const AGENT = 'qemu-guest-agent';
 const CPANEL = '/usr/local/cpanel';
 const JAILSHELL = `${CPANEL}/bin/jailshell`;
 
-/** Sets pids to the qemu-ga processes run by root (only root can freeze a filesystem). */
+/**
+ * Sets pids to the qemu-ga processes run by root (only root can freeze a filesystem). A process may
+ * end between the glob and the read: the braces put the redirection's own error under 2>/dev/null
+ * (bash applies redirections left to right, so `read <"$d/comm" 2>/dev/null` still prints it).
+ */
 const agentPids = `pids=''
 for d in /proc/[0-9]*; do
-  comm='' && read -r comm <"$d/comm" 2>/dev/null
+  comm='' && { read -r comm <"$d/comm"; } 2>/dev/null
   if [ "$comm" = qemu-ga ] && [ "$(stat -c %u "$d" 2>/dev/null)" = 0 ]; then pids="$pids \${d#/proc/}"; fi
 done`;
 
