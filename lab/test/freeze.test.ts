@@ -20,6 +20,7 @@ import {
   latentLoginPanics,
   noshell,
   replacedBacking,
+  resetUnanswered,
   upgradedNotRestarted,
 } from './freeze/hangs.ts';
 import { fix1AgentMasked, fix1RefusedWhileFrozen, fix2NormalShell, fix3Securetmp, fix4AgentUpgraded } from './freeze/fixes.ts';
@@ -128,4 +129,9 @@ describe.concurrent('VM 3 (agent 7.2, kernel.hung_task_panic=1): latent, then a 
     () => latentLoginPanics(shared),
   );
   test('hang-order: the kernel panics on the hung tasks; panic-on-hang had failed', SEQUENTIAL, () => hangOrderPanics(shared));
+  test(
+    'a reset the panicked guest does not answer: QEMU is power-cycled on the same disk, the panic kept in the old console',
+    SEQUENTIAL,
+    () => resetUnanswered(shared),
+  );
 });

@@ -2,6 +2,9 @@
 // hang layout diagnosed: the diagnosis must have said at risk before each hang. A hung VM is reset
 // before the next test on it. freeze.test.ts says on which VM and in which order.
 import { expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { qmp } from '../../qmp.ts';
 import { applyLayout } from '../../scenario.ts';
 import { configuration, diagnosis, notes, type SharedVm } from './harness.ts';
 
@@ -94,4 +97,27 @@ export async function hangOrderPanics({ vm, runner }: SharedVm): Promise<void> {
   expect(row.panic).toMatch(/hung_task|blocked tasks/);
   expect(row.atRisk).toBe(true);
   expect(diagnosis[row.id]!['panic-on-hang']).toBe('fail');
+}
+
+/**
+ * VM 3, after the panic: a reset that brings nothing back ends in a power cycle on the same disk.
+ * QMP "stop" pauses the vCPUs, so the reset that follows cannot boot anything, as in the rare runs
+ * where QEMU answered the reset of a panicked guest that then never printed again.
+ */
+export async function resetUnanswered({ vm }: SharedVm): Promise<void> {
+  const pauseThenReset = async () => {
+    await qmp(vm().qmpSocket, [{ execute: 'qmp_capabilities' }, { execute: 'stop' }], 10_000, true);
+    await vm().hardReset(300_000, 20_000);
+  };
+  await pauseThenReset();
+  // The panicked run's console is kept aside, and the new one shows a boot.
+  const kept = readdirSync(vm().dir).filter((f) => /^console-\d+\.log$/.test(f));
+  expect(kept).toHaveLength(1);
+  expect(readFileSync(join(vm().dir, kept[0]!), 'latin1')).toMatch(/Kernel panic/);
+  // Same disk: what is written and synced before the next power cut is there after it.
+  const before = (await vm().sshOk('cat /proc/sys/kernel/random/boot_id; echo kept >/root/power-cycle-mark; sync')).trim();
+  await pauseThenReset();
+  const after = await vm().sshOk('cat /proc/sys/kernel/random/boot_id /root/power-cycle-mark');
+  expect(after.split('\n')[0]).not.toBe(before);
+  expect(after).toContain('kept');
 }
