@@ -42,6 +42,8 @@ export interface Glossary {
   rollBack: string;
   /** The diagnosis' four answers, as the page's "Read the result" names them. */
   outcome: Record<Outcome, string>;
+  /** A server that could not be reached, so none of its checks ran: the fleet table's and the report's word. */
+  unreachable: string;
   maintenanceWindow: string;
   /** The local runner (`./runguide start`). */
   runner: string;
@@ -80,6 +82,7 @@ const en: Glossary = {
     'not-at-risk': 'not at risk',
     undecided: 'undecided',
   },
+  unreachable: 'unreachable',
   maintenanceWindow: 'maintenance window',
   runner: 'runner',
   step: 'step',
@@ -110,6 +113,7 @@ const ptPt: Glossary = {
     'not-at-risk': 'sem risco',
     undecided: 'indeterminado',
   },
+  unreachable: 'inacessível',
   maintenanceWindow: 'janela de manutenção',
   runner: 'executor',
   step: 'passo',
@@ -141,6 +145,7 @@ const fr: Glossary = {
     'not-at-risk': 'pas de risque',
     undecided: 'indéterminé',
   },
+  unreachable: 'injoignable',
   maintenanceWindow: 'fenêtre de maintenance',
   runner: 'exécuteur',
   step: 'étape',
@@ -172,6 +177,7 @@ const de: Glossary = {
     'not-at-risk': 'kein Risiko',
     undecided: 'unentschieden',
   },
+  unreachable: 'nicht erreichbar',
   maintenanceWindow: 'Wartungsfenster',
   runner: 'Runner',
   step: 'Schritt',
@@ -207,6 +213,7 @@ const es: Glossary = {
     'not-at-risk': 'sin riesgo',
     undecided: 'sin decidir',
   },
+  unreachable: 'inaccesible',
   maintenanceWindow: 'ventana de mantenimiento',
   runner: 'ejecutor',
   step: 'paso',
@@ -240,6 +247,7 @@ const it: Glossary = {
     'not-at-risk': 'non a rischio',
     undecided: 'indeciso',
   },
+  unreachable: 'irraggiungibile',
   maintenanceWindow: 'finestra di manutenzione',
   runner: 'esecutore',
   step: 'passaggio',
@@ -279,6 +287,7 @@ const pl: Glossary = {
     'not-at-risk': 'niezagrożony',
     undecided: 'nierozstrzygnięte',
   },
+  unreachable: 'nieosiągalny',
   maintenanceWindow: 'okno serwisowe',
   runner: 'runner',
   step: 'krok',

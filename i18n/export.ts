@@ -121,6 +121,8 @@ export interface ExportStrings {
     noOutput: string;
     /** A check the page had not run when the report was made. */
     notRun: string;
+    /** A server of a fleet run that could not be reached; the connection's own words follow. */
+    notReached: string;
     exportFix: string;
     /** Page: the report's two downloads, and what the page says once one is done ({file}). */
     downloadHtml: string;
@@ -282,6 +284,7 @@ const en: ExportStrings = {
     output: 'Output',
     noOutput: 'The check printed nothing.',
     notRun: 'Not run',
+    notReached: 'This server could not be reached, so none of its checks ran. What the connection reported:',
     exportFix: 'Export it as a script or as a playbook:',
     downloadHtml: 'Download the report (HTML)',
     downloadMd: 'Download the report (Markdown)',
@@ -411,6 +414,8 @@ const ptPt: ExportStrings = {
     output: 'Saída',
     noOutput: 'A verificação não escreveu nada.',
     notRun: 'Não executada',
+    notReached:
+      'Não foi possível contactar este servidor, pelo que nenhuma das suas verificações foi executada. O que a ligação comunicou:',
     exportFix: 'Exporte-a como script ou como playbook:',
     downloadHtml: 'Transferir o relatório (HTML)',
     downloadMd: 'Transferir o relatório (Markdown)',
@@ -543,6 +548,7 @@ const fr: ExportStrings = {
     output: 'Sortie',
     noOutput: 'La vérification n’a rien affiché.',
     notRun: 'Non exécutée',
+    notReached: 'Ce serveur n’a pas pu être joint\u00a0: aucune de ses vérifications n’a été exécutée. Ce qu’a signalé la connexion\u00a0:',
     exportFix: 'L’exporter en script ou en playbook\u00a0:',
     downloadHtml: 'Télécharger le rapport (HTML)',
     downloadMd: 'Télécharger le rapport (Markdown)',
@@ -673,6 +679,7 @@ const de: ExportStrings = {
     output: 'Ausgabe',
     noOutput: 'Die Prüfung hat nichts ausgegeben.',
     notRun: 'Nicht ausgeführt',
+    notReached: 'Dieser Server war nicht erreichbar, daher wurde keine seiner Prüfungen ausgeführt. Meldung der Verbindung:',
     exportFix: 'Als Skript oder als Playbook exportieren:',
     downloadHtml: 'Bericht herunterladen (HTML)',
     downloadMd: 'Bericht herunterladen (Markdown)',
@@ -804,6 +811,8 @@ const es: ExportStrings = {
     output: 'Salida',
     noOutput: 'La comprobación no mostró nada.',
     notRun: 'No ejecutada',
+    notReached:
+      'No se ha podido acceder a este servidor, así que no se ha ejecutado ninguna de sus comprobaciones. Lo que indicó la conexión:',
     exportFix: 'Expórtela como script o como playbook:',
     downloadHtml: 'Descargar el informe (HTML)',
     downloadMd: 'Descargar el informe (Markdown)',
@@ -934,6 +943,8 @@ const it: ExportStrings = {
     output: 'Output',
     noOutput: 'Il controllo non ha stampato nulla.',
     notRun: 'Non eseguito',
+    notReached:
+      'Questo server non è raggiungibile, quindi nessuno dei suoi controlli è stato eseguito. Ciò che ha riportato la connessione:',
     exportFix: 'Esportala come script o come playbook:',
     downloadHtml: 'Scarica il rapporto (HTML)',
     downloadMd: 'Scarica il rapporto (Markdown)',
@@ -1064,6 +1075,7 @@ const pl: ExportStrings = {
     output: 'Wyjście',
     noOutput: 'Test niczego nie wypisał.',
     notRun: 'Nieuruchomiony',
+    notReached: 'Nie udało się połączyć z tym serwerem, więc żaden z jego testów nie został uruchomiony. Komunikat połączenia:',
     exportFix: 'Wyeksportuj ją jako skrypt lub jako playbook:',
     downloadHtml: 'Pobierz raport (HTML)',
     downloadMd: 'Pobierz raport (Markdown)',

@@ -70,9 +70,13 @@ function compile(parts: Part[], plan: Plan, s: Scope): string[] {
       } else out.push(...escaped(FROM_HOST.has(p.slot) ? `rg_redact(${runtime(p.slot)})` : runtime(p.slot), p.as));
     } else if ('pick' in p) {
       const on = p.pick === 'outcome' ? 'hv.rg_outcome' : `hv.rg_verdicts['${s.step!.step.id}']`;
-      const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none');
+      // No host here is `unreachable` (see REPORT_OUTCOMES), and `none` is the page's own.
+      const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none' && k !== 'unreachable');
       out.push(...cases.flatMap(([k, text], i) => [`{% ${i ? 'elif' : 'if'} ${on} == '${k}' +%}`, literal(text)]));
       out.push('{% endif +%}');
+    } else if ('when' in p && 'host' in p.when && p.when.host === 'reached') {
+      // The play's hosts (ansible_play_hosts) are those it reached.
+      out.push(...compile(p.show, plan, s));
     } else if ('when' in p) {
       out.push(`{% if ${test(p.when)} +%}`, ...compile(p.show, plan, s));
       if (p.otherwise) out.push('{% else +%}', ...compile(p.otherwise, plan, s));

@@ -2,7 +2,7 @@
 // the template's parts (template.ts writes them once; the page, the script and the playbook render
 // them). Browser-safe, no dependency: the page loads it only when the user asks for a report.
 import type { Locale } from '../../core/locales.ts';
-import type { FixId, Outcome } from '../../core/schema.ts';
+import { OUTCOMES, type FixId, type Outcome } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 
 export const REPORT_FORMATS = ['html', 'md'] as const;
@@ -18,10 +18,20 @@ export interface ReportCheck {
   verdict: Verdict | 'none';
 }
 
+/**
+ * A host's assessment, or `unreachable`: a fleet run could not connect to it, so none of its
+ * checks ran. Only the page has such hosts: the script runs on its host, and ansible-playbook
+ * leaves the hosts it cannot reach out of the play whose report it writes.
+ */
+export const REPORT_OUTCOMES = [...OUTCOMES, 'unreachable'] as const;
+export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
+
 export interface ReportHost {
   /** How the user names the host (the picker's label, the inventory name, `hostname`). */
   name: string;
-  outcome: Outcome;
+  outcome: ReportOutcome;
+  /** Why an unreachable host was not reached (ssh's or Ansible's words); '' otherwise. */
+  reason: string;
   checks: ReportCheck[];
 }
 
@@ -48,9 +58,9 @@ export function reportDate(at: Date): string {
 }
 
 /** The values filled in per target. Those of a host and of a check are read inside their `each`. */
-export type Slot = 'url' | 'version' | 'date' | 'host' | 'hostN' | 'checkN' | 'checkId' | 'checkTitle' | 'command' | 'output';
+export type Slot = 'url' | 'version' | 'date' | 'host' | 'hostN' | 'reason' | 'checkN' | 'checkId' | 'checkTitle' | 'command' | 'output';
 /** Slots whose values come from the host: redacted before anything else is done with them. */
-export const FROM_HOST: ReadonlySet<Slot> = new Set<Slot>(['host', 'output']);
+export const FROM_HOST: ReadonlySet<Slot> = new Set<Slot>(['host', 'reason', 'output']);
 
 /**
  * How a value is written. `html`: escaped for an element or an attribute; `md`: one line of
@@ -62,6 +72,7 @@ export type Escape = 'html' | 'md' | 'fence' | 'raw';
 
 /** A test inside the hosts' or the checks' `each`. */
 export type Cond =
+  | { host: 'reached' } // not `unreachable`: the host's checks ran
   | { host: 'at-risk' } // the outcome is one of the two risks: the fix is recommended
   | { host: 'found' } // some check found its risk factor
   | { check: 'failed' } // this check found its risk factor
@@ -71,7 +82,7 @@ export type Part =
   | { text: string }
   | { slot: Slot; as: Escape }
   /** A static text chosen by the host's outcome or the check's verdict. */
-  | { pick: 'outcome'; of: Record<Outcome, string> }
+  | { pick: 'outcome'; of: Record<ReportOutcome, string> }
   | { pick: 'verdict'; of: Record<Verdict | 'none', string> }
   | { each: 'hosts' | 'checks'; body: Part[] }
   | { when: Cond; show: Part[]; otherwise?: Part[] };

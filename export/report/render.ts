@@ -32,6 +32,8 @@ function value(slot: Slot, data: ReportData, s: Scope): string {
       return s.host!.name;
     case 'hostN':
       return String(s.hostN);
+    case 'reason':
+      return trimEnd(s.host!.reason);
     case 'checkN':
       return String(s.checkN);
     case 'checkId':
@@ -46,8 +48,11 @@ function value(slot: Slot, data: ReportData, s: Scope): string {
 }
 
 function holds(c: Cond, s: Scope): boolean {
-  if ('host' in c)
-    return c.host === 'found' ? s.host!.checks.some((x) => x.verdict === 'fail') : ['at-risk', 'at-risk-latent'].includes(s.host!.outcome);
+  if ('host' in c) {
+    const { outcome, checks } = s.host!;
+    if (c.host === 'reached') return outcome !== 'unreachable';
+    return c.host === 'found' ? checks.some((x) => x.verdict === 'fail') : ['at-risk', 'at-risk-latent'].includes(outcome);
+  }
   return c.check === 'failed' ? s.check!.verdict === 'fail' : trimEnd(s.check!.output) !== '';
 }
 

@@ -14,7 +14,7 @@ code { font-family: ui-monospace, monospace; font-size: 0.9rem; }
 .mark { font-weight: 600; }
 .at-risk, .at-risk-latent, .fail { color: #a1141b; }
 .not-at-risk, .pass { color: #1d6430; }
-.undecided, .error { color: #7a4100; }
+.undecided, .unreachable, .error { color: #7a4100; }
 .none { color: #4d4d4d; }
 @media print { pre { white-space: pre-wrap; } h2 { break-before: page; } }
 `;

@@ -4,11 +4,11 @@
 // bash (bash.ts) and the playbook's Jinja (jinja.ts). Markup comes from markup.ts, per format.
 import { cap, glossaries } from '../../core/glossary.ts';
 import { fill, type Locale } from '../../core/locales.ts';
-import { OUTCOMES, type FixId, type Outcome } from '../../core/schema.ts';
+import type { FixId } from '../../core/schema.ts';
 import { exportStrings, outcomeText } from '../../i18n/export.ts';
 import { MARKUP } from './markup.ts';
 import type { Plan } from '../plan.ts';
-import type { Part, ReportFormat, Slot } from './model.ts';
+import { REPORT_OUTCOMES, type Part, type ReportFormat, type ReportOutcome, type Slot } from './model.ts';
 
 /** What the template needs to know before any host is seen: the runbook, its language, its fix. */
 export interface ReportMeta {
@@ -56,8 +56,9 @@ export function reportTemplate(format: ReportFormat, m: ReportMeta): Part[] {
   };
   /** A static text as the format writes it (what a `pick` chooses from). */
   const st = (text: string) => (k.t(text) as { text: string }).text;
-  const byOutcome = (text: (o: Outcome) => string) => Object.fromEntries(OUTCOMES.map((o) => [o, st(text(o))])) as Record<Outcome, string>;
-  const outcomeWord: Part = { pick: 'outcome', of: byOutcome((o) => cap(g.outcome[o])) };
+  const byOutcome = (text: (o: ReportOutcome) => string) =>
+    Object.fromEntries(REPORT_OUTCOMES.map((o) => [o, st(text(o))])) as Record<ReportOutcome, string>;
+  const outcomeWord: Part = { pick: 'outcome', of: byOutcome((o) => cap(o === 'unreachable' ? g.unreachable : g.outcome[o])) };
   const outcomeClass: Part = { pick: 'outcome', of: byOutcome((o) => o) };
   const verdictClass: Part = { pick: 'verdict', of: { pass: 'pass', fail: 'fail', error: 'error', none: 'none' } };
   const verdictWord: Part = {
@@ -82,9 +83,8 @@ export function reportTemplate(format: ReportFormat, m: ReportMeta): Part[] {
     { when: { check: 'output' }, show: k.block('output'), otherwise: k.p([k.t(r.noOutput)]) },
   ];
 
-  const host: Part[] = [
-    ...k.h(2, [k.v('host')], hostAnchor),
-    ...label(r.assessment, k.mark(outcomeClass, [{ pick: 'outcome', of: byOutcome((o) => outcomeText(t, o)) }])),
+  /** What a reached host's section says after its assessment: what was found, the fix, each check. */
+  const reached: Part[] = [
     {
       when: { host: 'found' },
       show: [
@@ -106,6 +106,15 @@ export function reportTemplate(format: ReportFormat, m: ReportMeta): Part[] {
       [{ each: 'checks', body: k.tr(k.link([k.v('checkTitle')], href(checkAnchor), true), [k.mark(verdictClass, [verdictWord])]) }],
     ),
     { each: 'checks', body: check },
+  ];
+
+  const host: Part[] = [
+    ...k.h(2, [k.v('host')], hostAnchor),
+    ...label(
+      r.assessment,
+      k.mark(outcomeClass, [{ pick: 'outcome', of: byOutcome((o) => (o === 'unreachable' ? cap(g.unreachable) : outcomeText(t, o))) }]),
+    ),
+    { when: { host: 'reached' }, show: reached, otherwise: [...k.p([k.t(r.notReached)]), ...k.block('reason')] },
   ];
 
   const heading = `${r.heading}${t.colon}${m.title}`;

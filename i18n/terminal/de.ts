@@ -161,7 +161,7 @@ export const strings: TerminalStrings = {
     fix: `Empfohlene ${glossaries.de.fix}`,
     message: 'Meldung',
     pending: 'Noch nicht geprüft',
-    unreachable: 'Nicht erreichbar',
+    unreachable: cap(glossaries.de.unreachable),
     csv: 'CSV herunterladen',
     atRiskInventory: `Inventar der ${glossaries.de.outcome['at-risk']}en Server herunterladen`,
     reportHtml: 'Bericht herunterladen (HTML)',

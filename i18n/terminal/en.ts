@@ -159,7 +159,7 @@ export const strings: TerminalStrings = {
     fix: `Recommended ${glossaries.en.fix}`,
     message: 'Message',
     pending: 'Not checked yet',
-    unreachable: 'Unreachable',
+    unreachable: cap(glossaries.en.unreachable),
     csv: 'Download CSV',
     atRiskInventory: `Download the inventory of servers ${glossaries.en.outcome['at-risk']}`,
     reportHtml: 'Download the report (HTML)',

@@ -162,7 +162,7 @@ export const strings: TerminalStrings = {
     fix: `${cap(glossaries.es.fix)} recomendada`,
     message: 'Mensaje',
     pending: 'Aún sin comprobar',
-    unreachable: 'Inaccesible',
+    unreachable: cap(glossaries.es.unreachable),
     csv: 'Descargar CSV',
     atRiskInventory: `Descargar el inventario de los servidores ${glossaries.es.outcome['at-risk']}`,
     reportHtml: 'Descargar el informe (HTML)',

@@ -162,7 +162,7 @@ export const strings: TerminalStrings = {
     fix: `${cap(glossaries.fr.fix)} recommandé`,
     message: 'Message',
     pending: 'Pas encore vérifié',
-    unreachable: 'Injoignable',
+    unreachable: cap(glossaries.fr.unreachable),
     csv: 'Télécharger le CSV',
     atRiskInventory: `Télécharger l’inventaire des serveurs ${glossaries.fr.outcome['at-risk']}`,
     reportHtml: 'Télécharger le rapport (HTML)',

@@ -160,7 +160,7 @@ export const strings: TerminalStrings = {
     fix: `${cap(glossaries.it.fix)} consigliata`,
     message: 'Messaggio',
     pending: 'Non ancora controllato',
-    unreachable: 'Irraggiungibile',
+    unreachable: cap(glossaries.it.unreachable),
     csv: 'Scarica il CSV',
     atRiskInventory: `Scarica l’inventario dei server ${glossaries.it.outcome['at-risk']}`,
     reportHtml: 'Scarica il rapporto (HTML)',

@@ -161,7 +161,7 @@ export const strings: TerminalStrings = {
     fix: `Zalecana ${glossaries.pl.fix}`,
     message: 'Komunikat',
     pending: 'Jeszcze niesprawdzony',
-    unreachable: 'Nieosiągalny',
+    unreachable: cap(glossaries.pl.unreachable),
     csv: 'Pobierz CSV',
     atRiskInventory: 'Pobierz inwentarz zagrożonych serwerów',
     reportHtml: 'Pobierz raport (HTML)',

@@ -162,7 +162,7 @@ export const strings: TerminalStrings = {
     fix: `${cap(glossaries['pt-pt'].fix)} recomendada`,
     message: 'Mensagem',
     pending: 'Ainda não verificado',
-    unreachable: 'Inacessível',
+    unreachable: cap(glossaries['pt-pt'].unreachable),
     csv: 'Transferir CSV',
     atRiskInventory: `Transferir o inventário dos servidores ${glossaries['pt-pt'].outcome['at-risk']}`,
     reportHtml: 'Transferir o relatório (HTML)',

@@ -59,7 +59,7 @@ export function createFleetExports(s: TerminalStrings, words: CsvWords, slug: st
     if (!Object.hasOwn(runbooks, slug)) return;
     downloadFleetReport(
       runbooks[slug]!,
-      assessed.map((row) => ({ host: row.host, verdict: row.verdict!, checks: row.checks })),
+      assessed.map((row) => ({ host: row.host, verdict: row.verdict!, message: row.message, checks: row.checks })),
       format,
     );
   }

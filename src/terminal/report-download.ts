@@ -5,10 +5,10 @@
 // exists. `downloadReport` takes any number of hosts (the fleet view gives many).
 import { fill, localeOf } from '../../core/locales.ts';
 import { assess, commandFor, diagnosisSteps, isUniversal } from '../../core/render.ts';
-import type { Outcome, Runbook } from '../../core/schema.ts';
+import type { Runbook } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { RunbookTexts } from '../../export/plan.ts';
-import { reportDate, type ReportData, type ReportFormat, type ReportHost } from '../../export/report/model.ts';
+import { reportDate, type ReportData, type ReportFormat, type ReportHost, type ReportOutcome } from '../../export/report/model.ts';
 import { renderReport } from '../../export/report/render.ts';
 import { reportFileName } from '../../export/report/template.ts';
 import { exportStrings } from '../../i18n/export.ts';
@@ -37,7 +37,7 @@ export function hostReport(rb: Runbook, texts: RunbookTexts | undefined, results
       verdict: r?.verdict ?? ('none' as const),
     };
   });
-  return { name: results.hostLabel, outcome: assess(rb, verdicts).outcome, checks };
+  return { name: results.hostLabel, outcome: assess(rb, verdicts).outcome, reason: '', checks };
 }
 
 /** Offers `data`'s report (one host or many) as a download; resolves to the file's name. */
@@ -84,8 +84,10 @@ export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HT
 /** One host of a fleet run as the runner reported it: its checks' commands, outputs and verdicts. */
 export interface FleetHostResult {
   host: string;
-  /** An unreachable host was not assessed: its report says undecided, every check not run. */
-  verdict: Outcome | 'unreachable';
+  /** An unreachable host was not assessed: its report says so, with `message`, and lists no check. */
+  verdict: ReportOutcome;
+  /** The runner's words on an unreachable or undecided host (ssh's, Ansible's). */
+  message: string;
   checks: Record<string, { verdict: Verdict; text: string; output: string; command: string }>;
 }
 
@@ -94,7 +96,8 @@ export function downloadFleetReport(rb: Runbook, results: readonly FleetHostResu
   const data = pageReport(rb, (texts) =>
     results.map((r) => ({
       name: r.host,
-      outcome: r.verdict === 'unreachable' ? 'undecided' : r.verdict,
+      outcome: r.verdict,
+      reason: r.verdict === 'unreachable' ? r.message : '',
       checks: diagnosisSteps(rb).map((step) => {
         const c = r.checks[step.id];
         return {

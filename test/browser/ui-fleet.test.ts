@@ -197,6 +197,10 @@ describe.skipIf(process.getuid?.() !== 0)('the fleet view against real sshd host
     const md = readFileSync(await (await download).path(), 'utf8');
     expect(md).toMatch(/^## risky\n\n\*\*Assessment:\*\* AT RISK: /m);
     expect(md).toMatch(/^## safe\n\n\*\*Assessment:\*\* Not at risk/m);
+    // The dead port: not "undecided" with every check "not run", but unreachable, in ssh's words.
+    expect(md).toMatch(
+      /^## gone\n\n\*\*Assessment:\*\* Unreachable\n\nThis server could not be reached.*\n\n```+\n.*(ssh|connect|refused)/im,
+    );
     expect(md).toContain(`\n${renderCommand(findStep(runbook, 'freeze-order')!, 'run', 'ubuntu')}\n`);
   });
 

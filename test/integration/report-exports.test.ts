@@ -86,7 +86,7 @@ function dataFor(name: string, date: string): ReportData {
     date,
     recommend: runbook.recommend,
     source: runbook.source.url,
-    hosts: [{ name, outcome: assess(runbook, verdicts).outcome, checks: hostChecks }],
+    hosts: [{ name, outcome: assess(runbook, verdicts).outcome, reason: '', checks: hostChecks }],
   };
 }
 

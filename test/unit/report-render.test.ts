@@ -24,6 +24,7 @@ const PLANTED = `mysql -u root -phunter2-db\npassword=S3cr3tpass\nBearer tok-abc
 const host = (name: string, output: string, outcome: ReportHost['outcome'] = 'at-risk'): ReportHost => ({
   name,
   outcome,
+  reason: '',
   checks: [
     {
       id: 'agent-running',
@@ -89,6 +90,32 @@ describe('the report, rendered by the page', () => {
     ).toEqual(['aAt risk', 'bNot at risk', 'cUndecided']);
     // The fix is recommended for the host at risk only.
     expect(root.querySelectorAll('pre code').filter((c) => c.text.includes('--fix agent'))).toHaveLength(1);
+  });
+
+  test.each(['html', 'md'] as const)('%s: an unreachable host says so and why, with no check, its words redacted', (format) => {
+    // ssh's own words, as the fleet runner reports them, with a value the user marked secret.
+    const reason = 'ssh: connect to host vps-1a2b3c4d.vps.ovh.net port 22: Connection refused (marcel-prod)';
+    const gone: ReportHost = { ...host('vps-1a2b3c4d.vps.ovh.net', 'x'), outcome: 'unreachable', reason };
+    const out = renderReport(data([host('a', 'x'), gone]), format, ['marcel-prod']);
+    const section = out.slice(Math.max(out.lastIndexOf('\n## '), out.lastIndexOf('<h2')));
+    expect(out).not.toContain('marcel-prod');
+    expect(section).toContain('This server could not be reached, so none of its checks ran.');
+    expect(section).toContain('Connection refused');
+    // Its checks are not listed as "not run" or otherwise: none ran, and the paragraph says so.
+    expect(section).not.toContain('Not run');
+    expect(section).not.toContain('--fix agent');
+    if (format === 'md') expect(markdownProblems(out)).toEqual([]);
+    else {
+      const { root, problems } = htmlReport(out);
+      expect(problems).toEqual([]);
+      expect(
+        root
+          .querySelectorAll('table')[0]!
+          .querySelectorAll('tbody tr')
+          .map((r) => r.text),
+      ).toEqual(['aAt risk', 'vps-1a2b3c4d.vps.ovh.netUnreachable']);
+      expect(root.querySelectorAll('h2 + p .unreachable').map((e) => e.text.trim())).toEqual(['Unreachable']);
+    }
   });
 
   test.each(['html', 'md'] as const)('%s: planted secrets and marked values are gone, the rest stays', (format) => {
