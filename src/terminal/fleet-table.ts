@@ -1,12 +1,14 @@
 // The fleet table: a row per host, a column per check (its verdict, the line it printed on hover
 // and on focus), the host's verdict and the recommended fix, linked to its section of the page.
 // Sortable by host and by verdict with buttons in the column heads (aria-sort says the order).
+// Its cells are one Tab stop, moved by the arrow keys (fleet-keys.ts).
 import type { FleetVerdict } from '../../core/fleet.ts';
 import type { Glossary } from '../../core/glossary.ts';
 import type { FixId } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { TerminalStrings } from '../../i18n/terminal.ts';
 import { h, uniqueId } from './fleet-dom.ts';
+import { roveFocus } from './fleet-keys.ts';
 import { type FleetRun, type HostRow, type SortDirection, type SortKey, sortRows } from './fleet-rows.ts';
 
 const ICON: Record<Verdict, string> = { pass: '✓', fail: '✗', error: '⚠' };
@@ -48,6 +50,8 @@ export function createFleetTable(d: TableDeps): FleetTable {
   let run: FleetRun | null = null;
   let sort: { key: SortKey; direction: SortDirection } = { key: 'host', direction: 'ascending' };
   const trs = new Map<string, HTMLTableRowElement>();
+  // Every badge (a check's verdict, the host's) and every fix link.
+  const rove = roveFocus(body, '.rg-fleet-badge, .rg-fleet-fix a');
 
   const sortButton = (key: SortKey, text: string) => {
     const th = h(
@@ -80,10 +84,10 @@ export function createFleetTable(d: TableDeps): FleetTable {
 
   /** A cell whose detail shows as a tooltip on hover (title) and to the focus and screen readers. */
   function described(text: string, detail: string, attrs: Record<string, string>) {
-    const badge = h('span', { class: 'rg-badge rg-fleet-badge', ...attrs }, text);
+    // tabindex -1: the table's one Tab stop is given by roveFocus.
+    const badge = h('span', { class: 'rg-badge rg-fleet-badge', tabindex: -1, ...attrs }, text);
     if (!detail) return [badge];
     const tip = h('span', { class: 'rg-fleet-tip', id: uniqueId('rg-fleet-tip'), role: 'tooltip' }, detail);
-    badge.tabIndex = 0;
     badge.title = detail;
     badge.setAttribute('aria-describedby', tip.id);
     return [badge, tip];
@@ -109,6 +113,7 @@ export function createFleetTable(d: TableDeps): FleetTable {
     const fix = h('td', { class: 'rg-fleet-fix' }, row.fix ? d.fixLink(row.fix) : '');
     tr.dataset.verdict = row.verdict ?? 'pending';
     tr.replaceChildren(h('th', { scope: 'row' }, row.host), ...cells, verdict, fix);
+    rove();
   }
 
   return {
