@@ -97,7 +97,7 @@ function compile(parts: Part[], plan: Plan, s: Scope, indent: string): Item[] {
     } else if ('pick' in p) {
       flush();
       const on = p.pick === 'outcome' ? '"$rg_outcome"' : `"$rg_v_${varName(s.step!.step.id)}"`;
-      // No host here is `unreachable` (see REPORT_OUTCOMES), and `none` is the page's own.
+      // No host here is `unreachable` (see ReportHost), and `none` is the page's own.
       const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none' && k !== 'unreachable');
       lines.push(`${indent}case ${on} in ${cases.map(([k, text]) => `${k}) rg_r+=${sq(text)} ;;`).join(' ')} esac`);
     } else if ('when' in p && 'host' in p.when && p.when.host === 'reached') {

@@ -70,7 +70,7 @@ function compile(parts: Part[], plan: Plan, s: Scope): string[] {
       } else out.push(...escaped(FROM_HOST.has(p.slot) ? `rg_redact(${runtime(p.slot)})` : runtime(p.slot), p.as));
     } else if ('pick' in p) {
       const on = p.pick === 'outcome' ? 'hv.rg_outcome' : `hv.rg_verdicts['${s.step!.step.id}']`;
-      // No host here is `unreachable` (see REPORT_OUTCOMES), and `none` is the page's own.
+      // No host here is `unreachable` (see ReportHost), and `none` is the page's own.
       const cases = Object.entries<string>(p.of).filter(([k]) => k !== 'none' && k !== 'unreachable');
       out.push(...cases.flatMap(([k, text], i) => [`{% ${i ? 'elif' : 'if'} ${on} == '${k}' +%}`, literal(text)]));
       out.push('{% endif +%}');

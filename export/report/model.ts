@@ -2,7 +2,8 @@
 // the template's parts (template.ts writes them once; the page, the script and the playbook render
 // them). Browser-safe, no dependency: the page loads it only when the user asks for a report.
 import type { Locale } from '../../core/locales.ts';
-import { OUTCOMES, type FixId, type Outcome } from '../../core/schema.ts';
+import type { FleetVerdict } from '../../core/fleet.ts';
+import type { FixId } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 
 export const REPORT_FORMATS = ['html', 'md'] as const;
@@ -18,18 +19,15 @@ export interface ReportCheck {
   verdict: Verdict | 'none';
 }
 
-/**
- * A host's assessment, or `unreachable`: a fleet run could not connect to it, so none of its
- * checks ran. Only the page has such hosts: the script runs on its host, and ansible-playbook
- * leaves the hosts it cannot reach out of the play whose report it writes.
- */
-export const REPORT_OUTCOMES = [...OUTCOMES, 'unreachable'] as const;
-export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
-
 export interface ReportHost {
   /** How the user names the host (the picker's label, the inventory name, `hostname`). */
   name: string;
-  outcome: ReportOutcome;
+  /**
+   * Its assessment, or `unreachable` (a fleet verdict): a fleet run could not connect to it, so
+   * none of its checks ran. Only the page has such hosts: the script runs on its host, and
+   * ansible-playbook leaves the hosts it cannot reach out of the play whose report it writes.
+   */
+  outcome: FleetVerdict;
   /** Why an unreachable host was not reached (ssh's or Ansible's words); '' otherwise. */
   reason: string;
   checks: ReportCheck[];
@@ -82,7 +80,7 @@ export type Part =
   | { text: string }
   | { slot: Slot; as: Escape }
   /** A static text chosen by the host's outcome or the check's verdict. */
-  | { pick: 'outcome'; of: Record<ReportOutcome, string> }
+  | { pick: 'outcome'; of: Record<FleetVerdict, string> }
   | { pick: 'verdict'; of: Record<Verdict | 'none', string> }
   | { each: 'hosts' | 'checks'; body: Part[] }
   | { when: Cond; show: Part[]; otherwise?: Part[] };

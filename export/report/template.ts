@@ -4,11 +4,12 @@
 // bash (bash.ts) and the playbook's Jinja (jinja.ts). Markup comes from markup.ts, per format.
 import { cap, glossaries } from '../../core/glossary.ts';
 import { fill, type Locale } from '../../core/locales.ts';
+import { FLEET_VERDICTS, type FleetVerdict } from '../../core/fleet.ts';
 import type { FixId } from '../../core/schema.ts';
 import { exportStrings, outcomeText } from '../../i18n/export.ts';
 import { MARKUP } from './markup.ts';
 import type { Plan } from '../plan.ts';
-import { REPORT_OUTCOMES, type Part, type ReportFormat, type ReportOutcome, type Slot } from './model.ts';
+import type { Part, ReportFormat, Slot } from './model.ts';
 
 /** What the template needs to know before any host is seen: the runbook, its language, its fix. */
 export interface ReportMeta {
@@ -56,8 +57,8 @@ export function reportTemplate(format: ReportFormat, m: ReportMeta): Part[] {
   };
   /** A static text as the format writes it (what a `pick` chooses from). */
   const st = (text: string) => (k.t(text) as { text: string }).text;
-  const byOutcome = (text: (o: ReportOutcome) => string) =>
-    Object.fromEntries(REPORT_OUTCOMES.map((o) => [o, st(text(o))])) as Record<ReportOutcome, string>;
+  const byOutcome = (text: (o: FleetVerdict) => string) =>
+    Object.fromEntries(FLEET_VERDICTS.map((o) => [o, st(text(o))])) as Record<FleetVerdict, string>;
   const outcomeWord: Part = { pick: 'outcome', of: byOutcome((o) => cap(o === 'unreachable' ? g.unreachable : g.outcome[o])) };
   const outcomeClass: Part = { pick: 'outcome', of: byOutcome((o) => o) };
   const verdictClass: Part = { pick: 'verdict', of: { pass: 'pass', fail: 'fail', error: 'error', none: 'none' } };

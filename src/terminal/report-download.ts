@@ -3,12 +3,13 @@
 // script and playbook write. Loaded only when the user asks for a report. The runner redacted each
 // output before sending it; the values the user marked secret are redacted here, before the file
 // exists. `downloadReport` takes any number of hosts (the fleet view gives many).
+import type { FleetVerdict } from '../../core/fleet.ts';
 import { fill, localeOf } from '../../core/locales.ts';
 import { assess, commandFor, diagnosisSteps, isUniversal } from '../../core/render.ts';
 import type { Runbook } from '../../core/schema.ts';
 import type { Verdict } from '../../core/step-ref.ts';
 import type { RunbookTexts } from '../../export/plan.ts';
-import { reportDate, type ReportData, type ReportFormat, type ReportHost, type ReportOutcome } from '../../export/report/model.ts';
+import { reportDate, type ReportData, type ReportFormat, type ReportHost } from '../../export/report/model.ts';
 import { renderReport } from '../../export/report/render.ts';
 import { reportFileName } from '../../export/report/template.ts';
 import { exportStrings } from '../../i18n/export.ts';
@@ -85,7 +86,7 @@ export function downloadPageReport(rb: Runbook, format: ReportFormat, status: HT
 export interface FleetHostResult {
   host: string;
   /** An unreachable host was not assessed: its report says so, with `message`, and lists no check. */
-  verdict: ReportOutcome;
+  verdict: FleetVerdict;
   /** The runner's words on an unreachable or undecided host (ssh's, Ansible's). */
   message: string;
   checks: Record<string, { verdict: Verdict; text: string; output: string; command: string }>;
