@@ -5,9 +5,11 @@
 /** Keys that move, and where: within the row (left, right, first, last) or to the row above or below. */
 const MOVES = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
-interface Place {
-  row: number;
-  col: number;
+/** An element's cell: its row and its column in that row. */
+function cellOf(el: Element): { tr: Element; col: number } {
+  const cell = el.closest('td, th')!;
+  const tr = cell.parentElement!;
+  return { tr, col: [...tr.children].indexOf(cell) };
 }
 
 /**
@@ -19,36 +21,33 @@ export function roveFocus(body: HTMLElement, selector: string): () => void {
   // Where the Tab stop was: a row filled anew keeps its <tr>, so the stop stays in its cell.
   let last: { tr: Element; col: number } | null = null;
   const items = () => [...body.querySelectorAll<HTMLElement>(selector)];
-  const placeOf = (el: HTMLElement): Place => {
-    const cell = el.closest('td, th')!;
-    const tr = cell.parentElement!;
-    return { row: [...body.children].indexOf(tr), col: [...tr.children].indexOf(cell) };
-  };
-  const stop = (el: HTMLElement | null) => {
-    for (const i of items()) i.tabIndex = i === el ? 0 : -1;
+  const stop = (el: HTMLElement | null, all = items()) => {
+    for (const i of all) i.tabIndex = i === el ? 0 : -1;
     current = el;
-    const cell = el?.closest('td, th');
-    last = cell?.parentElement ? { tr: cell.parentElement, col: [...cell.parentElement.children].indexOf(cell) } : null;
+    last = el && cellOf(el);
   };
 
   function target(from: HTMLElement, key: string): HTMLElement | undefined {
-    const here = placeOf(from);
-    const placed = items().map((el) => ({ el, ...placeOf(el) }));
-    const row = placed.filter((p) => p.row === here.row);
-    const column = placed.filter((p) => p.col === here.col);
+    // In document order: rows top to bottom, each row's cells left to right.
+    const placed = items().map((el) => ({ el, ...cellOf(el) }));
+    const i = placed.findIndex((p) => p.el === from);
+    const here = placed[i]!;
+    const [before, after] = [placed.slice(0, i), placed.slice(i + 1)];
+    const inRow = (p: { tr: Element }) => p.tr === here.tr;
+    const inColumn = (p: { col: number }) => p.col === here.col;
     switch (key) {
       case 'ArrowRight':
-        return row.find((p) => p.col > here.col)?.el;
+        return after.find(inRow)?.el;
       case 'ArrowLeft':
-        return row.findLast((p) => p.col < here.col)?.el;
+        return before.findLast(inRow)?.el;
       case 'Home':
-        return row[0]?.el;
+        return placed.find(inRow)?.el;
       case 'End':
-        return row.at(-1)?.el;
+        return placed.findLast(inRow)?.el;
       case 'ArrowDown':
-        return column.find((p) => p.row > here.row)?.el;
+        return after.find(inColumn)?.el;
       default:
-        return column.findLast((p) => p.row < here.row)?.el;
+        return before.findLast(inColumn)?.el;
     }
   }
 
@@ -58,8 +57,7 @@ export function roveFocus(body: HTMLElement, selector: string): () => void {
     const to = target(from, e.key);
     if (!to) return;
     e.preventDefault();
-    stop(to);
-    to.focus();
+    to.focus(); // focusin moves the Tab stop
   });
   body.addEventListener('focusin', (e) => {
     if (e.target instanceof HTMLElement && e.target.matches(selector)) stop(e.target);
@@ -67,8 +65,8 @@ export function roveFocus(body: HTMLElement, selector: string): () => void {
 
   return () => {
     const all = items();
-    if (current && all.includes(current)) return stop(current);
+    if (current && all.includes(current)) return stop(current, all);
     const again = last && all.find((el) => el.closest('td, th') === last!.tr.children[last!.col]);
-    stop(again ?? all[0] ?? null);
+    stop(again ?? all[0] ?? null, all);
   };
 }
